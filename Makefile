@@ -1,0 +1,79 @@
+# dcval: plain Makefile. See README.md.
+#   make                 build build/dcval and build/libdcval.a
+#   make check           unit, contract, CLI and corpus tests (then a "N passed, N failed" line)
+#   make check SANITIZE=address,undefined   the same under ASan+UBSan (in build-san/)
+#   make test            check, then check under sanitizers: the README's test command
+#   make conformance     third-party suites from ../shared/conformance
+#   make bench           benchmarks (never part of test)
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PREFIX ?= /usr/local
+
+PKGS := yaml-0.1 jansson libpcre2-8 libmd
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lm
+
+WARN := -Wall -Wextra -Werror -Wstrict-prototypes -Wvla -Wwrite-strings \
+	-Wformat-security -Wpointer-arith -Wshadow
+OPT ?= -O2 -g
+CFLAGS_ALL := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) \
+	-Iinclude -Isrc $(DEP_CFLAGS) $(CFLAGS)
+
+ifdef SANITIZE
+BUILD ?= build-san
+CFLAGS_ALL += -fsanitize=$(SANITIZE) -fno-sanitize-recover=$(SANITIZE) -fno-omit-frame-pointer
+LDFLAGS_ALL := -fsanitize=$(SANITIZE)
+else
+BUILD ?= build
+LDFLAGS_ALL :=
+endif
+LDFLAGS_ALL += $(LDFLAGS)
+
+LIB_SRC := $(sort $(wildcard src/util/*.c src/contract/*.c src/engine/*.c src/read/*.c src/report/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+HEADERS := $(wildcard include/dcval/*.h src/*/*.h)
+
+LIB := $(BUILD)/libdcval.a
+BIN := $(BUILD)/dcval
+
+.PHONY: all check test conformance bench bench-deps clean check-symbols install uninstall fuzz
+all: $(BIN) $(LIB)
+
+$(BUILD)/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(LIB) $(DEP_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) $(HEADERS) tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit $(LDFLAGS_ALL) -o $@ $< $(LIB) $(DEP_LIBS) -lcmocka
+
+check: $(BIN) $(UNIT_BIN)
+	@LC_ALL=C BUILD=$(BUILD) sh tests/run.sh
+
+test:
+	$(MAKE) check
+	$(MAKE) check SANITIZE=address,undefined
+
+check-symbols: $(LIB)
+	@bad=$$(nm -g --defined-only $(LIB) | awk 'NF==3 {print $$3}' | grep -v -E '^(dcval_|dv_)' || true); \
+	if [ -n "$$bad" ]; then echo "exported symbols without dcval_/dv_ prefix:"; echo "$$bad"; exit 1; fi; \
+	echo "check-symbols: ok"
+
+conformance: $(BIN)
+	@python3 tests/conformance/run.py --dcval $(BIN) --suites ../shared/conformance
+
+clean:
+	rm -rf build build-san build-fuzz

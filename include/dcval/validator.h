@@ -1,0 +1,146 @@
+/*
+ * Validators: stream inputs through a compiled contract.
+ *
+ * One validator holds the state of one validation run: per-run counts,
+ * the dataset checks that span all inputs (unique, primary_key,
+ * row_count) and per-record scratch reused for every record. Its inputs
+ * are read one after the other. A validator is not thread-safe; use one
+ * per thread.
+ */
+#ifndef DCVAL_VALIDATOR_H
+#define DCVAL_VALIDATOR_H
+
+#include <stdio.h>
+#include "dcval/dcval.h"
+
+typedef struct dcval_validator dcval_validator;
+
+/*
+ * One finding. Passed to the violation callback; every pointer in it is
+ * borrowed and valid only during the call: copy what you keep.
+ */
+typedef struct dcval_violation {
+	const char *path;        /* input path as given ("-" for standard input) */
+	dcval_format format;     /* format the input was read as */
+	uint64_t record;         /* 1-based record number, 0 when none */
+	uint64_t line;           /* physical line where the record starts, 0 when none */
+	uint32_t field;          /* 1-based csv field position, 0 when none */
+	const char *column;      /* column name, or NULL (field_count, malformed, ...) */
+	const char *rule;        /* stable rule id: "type", "enum", ... */
+	dcval_severity severity; /* error or warn */
+	const char *value;       /* offending value (raw bytes, not cut), NULL when none */
+	size_t value_len;        /* bytes in value */
+	bool redacted;           /* the column is sensitive: never show value */
+	const char *detail;      /* message text after the value ("is not a number") */
+} dcval_violation;
+
+/*
+ * Violation callback. Return DCVAL_OK to go on, DCVAL_STOP to stop the
+ * run, or an error status (a failed write: DCVAL_EIO) to abort it.
+ */
+typedef dcval_status (*dcval_violation_fn)(void *ud, const dcval_violation *v);
+
+/* At most this many bytes of a value are shown in reports. */
+#define DCVAL_VALUE_SHOW_MAX 80
+
+/*
+ * Write the display form of a violation's value into buf (NUL-terminated,
+ * never more than cap bytes): cut to DCVAL_VALUE_SHOW_MAX bytes at a UTF-8
+ * character boundary with "..." appended when cut, "<redacted>" for
+ * sensitive columns. When `escape` is set, control bytes and invalid UTF-8
+ * are written as \n, \t, \xNN (for one-line text reports).
+ * Returns the length written. cap must be at least 16.
+ */
+size_t dcval_violation_value(const dcval_violation *v, bool escape, char *buf,
+			     size_t cap);
+
+/*
+ * Write the violation's message into buf (NUL-terminated, cut to cap):
+ * `"VALUE" DETAIL`, `<redacted> DETAIL`, or `DETAIL` when there is no value.
+ * Returns the length written.
+ */
+size_t dcval_violation_message(const dcval_violation *v, char *buf, size_t cap);
+
+/* Flags of a validation run. */
+enum dcval_validate_flags {
+	DCVAL_VALIDATE_FAIL_FAST = 1 << 0 /* stop at the first error-severity violation */
+};
+
+/* Options of a validation run, filled by the caller. Zero is a default. */
+typedef struct dcval_validate_opts {
+	unsigned flags;                  /* enum dcval_validate_flags */
+	dcval_format format;             /* forced input format, AUTO to detect */
+	dcval_violation_fn on_violation; /* may be NULL: counts only */
+	void *ud;                        /* passed to on_violation */
+	FILE *valid_out;                 /* quarantine: valid records, or NULL */
+	FILE *invalid_out;               /* quarantine: invalid records, or NULL */
+	size_t max_field_bytes;          /* cap per csv field, 0: 16 MiB */
+	size_t max_line_bytes;           /* cap per JSON Lines line, 0: 64 MiB */
+} dcval_validate_opts;
+
+/* Counts of a run or of one input. */
+typedef struct dcval_counts {
+	uint64_t records;         /* records read (csv header excluded) */
+	uint64_t invalid_records; /* records with at least one error */
+	uint64_t errors;          /* error-severity violations */
+	uint64_t warnings;        /* warn-severity violations */
+} dcval_counts;
+
+/* What the validator knows about one input it was given. */
+typedef struct dcval_input_info {
+	const char *path;     /* as given; "-" is standard input */
+	dcval_format format;  /* the format it was read as (AUTO if never opened) */
+	uint64_t bytes;       /* bytes read */
+	dcval_counts counts;  /* this input's share of the counts */
+	dcval_status status;  /* DCVAL_OK, or why reading stopped (DCVAL_EIO) */
+	char error[160];      /* message when status is not DCVAL_OK */
+} dcval_input_info;
+
+/*
+ * Create a validator for `contract` (borrowed: it must outlive the
+ * validator). `opts` is copied. Returns: new, free with
+ * dcval_validator_free(); NULL with `err` set (DCVAL_ENOMEM).
+ */
+dcval_validator *dcval_validator_new(const dcval_contract *contract,
+				     const dcval_validate_opts *opts,
+				     dcval_error *err);
+
+/*
+ * Read one input to its end and check every record. `path` names it in
+ * violations; `in` is the open stream (borrowed, not closed), read with
+ * fread in large chunks. The format is opts->format, else the contract's
+ * input.format, else the extension of path, else sniffed from content.
+ * Returns DCVAL_OK, DCVAL_STOP (fail-fast or the callback asked to stop),
+ * DCVAL_EIO (reading failed: `err` says why; records read so far stay
+ * counted), DCVAL_ENOMEM, or the status a callback or quarantine write
+ * returned.
+ */
+dcval_status dcval_validator_run(dcval_validator *v, const char *path, FILE *in,
+				 dcval_error *err);
+
+/*
+ * Record an input that could not be opened, so reports list it:
+ * status and message are kept in its dcval_input_info.
+ */
+dcval_status dcval_validator_input_failed(dcval_validator *v, const char *path,
+					  dcval_status status,
+					  const char *message);
+
+/*
+ * Run the dataset checks that need all inputs (row_count). Call once,
+ * after the last input. Returns as dcval_validator_run().
+ */
+dcval_status dcval_validator_finish(dcval_validator *v);
+
+/* Counts over all inputs so far. Borrowed: valid while v lives. */
+const dcval_counts *dcval_validator_counts(const dcval_validator *v);
+
+/* The inputs given so far, in order; *n receives their number.
+ * Borrowed: valid until the next call on v. */
+const dcval_input_info *dcval_validator_inputs(const dcval_validator *v,
+					       size_t *n);
+
+/* Free a validator. NULL is a harmless no-op. */
+void dcval_validator_free(dcval_validator *v);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * Arguments of `dcval validate`, parsed from the command line.
+ */
+#ifndef DV_CLI_VALIDATE_ARGS_H
+#define DV_CLI_VALIDATE_ARGS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "dcval/dcval.h"
+
+struct dv_validate_args {
+	const char *contract;         /* -c */
+	dcval_format format;          /* -f, AUTO when not given */
+	dcval_report_format report;   /* -r */
+	const char *output;           /* -o, NULL: standard output */
+	uint64_t max_violations;      /* --max-violations, DCVAL_REPORT_ALL: all */
+	bool fail_fast;               /* --fail-fast */
+	const char *valid_out;        /* --valid-out */
+	const char *invalid_out;      /* --invalid-out */
+	bool warn_only;               /* --warn-only */
+	const char *now;              /* --now (stage 2: checked, unused) */
+	unsigned long long jobs;      /* -j (stage 2: checked, one thread) */
+	bool quiet;                   /* -q */
+	unsigned long long max_field; /* --max-field-bytes, 0: default */
+	unsigned long long max_line;  /* --max-line-bytes, 0: default */
+	char **inputs;                /* files, "-" standard input */
+	int n_inputs;
+};
+
+/* Parse argv (argv[0] is "validate"). Returns -1 to go on, or an exit
+ * code to return (help printed: 0; usage error: 2). */
+int dv_validate_parse(int argc, char **argv, struct dv_validate_args *a);
+
+#endif

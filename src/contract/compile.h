@@ -1,0 +1,176 @@
+/*
+ * The contract compiler: dv_ynode tree -> struct dcval_contract.
+ *
+ * compile.c        top level, input, schema, dataset, the entry point
+ * compile_util.c   error reporting, key tables, scalar readers (dv_cc_*)
+ * compile_column.c one column: keys, flags, path, boolean lists, format
+ * compile_checks.c bounds, lengths, enum, pattern, the op list
+ * compile_paths.c  duplicate names and paths, the json path trie
+ *
+ * Every function that can fail returns a dcval_status and has filled the
+ * error record (first error kept) when it returns anything but DCVAL_OK.
+ */
+#ifndef DV_CONTRACT_COMPILE_H
+#define DV_CONTRACT_COMPILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "contract/contract_impl.h"
+#include "contract/ytree.h"
+#include "dcval/dcval.h"
+
+/* Longest excerpt of a contract value quoted in a message. */
+#define DV_CC_SHOW 40
+/* Size of a buffer for dv_cc_show(). */
+#define DV_CC_SHOWBUF (DV_CC_SHOW * 4 + 8)
+/* Most keys in a json path. */
+#define DV_CC_MAX_PATH 64
+/* Most value checks of one column: 2 lengths, 4 bounds, enum, format, pattern. */
+#define DV_CC_MAX_OPS 9
+/* Bytes of enum values listed in an enum message before ", ...". */
+#define DV_CC_ENUM_LIST 200
+
+/* Compiler state for one contract. */
+struct dv_cc {
+	dcval_contract *c;  /* being built */
+	const char *file;   /* name for errors */
+	dcval_error *err;
+};
+
+/* A mapping's known keys: `names[0..n_known)` are accepted, the
+ * `n_planned` names after them are recognised but refused as planned. */
+struct dv_keyset {
+	const char *const *names;
+	size_t n_known;
+	size_t n_planned;
+};
+
+/* Column keys, in the order of column_keys[] in compile_column.c. */
+enum dv_colkey {
+	DV_CK_NAME = 0,
+	DV_CK_TYPE,
+	DV_CK_DESCRIPTION,
+	DV_CK_REQUIRED,
+	DV_CK_UNIQUE,
+	DV_CK_SEVERITY,
+	DV_CK_SENSITIVE,
+	DV_CK_MINIMUM,
+	DV_CK_MAXIMUM,
+	DV_CK_EXCLUSIVE_MINIMUM,
+	DV_CK_EXCLUSIVE_MAXIMUM,
+	DV_CK_ENUM,
+	DV_CK_PATTERN,
+	DV_CK_FORMAT,
+	DV_CK_MIN_LENGTH,
+	DV_CK_MAX_LENGTH,
+	DV_CK_PATH,
+	DV_CK_TRUE_VALUES,
+	DV_CK_FALSE_VALUES,
+	DV_CK_DIMENSION, /* planned: vector */
+	DV_CK_FINITE,    /* planned: vector */
+	DV_CK_NORM,      /* planned: vector */
+	DV_CK_COUNT
+};
+
+/* One column while it is compiled. */
+struct dv_colsrc {
+	const dv_ynode *map;               /* the column's mapping */
+	const dv_ynode *k[DV_CK_COUNT];    /* value of each key, or NULL */
+	const dv_ynode *path_at;           /* where the path was declared */
+	dv_column *col;                    /* being filled */
+	dv_op ops[DV_CC_MAX_OPS];          /* value checks in run order */
+	size_t n_ops;
+};
+
+/* Set a DCVAL_ECONTRACT error at node `at` (NULL: no position). */
+dcval_status dv_cc_fail(struct dv_cc *cc, const dv_ynode *at,
+			const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Set DCVAL_ENOMEM. */
+dcval_status dv_cc_nomem(struct dv_cc *cc);
+
+/* Printable excerpt of s[0..len) for a message (control bytes as \xNN,
+ * cut after DV_CC_SHOW bytes with "..."); `out` has DV_CC_SHOWBUF bytes. */
+const char *dv_cc_show(char *out, const char *s, size_t len);
+
+/* Printable excerpt of a scalar's text. */
+const char *dv_cc_shown(char *out, const dv_ynode *n);
+
+/* printf into the contract arena; NULL (and DCVAL_ENOMEM set) on failure. */
+char *dv_cc_printf(struct dv_cc *cc, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Copy a scalar's text into the contract arena. */
+char *dv_cc_strdup(struct dv_cc *cc, const dv_ynode *n);
+
+/*
+ * Check every key of mapping `m` against `ks` and store each value node
+ * in slots[index of its name]. Unknown keys fail with a did-you-mean
+ * hint, planned ones as "not supported in this version (planned)".
+ */
+dcval_status dv_cc_keys(struct dv_cc *cc, const dv_ynode *m,
+			const struct dv_keyset *ks, const dv_ynode **slots);
+
+/* Fail unless n is a mapping / sequence / scalar; `what` names it in the
+ * message ("expected a mapping for 'schema'"). */
+dcval_status dv_cc_want(struct dv_cc *cc, const dv_ynode *n,
+			dv_ynode_kind kind, const char *what);
+
+/* A YAML boolean: true/false/True/False/TRUE/FALSE. */
+dcval_status dv_cc_bool(struct dv_cc *cc, const dv_ynode *n,
+			const char *what, bool *out);
+
+/* A non-negative integer. `what` and `column` (may be NULL) name it. */
+dcval_status dv_cc_count(struct dv_cc *cc, const dv_ynode *n,
+			 const char *what, const char *column, uint64_t *out);
+
+/* Index of n's text in words[0..count), or fail listing the choices
+ * ("expected error or warn for 'severity', got 'x'"). */
+dcval_status dv_cc_choice(struct dv_cc *cc, const dv_ynode *n,
+			  const char *what, const char *const *words,
+			  size_t count, size_t *out);
+
+/* Whether a scalar's text is exactly `word`. */
+bool dv_cc_is(const dv_ynode *n, const char *word);
+
+/* The later of two nodes in the file (either may be NULL). */
+const dv_ynode *dv_cc_later(const dv_ynode *a, const dv_ynode *b);
+
+/* Name of a column key ("minimum"). */
+const char *dv_cc_column_key(enum dv_colkey key);
+
+/* Fail: key `key_name` does not apply to the column's type. */
+dcval_status dv_cc_not_for(struct dv_cc *cc, const struct dv_colsrc *src,
+			   enum dv_colkey key, const char *key_name);
+
+/* The column's enum into *op (compile_enum.c); needs the boolean lists
+ * and time format compiled first. */
+dcval_status dv_cc_enum(struct dv_cc *cc, const struct dv_colsrc *src,
+			dv_op *op);
+
+/* The column's pattern into *op, linked into c->patterns (compile_enum.c). */
+dcval_status dv_cc_pattern(struct dv_cc *cc, const struct dv_colsrc *src,
+			   dv_op *op);
+
+/* Compile the `columns` sequence into c->columns. */
+dcval_status dv_cc_columns(struct dv_cc *cc, const dv_ynode *seq);
+
+/* Everything of one column after its keys, name, type and flags:
+ * boolean lists, format, lengths, bounds, enum, pattern, the op list. */
+dcval_status dv_cc_checks(struct dv_cc *cc, struct dv_colsrc *src);
+
+/* Reject duplicate names and paths, paths that prefix other paths, and
+ * build c->paths. `srcs` has one entry per column. */
+dcval_status dv_cc_paths(struct dv_cc *cc, const struct dv_colsrc *srcs);
+
+/* Parse a bound or enum value of a date, datetime or time column written
+ * in ISO form (datetime also naive or a plain date, taken as UTC). */
+bool dv_cc_parse_iso(dv_type type, const char *s, size_t len, dv_typed *out);
+
+/* Compile the whole tree. New contract, or NULL with err set. */
+dcval_contract *dv_contract_compile(const dv_ynode *root, const char *file,
+				    dcval_error *err);
+
+#endif

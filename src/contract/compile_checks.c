@@ -1,0 +1,422 @@
+/*
+ * Value checks of one column: boolean lists, format, lengths, bounds,
+ * then (compile_enum.c) enum and pattern, and the op list in run order,
+ * cheap first.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "contract/compile.h"
+#include "contract/suggest.h"
+
+/* The engine's defaults when a boolean column gives no list (spec Types). */
+static const char *const default_true[] = { "true", "True", "TRUE", "1" };
+static const char *const default_false[] = { "false", "False", "FALSE", "0" };
+
+/* The four bound keys, their rules, and their message tails. */
+static const struct {
+	enum dv_colkey key;
+	dv_rule rule;
+	const char *detail;
+} bound_ops[4] = {
+	{ DV_CK_MINIMUM, DV_R_MINIMUM, "is less than the minimum" },
+	{ DV_CK_MAXIMUM, DV_R_MAXIMUM, "is greater than the maximum" },
+	{ DV_CK_EXCLUSIVE_MINIMUM, DV_R_EXCLUSIVE_MINIMUM,
+	  "is not greater than the exclusive minimum" },
+	{ DV_CK_EXCLUSIVE_MAXIMUM, DV_R_EXCLUSIVE_MAXIMUM,
+	  "is not less than the exclusive maximum" },
+};
+
+/* Pairs of bounds (indexes into bound_ops) that must leave a range. */
+static const struct {
+	int lo;
+	int hi;
+	bool strict; /* lo == hi is already empty */
+} bound_pairs[] = {
+	{ 0, 1, false },
+	{ 0, 3, true },
+	{ 2, 1, true },
+	{ 2, 3, true },
+};
+
+dcval_status dv_cc_not_for(struct dv_cc *cc, const struct dv_colsrc *src,
+			   enum dv_colkey key, const char *key_name)
+{
+	return dv_cc_fail(cc, src->k[key],
+			  "'%s' does not apply to column '%s' of type %s",
+			  key_name, src->col->name,
+			  dv_type_name(src->col->type));
+}
+
+bool dv_cc_parse_iso(dv_type type, const char *s, size_t len, dv_typed *out)
+{
+	char naive[64];
+
+	memset(out, 0, sizeof(*out));
+	switch (type) {
+	case DV_T_DATE:
+		return dv_parse_date(s, len, &out->i);
+	case DV_T_TIME:
+		return dv_parse_time(s, len, &out->i, &out->ns);
+	case DV_T_DATETIME:
+		if (dv_parse_datetime(s, len, &out->i, &out->ns))
+			return true;
+		if (dv_parse_date(s, len, &out->i)) {
+			out->i *= 86400;
+			return true;
+		}
+		/* naive: taken as UTC */
+		if (len + 2 > sizeof(naive))
+			return false;
+		memcpy(naive, s, len);
+		naive[len] = 'Z';
+		return dv_parse_datetime(naive, len + 1, &out->i, &out->ns);
+	default:
+		return false;
+	}
+}
+
+/* A true_values / false_values list: a non-empty sequence of strings. */
+static dcval_status cc_bool_list(struct dv_cc *cc, struct dv_colsrc *src,
+				 enum dv_colkey key, const char *const **out,
+				 size_t *n_out)
+{
+	const dv_ynode *n = src->k[key];
+	char what[DV_CC_SHOWBUF + 32];
+	const char **v;
+	size_t i;
+
+	snprintf(what, sizeof(what), "'%s' of column '%s'",
+		 key == DV_CK_TRUE_VALUES ? "true_values" : "false_values",
+		 src->col->name);
+	if (dv_cc_want(cc, n, DV_Y_SEQ, what))
+		return DCVAL_ECONTRACT;
+	if (n->n == 0)
+		return dv_cc_fail(cc, n, "%s must not be empty", what);
+	v = dv_arena_array(&cc->c->arena, n->n, sizeof(*v));
+	if (!v)
+		return dv_cc_nomem(cc);
+	for (i = 0; i < n->n; i++) {
+		if (dv_cc_want(cc, n->items[i], DV_Y_SCALAR, what))
+			return DCVAL_ECONTRACT;
+		v[i] = dv_cc_strdup(cc, n->items[i]);
+		if (!v[i])
+			return DCVAL_ENOMEM;
+	}
+	*out = v;
+	*n_out = n->n;
+	return DCVAL_OK;
+}
+
+/* No text may be both true and false (against the defaults when one list
+ * is not given). */
+static dcval_status cc_bool_overlap(struct dv_cc *cc,
+				    const struct dv_colsrc *src,
+				    const char *const *t, size_t nt,
+				    const char *const *f, size_t nf)
+{
+	const dv_ynode *at;
+	char show[DV_CC_SHOWBUF];
+	size_t i, j;
+
+	for (i = 0; i < nt; i++) {
+		for (j = 0; j < nf; j++) {
+			if (strcmp(t[i], f[j]) != 0)
+				continue;
+			at = src->k[DV_CK_FALSE_VALUES] ?
+				src->k[DV_CK_FALSE_VALUES]->items[j] :
+				src->k[DV_CK_TRUE_VALUES]->items[i];
+			return dv_cc_fail(cc, at,
+					  "'%s' is both a true and a false value of column '%s'",
+					  dv_cc_show(show, t[i], strlen(t[i])),
+					  src->col->name);
+		}
+	}
+	return DCVAL_OK;
+}
+
+static dcval_status cc_bool_lists(struct dv_cc *cc, struct dv_colsrc *src)
+{
+	dv_column *col = src->col;
+	const char *const *t = default_true, *const *f = default_false;
+	size_t nt = 4, nf = 4;
+
+	if (col->type != DV_T_BOOLEAN) {
+		if (src->k[DV_CK_TRUE_VALUES])
+			return dv_cc_not_for(cc, src, DV_CK_TRUE_VALUES,
+					     "true_values");
+		if (src->k[DV_CK_FALSE_VALUES])
+			return dv_cc_not_for(cc, src, DV_CK_FALSE_VALUES,
+					     "false_values");
+		return DCVAL_OK;
+	}
+	if (src->k[DV_CK_TRUE_VALUES] &&
+	    cc_bool_list(cc, src, DV_CK_TRUE_VALUES, &col->true_values,
+			 &col->n_true))
+		return cc->err->status;
+	if (src->k[DV_CK_FALSE_VALUES] &&
+	    cc_bool_list(cc, src, DV_CK_FALSE_VALUES, &col->false_values,
+			 &col->n_false))
+		return cc->err->status;
+	if (!col->n_true && !col->n_false)
+		return DCVAL_OK;
+	if (col->n_true) {
+		t = col->true_values;
+		nt = col->n_true;
+	}
+	if (col->n_false) {
+		f = col->false_values;
+		nf = col->n_false;
+	}
+	return cc_bool_overlap(cc, src, t, nt, f, nf);
+}
+
+/* `format` on a date, datetime or time column: a strptime-style pattern. */
+static dcval_status cc_time_format(struct dv_cc *cc, struct dv_colsrc *src)
+{
+	const dv_ynode *n = src->k[DV_CK_FORMAT];
+	char show[DV_CC_SHOWBUF], dir[DV_CC_SHOWBUF];
+	const char *bad = NULL;
+
+	if (n->kind == DV_Y_SCALAR && n->len > 0 &&
+	    strlen(n->text) == n->len &&
+	    dv_format_pattern_is_valid(n->text, &bad)) {
+		src->col->time_format = dv_cc_strdup(cc, n);
+		return src->col->time_format ? DCVAL_OK : DCVAL_ENOMEM;
+	}
+	dv_cc_shown(show, n);
+	if (!bad)
+		return dv_cc_fail(cc, n, "invalid format '%s' for column '%s'",
+				  show, src->col->name);
+	dv_cc_show(dir, bad, bad[0] && bad[1] ? 2 : strlen(bad));
+	return dv_cc_fail(cc, n,
+			  "invalid format '%s' for column '%s': unknown directive '%s'",
+			  show, src->col->name, dir);
+}
+
+/* `format` on a string column: a dv_strfmt, checked by a format op. */
+static dcval_status cc_str_format(struct dv_cc *cc, struct dv_colsrc *src,
+				  dv_op *op)
+{
+	const dv_ynode *n = src->k[DV_CK_FORMAT];
+	const char *names[DV_FMT_COUNT], *hint = NULL;
+	char show[DV_CC_SHOWBUF];
+	size_t i;
+
+	if (n->kind == DV_Y_SCALAR && strlen(n->text) == n->len &&
+	    dv_strfmt_parse(n->text, &op->u.strfmt)) {
+		op->rule = DV_R_FORMAT;
+		op->arg = dv_strfmt_name(op->u.strfmt);
+		op->detail = dv_cc_printf(cc, "is not a valid %s", op->arg);
+		return op->detail ? DCVAL_OK : DCVAL_ENOMEM;
+	}
+	for (i = 0; i < DV_FMT_COUNT; i++)
+		names[i] = dv_strfmt_name((dv_strfmt)i);
+	if (n->kind == DV_Y_SCALAR && strlen(n->text) == n->len)
+		hint = dv_suggest(n->text, names, DV_FMT_COUNT);
+	dv_cc_shown(show, n);
+	if (hint)
+		return dv_cc_fail(cc, n,
+				  "unknown format '%s' for column '%s' (did you mean '%s'?)",
+				  show, src->col->name, hint);
+	return dv_cc_fail(cc, n,
+			  "unknown format '%s' for column '%s': expected email, uuid, uri, ipv4, ipv6 or hostname",
+			  show, src->col->name);
+}
+
+static dcval_status cc_format(struct dv_cc *cc, struct dv_colsrc *src,
+			      dv_op *op)
+{
+	switch (src->col->type) {
+	case DV_T_STRING:
+		return cc_str_format(cc, src, op);
+	case DV_T_DATE:
+	case DV_T_DATETIME:
+	case DV_T_TIME:
+		return cc_time_format(cc, src);
+	default:
+		return dv_cc_not_for(cc, src, DV_CK_FORMAT, "format");
+	}
+}
+
+static dcval_status cc_length(struct dv_cc *cc, struct dv_colsrc *src,
+			      enum dv_colkey key, dv_op *op)
+{
+	bool is_min = key == DV_CK_MIN_LENGTH;
+	const char *name = is_min ? "min_length" : "max_length";
+	char where[DV_CC_SHOWBUF + 32];
+
+	if (src->col->type != DV_T_STRING)
+		return dv_cc_not_for(cc, src, key, name);
+	snprintf(where, sizeof(where), " for column '%s'", src->col->name);
+	if (dv_cc_count(cc, src->k[key], name, where, &op->u.length))
+		return DCVAL_ECONTRACT;
+	op->rule = is_min ? DV_R_MIN_LENGTH : DV_R_MAX_LENGTH;
+	op->arg = dv_cc_printf(cc, "%llu", (unsigned long long)op->u.length);
+	if (!op->arg)
+		return DCVAL_ENOMEM;
+	op->detail = dv_cc_printf(cc, "is %s than %s characters",
+				  is_min ? "shorter" : "longer", op->arg);
+	return op->detail ? DCVAL_OK : DCVAL_ENOMEM;
+}
+
+static dcval_status cc_lengths(struct dv_cc *cc, struct dv_colsrc *src,
+			       dv_op *lo, dv_op *hi)
+{
+	const dv_ynode *a = src->k[DV_CK_MIN_LENGTH];
+	const dv_ynode *b = src->k[DV_CK_MAX_LENGTH];
+
+	if (a && cc_length(cc, src, DV_CK_MIN_LENGTH, lo))
+		return cc->err->status;
+	if (b && cc_length(cc, src, DV_CK_MAX_LENGTH, hi))
+		return cc->err->status;
+	if (a && b && lo->u.length > hi->u.length)
+		return dv_cc_fail(cc, dv_cc_later(a, b),
+				  "min_length %s is greater than max_length %s in column '%s'",
+				  lo->arg, hi->arg, src->col->name);
+	return DCVAL_OK;
+}
+
+/* Parse one bound as the column's type. */
+static dcval_status cc_bound_value(struct dv_cc *cc, struct dv_colsrc *src,
+				   int which, dv_typed *out)
+{
+	const dv_ynode *n = src->k[bound_ops[which].key];
+	const char *key = dv_cc_column_key(bound_ops[which].key);
+	const dv_column *col = src->col;
+	char show[DV_CC_SHOWBUF];
+	bool ok = n->kind == DV_Y_SCALAR;
+	double d;
+
+	memset(out, 0, sizeof(*out));
+	switch (col->type) {
+	case DV_T_INTEGER:
+		ok = ok && dv_parse_integer(n->text, n->len, &out->i);
+		if (!ok && n->kind == DV_Y_SCALAR &&
+		    dv_parse_number(n->text, n->len, &d))
+			return dv_cc_fail(cc, n,
+					  "bound %s does not fit integer column '%s'",
+					  dv_cc_shown(show, n), col->name);
+		break;
+	case DV_T_NUMBER:
+		ok = ok && dv_parse_number(n->text, n->len, &out->d);
+		break;
+	case DV_T_DATE:
+	case DV_T_DATETIME:
+	case DV_T_TIME:
+		ok = ok && dv_cc_parse_iso(col->type, n->text, n->len, out);
+		break;
+	default:
+		return dv_cc_not_for(cc, src, bound_ops[which].key, key);
+	}
+	if (ok)
+		return DCVAL_OK;
+	return dv_cc_fail(cc, n, "'%s' must be %s for column '%s', got '%s'",
+			  key, dv_type_article(col->type), col->name,
+			  dv_cc_shown(show, n));
+}
+
+/* The bounds leave no value: lo > hi, or lo >= hi for an exclusive one,
+ * or two exclusive integer bounds with nothing between them. */
+static dcval_status cc_bounds_range(struct dv_cc *cc,
+				    const struct dv_colsrc *src,
+				    const dv_op *ops)
+{
+	const dv_column *col = src->col;
+	size_t i;
+
+	for (i = 0; i < sizeof(bound_pairs) / sizeof(bound_pairs[0]); i++) {
+		int lo = bound_pairs[i].lo, hi = bound_pairs[i].hi, r;
+		const dv_ynode *a = src->k[bound_ops[lo].key];
+		const dv_ynode *b = src->k[bound_ops[hi].key];
+
+		if (!a || !b)
+			continue;
+		r = dv_typed_cmp(col->type, &ops[lo].u.bound, &ops[hi].u.bound);
+		if (r > 0 || (r == 0 && bound_pairs[i].strict))
+			return dv_cc_fail(cc, dv_cc_later(a, b),
+					  "%s %s is %s %s %s in column '%s'",
+					  dv_cc_column_key(bound_ops[lo].key),
+					  ops[lo].arg,
+					  bound_pairs[i].strict ?
+						  "not less than" : "greater than",
+					  dv_cc_column_key(bound_ops[hi].key),
+					  ops[hi].arg, col->name);
+		if (col->type == DV_T_INTEGER && lo == 2 && hi == 3 &&
+		    ops[lo].u.bound.i + 1 >= ops[hi].u.bound.i)
+			return dv_cc_fail(cc, dv_cc_later(a, b),
+					  "exclusive_minimum %s and exclusive_maximum %s leave no integer in column '%s'",
+					  ops[lo].arg, ops[hi].arg, col->name);
+	}
+	return DCVAL_OK;
+}
+
+/* ops[0..4): minimum, maximum, exclusive_minimum, exclusive_maximum; a
+ * bound not given keeps rule DV_R_TYPE (unused). */
+static dcval_status cc_bounds(struct dv_cc *cc, struct dv_colsrc *src,
+			      dv_op *ops)
+{
+	char show[DV_CC_SHOWBUF];
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		const dv_ynode *n = src->k[bound_ops[i].key];
+
+		if (!n)
+			continue;
+		if (cc_bound_value(cc, src, i, &ops[i].u.bound))
+			return cc->err->status;
+		ops[i].rule = bound_ops[i].rule;
+		ops[i].arg = dv_cc_strdup(cc, n);
+		if (!ops[i].arg)
+			return DCVAL_ENOMEM;
+		ops[i].detail = dv_cc_printf(cc, "%s %s", bound_ops[i].detail,
+					     dv_cc_shown(show, n));
+		if (!ops[i].detail)
+			return DCVAL_ENOMEM;
+	}
+	return cc_bounds_range(cc, src, ops);
+}
+
+/* Keep the ops that were set, in run order, in the contract arena. */
+static dcval_status cc_ops(struct dv_cc *cc, struct dv_colsrc *src,
+			   const dv_op *all, size_t n_all)
+{
+	dv_op *ops;
+	size_t i, n = 0;
+
+	for (i = 0; i < n_all; i++)
+		n += all[i].rule != DV_R_TYPE;
+	ops = dv_arena_array(&cc->c->arena, n ? n : 1, sizeof(*ops));
+	if (!ops)
+		return dv_cc_nomem(cc);
+	for (i = 0, n = 0; i < n_all; i++) {
+		if (all[i].rule != DV_R_TYPE)
+			ops[n++] = all[i];
+	}
+	src->col->ops = ops;
+	src->col->n_ops = n;
+	return DCVAL_OK;
+}
+
+dcval_status dv_cc_checks(struct dv_cc *cc, struct dv_colsrc *src)
+{
+	/* run order: min_length, max_length, minimum, maximum,
+	 * exclusive_minimum, exclusive_maximum, enum, format, pattern */
+	dv_op all[DV_CC_MAX_OPS];
+	const dv_ynode *const *k = src->k;
+
+	memset(all, 0, sizeof(all));
+	if (cc_bool_lists(cc, src))
+		return cc->err->status;
+	if (k[DV_CK_FORMAT] && cc_format(cc, src, &all[7]))
+		return cc->err->status;
+	if (cc_lengths(cc, src, &all[0], &all[1]) ||
+	    cc_bounds(cc, src, &all[2]))
+		return cc->err->status;
+	if (k[DV_CK_ENUM] && dv_cc_enum(cc, src, &all[6]))
+		return cc->err->status;
+	if (k[DV_CK_PATTERN] && dv_cc_pattern(cc, src, &all[8]))
+		return cc->err->status;
+	return cc_ops(cc, src, all, DV_CC_MAX_OPS);
+}

@@ -1,0 +1,252 @@
+/*
+ * Compile the `columns` sequence: per column its keys, name, type, flags
+ * and path. Value checks (bounds, enum, ...) follow in compile_checks.c,
+ * duplicate names and paths in compile_paths.c.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "contract/compile.h"
+#include "contract/suggest.h"
+#include "util/alloc.h"
+
+static const char *const column_keys[DV_CK_COUNT] = {
+	[DV_CK_NAME] = "name",
+	[DV_CK_TYPE] = "type",
+	[DV_CK_DESCRIPTION] = "description",
+	[DV_CK_REQUIRED] = "required",
+	[DV_CK_UNIQUE] = "unique",
+	[DV_CK_SEVERITY] = "severity",
+	[DV_CK_SENSITIVE] = "sensitive",
+	[DV_CK_MINIMUM] = "minimum",
+	[DV_CK_MAXIMUM] = "maximum",
+	[DV_CK_EXCLUSIVE_MINIMUM] = "exclusive_minimum",
+	[DV_CK_EXCLUSIVE_MAXIMUM] = "exclusive_maximum",
+	[DV_CK_ENUM] = "enum",
+	[DV_CK_PATTERN] = "pattern",
+	[DV_CK_FORMAT] = "format",
+	[DV_CK_MIN_LENGTH] = "min_length",
+	[DV_CK_MAX_LENGTH] = "max_length",
+	[DV_CK_PATH] = "path",
+	[DV_CK_TRUE_VALUES] = "true_values",
+	[DV_CK_FALSE_VALUES] = "false_values",
+	[DV_CK_DIMENSION] = "dimension",
+	[DV_CK_FINITE] = "finite",
+	[DV_CK_NORM] = "norm",
+};
+
+const char *dv_cc_column_key(enum dv_colkey key)
+{
+	return column_keys[key];
+}
+
+static const char *const severity_words[] = { "error", "warn" };
+
+/* The column's name: required, a non-empty scalar. `number` is 1-based. */
+static dcval_status cc_col_name(struct dv_cc *cc, struct dv_colsrc *src,
+				size_t number)
+{
+	const dv_ynode *n = src->k[DV_CK_NAME];
+	char what[64];
+
+	if (!n)
+		return dv_cc_fail(cc, src->map,
+				  "missing required key 'name' in column %zu",
+				  number);
+	snprintf(what, sizeof(what), "'name' of column %zu", number);
+	if (dv_cc_want(cc, n, DV_Y_SCALAR, what))
+		return DCVAL_ECONTRACT;
+	if (n->len == 0 || strlen(n->text) != n->len)
+		return dv_cc_fail(cc, n, "column %zu has an empty name", number);
+	src->col->name = dv_cc_strdup(cc, n);
+	return src->col->name ? DCVAL_OK : DCVAL_ENOMEM;
+}
+
+static dcval_status cc_col_type(struct dv_cc *cc, struct dv_colsrc *src)
+{
+	const dv_ynode *n = src->k[DV_CK_TYPE];
+	const char *names[DV_T_COUNT], *hint = NULL;
+	char show[DV_CC_SHOWBUF];
+	const char *cname = src->col->name;
+	size_t i;
+
+	if (!n)
+		return dv_cc_fail(cc, src->map,
+				  "missing required key 'type' in column '%s'",
+				  cname);
+	if (n->kind == DV_Y_SCALAR && strlen(n->text) == n->len &&
+	    dv_type_parse(n->text, &src->col->type))
+		return DCVAL_OK;
+	if (dv_cc_is(n, "vector"))
+		return dv_cc_fail(cc, n,
+				  "type 'vector' is not supported in this version (planned)");
+	dv_cc_shown(show, n);
+	for (i = 0; i < DV_T_COUNT; i++)
+		names[i] = dv_type_name((dv_type)i);
+	if (n->kind == DV_Y_SCALAR && strlen(n->text) == n->len)
+		hint = dv_suggest(n->text, names, DV_T_COUNT);
+	if (hint)
+		return dv_cc_fail(cc, n,
+				  "unknown type '%s' for column '%s' (did you mean '%s'?)",
+				  show, cname, hint);
+	return dv_cc_fail(cc, n, "unknown type '%s' for column '%s'", show,
+			  cname);
+}
+
+/* required, unique, sensitive, severity, description. */
+static dcval_status cc_col_flags(struct dv_cc *cc, struct dv_colsrc *src)
+{
+	dv_column *col = src->col;
+	const dv_ynode *const *k = src->k;
+	char what[DV_CC_SHOWBUF + 32];
+	size_t i;
+
+	if ((k[DV_CK_REQUIRED] &&
+	     dv_cc_bool(cc, k[DV_CK_REQUIRED], "'required'", &col->required)) ||
+	    (k[DV_CK_UNIQUE] &&
+	     dv_cc_bool(cc, k[DV_CK_UNIQUE], "'unique'", &col->unique)) ||
+	    (k[DV_CK_SENSITIVE] &&
+	     dv_cc_bool(cc, k[DV_CK_SENSITIVE], "'sensitive'", &col->sensitive)))
+		return DCVAL_ECONTRACT;
+	if (k[DV_CK_DESCRIPTION] && !dv_ynode_is_null(k[DV_CK_DESCRIPTION]) &&
+	    dv_cc_want(cc, k[DV_CK_DESCRIPTION], DV_Y_SCALAR, "'description'"))
+		return DCVAL_ECONTRACT;
+	col->severity = DCVAL_SEVERITY_ERROR;
+	if (k[DV_CK_SEVERITY]) {
+		snprintf(what, sizeof(what), "'severity' of column '%s'",
+			 col->name);
+		if (dv_cc_choice(cc, k[DV_CK_SEVERITY], what, severity_words, 2,
+				 &i))
+			return DCVAL_ECONTRACT;
+		col->severity = i ? DCVAL_SEVERITY_WARN : DCVAL_SEVERITY_ERROR;
+	}
+	return DCVAL_OK;
+}
+
+/* An explicit `path`: a non-empty sequence of non-empty keys. */
+static dcval_status cc_col_path_list(struct dv_cc *cc, struct dv_colsrc *src)
+{
+	const dv_ynode *n = src->k[DV_CK_PATH];
+	dv_column *col = src->col;
+	const char **path;
+	char what[DV_CC_SHOWBUF + 32];
+	size_t i;
+
+	snprintf(what, sizeof(what), "'path' of column '%s'", col->name);
+	if (dv_cc_want(cc, n, DV_Y_SEQ, what))
+		return DCVAL_ECONTRACT;
+	if (n->n == 0 || n->n > DV_CC_MAX_PATH)
+		return dv_cc_fail(cc, n, "%s must have 1 to %d keys", what,
+				  DV_CC_MAX_PATH);
+	path = dv_arena_array(&cc->c->arena, n->n, sizeof(*path));
+	if (!path)
+		return dv_cc_nomem(cc);
+	for (i = 0; i < n->n; i++) {
+		const dv_ynode *it = n->items[i];
+
+		if (it->kind != DV_Y_SCALAR || it->len == 0 ||
+		    strlen(it->text) != it->len)
+			return dv_cc_fail(cc, it,
+					  "each key in %s must be a non-empty string",
+					  what);
+		path[i] = dv_cc_strdup(cc, it);
+		if (!path[i])
+			return DCVAL_ENOMEM;
+	}
+	col->path = path;
+	col->path_len = n->n;
+	src->path_at = n;
+	return DCVAL_OK;
+}
+
+/* The default path: the name split at '.'. */
+static dcval_status cc_col_path_split(struct dv_cc *cc, struct dv_colsrc *src)
+{
+	dv_column *col = src->col;
+	const char *s = col->name, *dot;
+	const char **path;
+	size_t n = 1, i;
+
+	src->path_at = src->k[DV_CK_NAME];
+	for (dot = strchr(s, '.'); dot; dot = strchr(dot + 1, '.'))
+		n++;
+	if (n > DV_CC_MAX_PATH)
+		return dv_cc_fail(cc, src->path_at,
+				  "the path of column '%s' has more than %d keys",
+				  col->name, DV_CC_MAX_PATH);
+	path = dv_arena_array(&cc->c->arena, n, sizeof(*path));
+	if (!path)
+		return dv_cc_nomem(cc);
+	for (i = 0; i < n; i++) {
+		dot = strchr(s, '.');
+		if (!dot)
+			dot = s + strlen(s);
+		if (dot == s)
+			return dv_cc_fail(cc, src->path_at,
+					  "empty key in the path of column '%s' (give an explicit 'path')",
+					  col->name);
+		path[i] = dv_arena_strndup(&cc->c->arena, s, (size_t)(dot - s));
+		if (!path[i])
+			return dv_cc_nomem(cc);
+		s = dot + 1;
+	}
+	col->path = path;
+	col->path_len = n;
+	return DCVAL_OK;
+}
+
+static dcval_status cc_column(struct dv_cc *cc, const dv_ynode *map,
+			      size_t index, struct dv_colsrc *src)
+{
+	static const struct dv_keyset ks = { column_keys, DV_CK_DIMENSION,
+					     DV_CK_COUNT - DV_CK_DIMENSION };
+	dv_column *col = &cc->c->columns[index];
+	char what[32];
+
+	snprintf(what, sizeof(what), "column %zu", index + 1);
+	src->map = map;
+	src->col = col;
+	col->index = index;
+	col->line = map->line;
+	if (dv_cc_want(cc, map, DV_Y_MAP, what) ||
+	    dv_cc_keys(cc, map, &ks, src->k) ||
+	    cc_col_name(cc, src, index + 1) || cc_col_type(cc, src) ||
+	    cc_col_flags(cc, src))
+		return cc->err->status;
+	if (src->k[DV_CK_PATH] ? cc_col_path_list(cc, src) :
+				 cc_col_path_split(cc, src))
+		return cc->err->status;
+	col->type_detail = dv_cc_printf(cc, "is not %s",
+					dv_type_article(col->type));
+	if (!col->type_detail)
+		return DCVAL_ENOMEM;
+	return dv_cc_checks(cc, src);
+}
+
+dcval_status dv_cc_columns(struct dv_cc *cc, const dv_ynode *seq)
+{
+	dcval_contract *c = cc->c;
+	struct dv_colsrc *srcs;
+	dcval_status st = DCVAL_OK;
+	size_t i;
+
+	if (dv_cc_want(cc, seq, DV_Y_SEQ, "'columns'"))
+		return DCVAL_ECONTRACT;
+	if (seq->n == 0)
+		return dv_cc_fail(cc, seq, "'columns' must not be empty");
+	c->columns = dv_arena_array(&c->arena, seq->n, sizeof(*c->columns));
+	srcs = dv_calloc(seq->n, sizeof(*srcs));
+	if (!c->columns || !srcs) {
+		st = dv_cc_nomem(cc);
+		goto out_free_srcs;
+	}
+	c->n_columns = seq->n;
+	for (i = 0; i < seq->n && st == DCVAL_OK; i++)
+		st = cc_column(cc, seq->items[i], i, &srcs[i]);
+	if (st == DCVAL_OK)
+		st = dv_cc_paths(cc, srcs);
+
+out_free_srcs:
+	dv_free(srcs);
+	return st;
+}

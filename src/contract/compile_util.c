@@ -1,0 +1,225 @@
+/*
+ * Compiler helpers: errors at a node's position, key tables with
+ * did-you-mean, and readers of scalars (booleans, counts, choices).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "contract/compile.h"
+#include "contract/suggest.h"
+#include "util/error.h"
+
+dcval_status dv_cc_fail(struct dv_cc *cc, const dv_ynode *at,
+			const char *fmt, ...)
+{
+	char text[sizeof(cc->err->text)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	return dv_error_set(cc->err, DCVAL_ECONTRACT, cc->file,
+			    at ? at->line : 0, at ? at->col : 0, "%s", text);
+}
+
+dcval_status dv_cc_nomem(struct dv_cc *cc)
+{
+	return dv_error_set(cc->err, DCVAL_ENOMEM, cc->file, 0, 0,
+			    "out of memory");
+}
+
+const char *dv_cc_show(char *out, const char *s, size_t len)
+{
+	size_t n = len, i, o = 0;
+
+	if (n > DV_CC_SHOW) {
+		n = DV_CC_SHOW;
+		/* do not end inside a UTF-8 sequence */
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch < 0x20 || ch == 0x7f)
+			o += (size_t)snprintf(out + o, DV_CC_SHOWBUF - o,
+					      "\\x%02x", ch);
+		else
+			out[o++] = (char)ch;
+	}
+	if (n < len) {
+		memcpy(out + o, "...", 3);
+		o += 3;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+const char *dv_cc_shown(char *out, const dv_ynode *n)
+{
+	if (n->kind != DV_Y_SCALAR)
+		return dv_cc_show(out, n->kind == DV_Y_MAP ? "{...}" : "[...]",
+				  5);
+	return dv_cc_show(out, n->text, n->len);
+}
+
+char *dv_cc_printf(struct dv_cc *cc, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		dv_error_set(cc->err, DCVAL_EINTERNAL, cc->file, 0, 0,
+			     "cannot format a message");
+		return NULL;
+	}
+	s = dv_arena_alloc(&cc->c->arena, (size_t)n + 1);
+	if (!s) {
+		dv_cc_nomem(cc);
+		return NULL;
+	}
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+char *dv_cc_strdup(struct dv_cc *cc, const dv_ynode *n)
+{
+	char *s = dv_arena_strndup(&cc->c->arena, n->text, n->len);
+
+	if (!s)
+		dv_cc_nomem(cc);
+	return s;
+}
+
+bool dv_cc_is(const dv_ynode *n, const char *word)
+{
+	return n->kind == DV_Y_SCALAR && n->len == strlen(word) &&
+	       memcmp(n->text, word, n->len) == 0;
+}
+
+const dv_ynode *dv_cc_later(const dv_ynode *a, const dv_ynode *b)
+{
+	if (!a)
+		return b;
+	if (!b)
+		return a;
+	if (a->line != b->line)
+		return a->line > b->line ? a : b;
+	return a->col > b->col ? a : b;
+}
+
+static dcval_status cc_unknown_key(struct dv_cc *cc, const dv_ynode *key,
+				   const struct dv_keyset *ks)
+{
+	char show[DV_CC_SHOWBUF];
+	const char *hint = NULL;
+
+	if (strlen(key->text) == key->len)
+		hint = dv_suggest(key->text, ks->names,
+				  ks->n_known + ks->n_planned);
+	dv_cc_shown(show, key);
+	if (hint)
+		return dv_cc_fail(cc, key,
+				  "unknown key '%s' (did you mean '%s'?)",
+				  show, hint);
+	return dv_cc_fail(cc, key, "unknown key '%s'", show);
+}
+
+dcval_status dv_cc_keys(struct dv_cc *cc, const dv_ynode *m,
+			const struct dv_keyset *ks, const dv_ynode **slots)
+{
+	size_t i, j, total = ks->n_known + ks->n_planned;
+
+	for (i = 0; i < m->n; i++) {
+		const dv_ynode *key = m->pairs[i].key;
+
+		for (j = 0; j < total; j++) {
+			if (dv_cc_is(key, ks->names[j]))
+				break;
+		}
+		if (j == total)
+			return cc_unknown_key(cc, key, ks);
+		if (j >= ks->n_known)
+			return dv_cc_fail(cc, key,
+					  "'%s' is not supported in this version (planned)",
+					  ks->names[j]);
+		slots[j] = m->pairs[i].value;
+	}
+	return DCVAL_OK;
+}
+
+dcval_status dv_cc_want(struct dv_cc *cc, const dv_ynode *n,
+			dv_ynode_kind kind, const char *what)
+{
+	static const char *const kinds[] = { "a scalar", "a sequence",
+					     "a mapping" };
+
+	if (n->kind == kind)
+		return DCVAL_OK;
+	return dv_cc_fail(cc, n, "expected %s for %s", kinds[kind], what);
+}
+
+dcval_status dv_cc_bool(struct dv_cc *cc, const dv_ynode *n,
+			const char *what, bool *out)
+{
+	static const char *const words[] = { "false", "False", "FALSE",
+					     "true", "True", "TRUE" };
+	char show[DV_CC_SHOWBUF];
+	size_t i;
+
+	if (n->kind != DV_Y_SCALAR)
+		return dv_cc_fail(cc, n, "expected true or false for %s",
+				  what);
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		if (dv_cc_is(n, words[i])) {
+			*out = i >= 3;
+			return DCVAL_OK;
+		}
+	}
+	return dv_cc_fail(cc, n, "expected true or false, got '%s'",
+			  dv_cc_shown(show, n));
+}
+
+dcval_status dv_cc_count(struct dv_cc *cc, const dv_ynode *n,
+			 const char *key, const char *where, uint64_t *out)
+{
+	char show[DV_CC_SHOWBUF];
+	int64_t v;
+
+	if (n->kind == DV_Y_SCALAR && dv_parse_integer(n->text, n->len, &v) &&
+	    v >= 0) {
+		*out = (uint64_t)v;
+		return DCVAL_OK;
+	}
+	return dv_cc_fail(cc, n, "'%s' must be a non-negative integer%s, got '%s'",
+			  key, where, dv_cc_shown(show, n));
+}
+
+dcval_status dv_cc_choice(struct dv_cc *cc, const dv_ynode *n,
+			  const char *what, const char *const *words,
+			  size_t count, size_t *out)
+{
+	char list[128], show[DV_CC_SHOWBUF];
+	size_t i, o = 0;
+
+	for (i = 0; i < count; i++) {
+		if (dv_cc_is(n, words[i])) {
+			*out = i;
+			return DCVAL_OK;
+		}
+	}
+	list[0] = '\0';
+	for (i = 0; i < count && o < sizeof(list); i++)
+		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",
+				      i == 0 ? "" : i + 1 == count ? " or " : ", ",
+				      words[i]);
+	return dv_cc_fail(cc, n, "expected %s for %s, got '%s'", list, what,
+			  dv_cc_shown(show, n));
+}

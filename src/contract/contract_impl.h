@@ -1,0 +1,132 @@
+/*
+ * The compiled contract: what compile.c produces from the YAML tree and
+ * what the engine runs. Everything is resolved here: columns by index,
+ * bounds as typed values, enums as sorted tables, patterns compiled with
+ * PCRE2 JIT, message texts prepared. Nothing is looked up by name while
+ * records are checked. All memory but the PCRE2 objects lives in `arena`.
+ */
+#ifndef DV_CONTRACT_IMPL_H
+#define DV_CONTRACT_IMPL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "dcval/dcval.h"
+#include "engine/formats.h"
+#include "engine/rules.h"
+#include "engine/types.h"
+#include "util/arena.h"
+
+/* Schema-drift policy for extra and missing columns. */
+typedef enum dv_policy {
+	DV_POLICY_ERROR = 0,
+	DV_POLICY_WARN,
+	DV_POLICY_IGNORE
+} dv_policy;
+
+/* Limits of one pattern match (PCRE2 match context). */
+#define DV_PATTERN_MATCH_LIMIT 100000
+#define DV_PATTERN_DEPTH_LIMIT 10000
+
+/* A compiled regular expression. */
+typedef struct dv_pattern {
+	pcre2_code *code;            /* compiled with UTF, anchored at both ends, JIT when available */
+	pcre2_match_context *mctx;   /* match and depth limits */
+	const char *source;          /* the pattern as written */
+	struct dv_pattern *next;     /* all patterns of a contract, for freeing */
+} dv_pattern;
+
+/* An enum: the allowed values, sorted. Strings compare byte for byte,
+ * other types by dv_typed_cmp(). */
+typedef struct dv_enum {
+	size_t n;            /* number of values */
+	const char **str;    /* string columns: values sorted by (bytes, length) */
+	size_t *str_len;     /* string columns: lengths */
+	dv_typed *typed;     /* other types: values sorted by dv_typed_cmp */
+} dv_enum;
+
+/* One value check after a successful type parse. */
+typedef struct dv_op {
+	dv_rule rule;          /* DV_R_MINIMUM ... DV_R_MAX_LENGTH, DV_R_ENUM, DV_R_PATTERN, DV_R_FORMAT */
+	const char *detail;    /* message tail: "is less than the minimum 0" */
+	union {
+		dv_typed bound;       /* minimum, maximum, exclusive_* */
+		uint64_t length;      /* min_length, max_length (code points) */
+		dv_strfmt strfmt;     /* format on a string column */
+		const dv_pattern *re; /* pattern */
+		const dv_enum *en;    /* enum */
+	} u;
+	const char *arg;       /* the parameter as written in the contract, for dumps */
+} dv_op;
+
+typedef struct dv_column {
+	const char *name;            /* as declared */
+	size_t index;                /* position in dcval_contract.columns */
+	const char *const *path;     /* json key path, at least one segment */
+	size_t path_len;             /* segments in path */
+	dv_type type;                /* declared type */
+	bool required;               /* present and not null */
+	bool unique;                 /* no two non-null values equal */
+	bool sensitive;              /* never show values */
+	dcval_severity severity;     /* of every violation of this column */
+	const char *time_format;     /* strptime-style format, or NULL for ISO */
+	const char *const *true_values;  /* boolean: accepted true texts */
+	size_t n_true;
+	const char *const *false_values; /* boolean: accepted false texts */
+	size_t n_false;
+	const char *type_detail;     /* "is not an integer" */
+	const dv_op *ops;            /* value checks, cheap first */
+	size_t n_ops;
+	unsigned long line;          /* where the column is declared */
+} dv_column;
+
+/* JSON path trie: one node per distinct key prefix of the declared paths. */
+typedef struct dv_pathnode {
+	const char *key;                 /* key at this level (NULL at the root) */
+	size_t key_len;
+	long column;                     /* column index ending here, or -1 */
+	struct dv_pathnode *children;    /* keys one level down, sorted by (bytes, length) */
+	size_t n_children;
+} dv_pathnode;
+
+struct dcval_contract {
+	dv_arena arena;              /* owns everything below but PCRE2 objects */
+	dv_pattern *patterns;        /* to free */
+	const char *file;            /* path the contract was read from */
+	const char *name;
+	const char *version;         /* NULL if absent */
+	const char *description;
+	const char *owner;
+	const char *source;
+	char sha256[65];             /* hex of the file bytes */
+
+	/* input: */
+	dcval_format format;         /* AUTO when not given */
+	char delimiter;              /* csv delimiter, default ',' (tab for tsv) */
+	bool delimiter_set;          /* given in the contract */
+	char quote;                  /* default '"' */
+	bool header;                 /* default true */
+	const char *const *null_values; /* default [""] */
+	size_t n_null_values;
+	bool coerce;                 /* json: parse strings as csv text */
+
+	/* schema: */
+	dv_policy extra_columns;     /* default error */
+	dv_policy missing_columns;   /* default error */
+	bool column_order_strict;    /* default any */
+
+	dv_column *columns;          /* declared order */
+	size_t n_columns;            /* at least 1 */
+	dv_pathnode paths;           /* root of the json path trie */
+
+	/* dataset: */
+	bool has_row_count_min;
+	bool has_row_count_max;
+	uint64_t row_count_min;
+	uint64_t row_count_max;
+	const size_t *primary_key;   /* column indexes, or NULL */
+	size_t n_primary_key;
+	const char *primary_key_name; /* "a,b" */
+};
+
+#endif

@@ -1,0 +1,296 @@
+/*
+ * Value checks: the per-record hot path. For every column: null and
+ * required, the type parse (text or JSON value -> dv_typed), then the
+ * compiled ops in order, then unique. A failed type parse is one `type`
+ * violation and the value's other checks are skipped (spec).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/engine_impl.h"
+#include "util/utf8.h"
+
+static const char *const default_true[] = { "true", "True", "TRUE", "1" };
+static const char *const default_false[] = { "false", "False", "FALSE", "0" };
+
+static bool in_list(const char *const *list, size_t n, const char *s,
+		    size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+			return true;
+	return false;
+}
+
+static bool is_null_text(const struct dcval_contract *c, const char *s,
+			 size_t len)
+{
+	return in_list(c->null_values, c->n_null_values, s, len);
+}
+
+static bool parse_bool(const dv_column *col, const char *s, size_t len,
+		       dv_typed *t)
+{
+	const char *const *tl = col->n_true ? col->true_values : default_true;
+	const char *const *fl = col->n_false ? col->false_values : default_false;
+	size_t nt = col->n_true ? col->n_true : 4;
+	size_t nf = col->n_false ? col->n_false : 4;
+
+	if (in_list(tl, nt, s, len)) {
+		t->i = 1;
+		return true;
+	}
+	if (in_list(fl, nf, s, len)) {
+		t->i = 0;
+		return true;
+	}
+	return false;
+}
+
+/* Parse text (csv, coerced or a json string for temporal types). */
+static bool parse_text(const dv_column *col, const char *s, size_t len,
+		       dv_typed *t)
+{
+	switch (col->type) {
+	case DV_T_STRING:
+	case DV_T_ANY:
+		return true;
+	case DV_T_INTEGER:
+		return dv_parse_integer(s, len, &t->i);
+	case DV_T_NUMBER:
+		return dv_parse_number(s, len, &t->d);
+	case DV_T_BOOLEAN:
+		return parse_bool(col, s, len, t);
+	case DV_T_DATE:
+		if (col->time_format)
+			return dv_parse_with_format(col->time_format, col->type, s, len, t);
+		return dv_parse_date(s, len, &t->i);
+	case DV_T_DATETIME:
+		if (col->time_format)
+			return dv_parse_with_format(col->time_format, col->type, s, len, t);
+		return dv_parse_datetime(s, len, &t->i, &t->ns);
+	case DV_T_TIME:
+		if (col->time_format)
+			return dv_parse_with_format(col->time_format, col->type, s, len, t);
+		return dv_parse_time(s, len, &t->i, &t->ns);
+	default:
+		return false;
+	}
+}
+
+/* A JSON real as an integer: integral and within int64. */
+static bool real_to_int(double d, int64_t *out)
+{
+	if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+		return false;
+	if ((double)(int64_t)d != d)
+		return false;
+	*out = (int64_t)d;
+	return true;
+}
+
+static bool parse_value(const dv_column *col, const dv_value *v, dv_typed *t)
+{
+	if (col->type == DV_T_ANY)
+		return true;
+	switch (v->kind) {
+	case DV_V_TEXT:
+		return parse_text(col, v->s, v->len, t);
+	case DV_V_JSTRING:
+		if (col->type == DV_T_STRING)
+			return true;
+		if (col->type == DV_T_DATE || col->type == DV_T_DATETIME ||
+		    col->type == DV_T_TIME)
+			return parse_text(col, v->s, v->len, t);
+		return false;
+	case DV_V_JINT:
+		t->i = v->i;
+		t->d = (double)v->i;
+		return col->type == DV_T_INTEGER || col->type == DV_T_NUMBER;
+	case DV_V_JREAL:
+		t->d = v->d;
+		if (col->type == DV_T_NUMBER)
+			return v->d == v->d && v->d - v->d == 0; /* finite */
+		return col->type == DV_T_INTEGER && real_to_int(v->d, &t->i);
+	case DV_V_JBOOL:
+		t->i = v->i;
+		return col->type == DV_T_BOOLEAN;
+	default:
+		return false;
+	}
+}
+
+void dv_engine_value_text(dv_engine *e, const dv_value *v, const char **s,
+			  size_t *len)
+{
+	if (v->s) {
+		*s = v->s;
+		*len = v->len;
+		return;
+	}
+	dv_buf_reset(&e->text);
+	switch (v->kind) {
+	case DV_V_JINT:
+		dv_buf_printf(&e->text, "%" PRId64, v->i);
+		break;
+	case DV_V_JREAL:
+		dv_buf_printf(&e->text, "%.17g", v->d);
+		break;
+	case DV_V_JBOOL:
+		dv_buf_printf(&e->text, "%s", v->i ? "true" : "false");
+		break;
+	default:
+		break;
+	}
+	*s = e->text.data ? e->text.data : "";
+	*len = e->text.len;
+}
+
+static dcval_status emit_value(dv_engine *e, dv_record *rec,
+			       const dv_column *col, const dv_value *v,
+			       dv_rule rule, const char *detail)
+{
+	const char *s;
+	size_t len;
+
+	dv_engine_value_text(e, v, &s, &len);
+	return dv_engine_emit(e, rec, rule, col->severity, v->field, col->name, s,
+			      len, col->sensitive, detail);
+}
+
+static bool enum_has_string(const dv_enum *en, const char *s, size_t len)
+{
+	size_t lo = 0, hi = en->n, mid, n;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		n = en->str_len[mid] < len ? en->str_len[mid] : len;
+		c = memcmp(en->str[mid], s, n);
+		if (c == 0)
+			c = en->str_len[mid] < len ? -1 : en->str_len[mid] > len;
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+static bool enum_has_typed(const dv_enum *en, dv_type type, const dv_typed *t)
+{
+	size_t lo = 0, hi = en->n, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = dv_typed_cmp(type, &en->typed[mid], t);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/* Whether value passes op; *limit set when a pattern match hit a limit. */
+static bool op_passes(dv_engine *e, const dv_column *col, const dv_op *op,
+		      const dv_value *v, const dv_typed *t, bool *limit)
+{
+	int rc;
+
+	switch (op->rule) {
+	case DV_R_MINIMUM:
+		return dv_typed_cmp(col->type, t, &op->u.bound) >= 0;
+	case DV_R_MAXIMUM:
+		return dv_typed_cmp(col->type, t, &op->u.bound) <= 0;
+	case DV_R_EXCLUSIVE_MINIMUM:
+		return dv_typed_cmp(col->type, t, &op->u.bound) > 0;
+	case DV_R_EXCLUSIVE_MAXIMUM:
+		return dv_typed_cmp(col->type, t, &op->u.bound) < 0;
+	case DV_R_MIN_LENGTH:
+		return op->u.length <= v->len &&
+		       dv_utf8_count(v->s, v->len) >= op->u.length;
+	case DV_R_MAX_LENGTH:
+		return v->len <= op->u.length ||
+		       dv_utf8_count(v->s, v->len) <= op->u.length;
+	case DV_R_ENUM:
+		if (col->type == DV_T_STRING)
+			return enum_has_string(op->u.en, v->s, v->len);
+		return enum_has_typed(op->u.en, col->type, t);
+	case DV_R_FORMAT:
+		return dv_strfmt_check(op->u.strfmt, v->s, v->len);
+	case DV_R_PATTERN:
+		rc = pcre2_match(op->u.re->code, (PCRE2_SPTR)v->s, v->len, 0,
+				 PCRE2_NO_UTF_CHECK, e->md, op->u.re->mctx);
+		*limit = rc < 0 && rc != PCRE2_ERROR_NOMATCH;
+		return rc >= 0;
+	default:
+		return true;
+	}
+}
+
+static dcval_status check_value(dv_engine *e, dv_record *rec,
+				const dv_column *col, const dv_value *v,
+				dv_typed *t, bool *typed)
+{
+	dcval_status st;
+	bool limit = false;
+	size_t i;
+
+	if (!parse_value(col, v, t))
+		return emit_value(e, rec, col, v, DV_R_TYPE, col->type_detail);
+	*typed = true;
+	for (i = 0; i < col->n_ops; i++) {
+		const dv_op *op = &col->ops[i];
+
+		if (op_passes(e, col, op, v, t, &limit))
+			continue;
+		st = emit_value(e, rec, col, v, op->rule,
+				limit ? "could not be checked against the pattern (match limit reached)"
+				      : op->detail);
+		if (st != DCVAL_OK)
+			return st;
+	}
+	if (col->unique)
+		return dv_engine_check_unique(e, rec, col, v, t);
+	return DCVAL_OK;
+}
+
+dcval_status dv_engine_check_columns(dv_engine *e, dv_record *rec)
+{
+	const struct dcval_contract *c = e->c;
+	dcval_status st;
+	size_t k;
+
+	for (k = 0; k < c->n_columns; k++) {
+		const dv_column *col = &c->columns[k];
+		dv_value *v = &e->values[k];
+
+		e->has_typed[k] = false;
+		if (e->col_skip[k] || v->kind == DV_V_ABSENT || v->kind == DV_V_SKIP)
+			continue;
+		if (v->kind == DV_V_TEXT && is_null_text(c, v->s, v->len))
+			v->kind = DV_V_NULL;
+		if (v->kind == DV_V_NULL) {
+			if (!col->required)
+				continue;
+			st = dv_engine_emit(e, rec, DV_R_REQUIRED, col->severity,
+					    v->field, col->name, NULL, 0, false,
+					    "required value is missing");
+		} else {
+			st = check_value(e, rec, col, v, &e->typed[k],
+					 &e->has_typed[k]);
+		}
+		if (st != DCVAL_OK)
+			return st;
+	}
+	return DCVAL_OK;
+}

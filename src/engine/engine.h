@@ -1,0 +1,139 @@
+/*
+ * The engine: the interface between readers and checks.
+ *
+ * A reader (csv.c, jsonl.c, json.c) turns bytes into records and knows
+ * nothing of checks; the engine checks records and knows nothing of
+ * formats. Per record, a reader
+ *   1. takes the values array with dv_engine_begin_record() (one slot per
+ *      declared column, all DV_V_ABSENT),
+ *   2. fills the slots of the columns it found,
+ *   3. reports what only it can see (field_count, malformed, encoding,
+ *      extra keys) with dv_engine_issue(),
+ *   4. hands the record over with dv_engine_end_record().
+ * Record numbers are counted by the engine. A CSV reader first passes the
+ * header to dv_engine_header(), which maps field positions to columns and
+ * reports header, missing_column, extra_column and column_order.
+ */
+#ifndef DV_ENGINE_ENGINE_H
+#define DV_ENGINE_ENGINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "contract/contract_impl.h"
+#include "dcval/dcval.h"
+#include "engine/rules.h"
+#include "util/buf.h"
+
+typedef enum dv_vkind {
+	DV_V_ABSENT = 0, /* not in the record: checks of this column are skipped, required fails */
+	DV_V_NULL,       /* null (csv null token, json null) */
+	DV_V_TEXT,       /* csv text, or a json string under input.coerce: parsed as csv text */
+	DV_V_JSTRING,    /* json string */
+	DV_V_JINT,       /* json integer in int64 range: i */
+	DV_V_JREAL,      /* json number with fraction or exponent, or an integer beyond int64: d */
+	DV_V_JBOOL,      /* json true / false: i = 1 / 0 */
+	DV_V_JOTHER,     /* json object or array */
+	DV_V_SKIP        /* present but already reported (encoding): no checks */
+} dv_vkind;
+
+typedef struct dv_value {
+	dv_vkind kind;
+	uint32_t field;  /* 1-based csv field position, 0 for json */
+	const char *s;   /* TEXT, JSTRING: the bytes, NUL-terminated; other kinds: JSON text or NULL */
+	size_t len;      /* bytes in s */
+	int64_t i;       /* JINT, JBOOL */
+	double d;        /* JREAL */
+} dv_value;
+
+/* A record being read. */
+typedef struct dv_record {
+	uint64_t line;      /* physical line where it starts (1-based) */
+	const char *raw;    /* original bytes for quarantine, NULL when not kept */
+	size_t raw_len;
+	bool raw_written;   /* the reader already streamed the bytes to quarantine */
+	dv_value *values;   /* from dv_engine_begin_record() */
+} dv_record;
+
+typedef struct dcval_validator dv_engine;
+
+/* One slice of bytes (a header name). */
+typedef struct dv_slice {
+	const char *s;
+	size_t len;
+} dv_slice;
+
+/* The compiled contract the engine runs. */
+const struct dcval_contract *dv_engine_contract(const dv_engine *e);
+
+/* Whether quarantine outputs want raw record bytes. */
+bool dv_engine_wants_raw(const dv_engine *e);
+
+/* Caps from the options (never 0). */
+size_t dv_engine_max_field(const dv_engine *e);
+size_t dv_engine_max_line(const dv_engine *e);
+
+/*
+ * CSV header with n names (`line`: its physical line). Builds the field
+ * map and reports header problems. With header: false the reader calls
+ * dv_engine_positional() instead.
+ */
+dcval_status dv_engine_header(dv_engine *e, const dv_slice *names, size_t n,
+			      uint64_t line);
+
+/* Columns by position: field k is column k. */
+dcval_status dv_engine_positional(dv_engine *e);
+
+/* Field position (0-based) -> column index or -1; *n gets the number of
+ * mapped positions (header width). Valid after dv_engine_header(). */
+const long *dv_engine_field_map(const dv_engine *e, size_t *n);
+
+/* The values array for the next record, every slot DV_V_ABSENT. */
+dv_value *dv_engine_begin_record(dv_engine *e);
+
+/*
+ * A violation only the reader can see, on the current record (between
+ * begin_record and end_record). `rule` is DV_R_FIELD_COUNT, DV_R_MALFORMED,
+ * DV_R_ENCODING or DV_R_EXTRA_COLUMN (json: `column` is the key path); the
+ * severity comes from the rule and the contract's schema policy. value may
+ * be NULL. detail is the message tail.
+ */
+dcval_status dv_engine_issue(dv_engine *e, dv_record *rec, dv_rule rule,
+			     uint32_t field, const char *column,
+			     const char *value, size_t value_len,
+			     const char *detail);
+
+/* Check the record, count it, send it to quarantine. */
+dcval_status dv_engine_end_record(dv_engine *e, dv_record *rec);
+
+/* Quarantine: bytes to write to both outputs before any record (the csv
+ * header line). */
+dcval_status dv_engine_quarantine_header(dv_engine *e, const char *raw,
+					 size_t len);
+
+/*
+ * Stream bytes of the current record straight to the invalid quarantine
+ * output (a record too large to buffer, already known invalid); the
+ * reader then sets rec->raw_written.
+ */
+dcval_status dv_engine_quarantine_invalid(dv_engine *e, const char *raw,
+					  size_t len);
+
+/*
+ * A violation not tied to one record (an unusable input): rule
+ * DV_R_MALFORMED or DV_R_ENCODING with line and column of the problem.
+ */
+dcval_status dv_engine_input_issue(dv_engine *e, dv_rule rule, uint64_t line,
+				   uint32_t field, const char *detail);
+
+/* The readers. Each reads src to its end, calling the engine per record.
+ * Returns DCVAL_OK or the first status that stopped it. */
+struct dv_source;
+dcval_status dv_csv_read(dv_engine *e, struct dv_source *src, char delimiter,
+			 dcval_error *err);
+dcval_status dv_jsonl_read(dv_engine *e, struct dv_source *src,
+			   dcval_error *err);
+dcval_status dv_json_read(dv_engine *e, struct dv_source *src,
+			  dcval_error *err);
+
+#endif

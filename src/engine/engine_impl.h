@@ -1,0 +1,81 @@
+/*
+ * The validator's state, shared by the engine's files (validator.c: life
+ * cycle and inputs; header.c: csv header mapping; record.c: per-record
+ * flow; checks.c: value checks; dataset.c: unique, primary key, row count).
+ */
+#ifndef DV_ENGINE_IMPL_H
+#define DV_ENGINE_IMPL_H
+
+#include "dcval/dcval.h"
+#include "engine/engine.h"
+#include "engine/keyset.h"
+#include "util/buf.h"
+
+struct dcval_validator {
+	const struct dcval_contract *c; /* borrowed */
+	dcval_validate_opts opts;       /* copy of the caller's */
+	dcval_counts total;             /* over all inputs */
+
+	dcval_input_info *inputs;       /* every input given, in order */
+	size_t n_inputs;
+	size_t alloc_inputs;
+	dcval_input_info *cur;          /* the input being read, or NULL */
+
+	/* per input: */
+	long *field_map;                /* field position -> column, -1 when extra */
+	size_t n_field_map;             /* header width */
+	size_t alloc_field_map;
+	bool *col_skip;                 /* column missing or ambiguous in this input */
+
+	/* per record: */
+	dv_value *values;               /* one per column */
+	dv_typed *typed;                /* typed value per column, valid when has_typed */
+	bool *has_typed;                /* type parse succeeded and value not null */
+	uint64_t rec_no;                /* number of the record being read */
+	bool rec_error;                 /* it has an error-severity violation */
+	bool stop;                      /* fail-fast reached: skip the rest */
+
+	/* dataset: */
+	dv_keyset **unique;             /* per column, NULL when not unique */
+	dv_keyset *pk;                  /* primary key tuples, or NULL */
+
+	/* scratch, reused: */
+	dv_buf key;                     /* unique / primary key encoding */
+	dv_buf text;                    /* rendered values, messages */
+	pcre2_match_data *md;           /* pattern matches */
+};
+
+/*
+ * Report one violation: count it, mark the record, call the callback.
+ * rec may be NULL (input- or dataset-level); field 0 and column NULL when
+ * none. Returns the callback's status, DCVAL_STOP on fail-fast.
+ */
+dcval_status dv_engine_emit(dv_engine *e, const dv_record *rec, dv_rule rule,
+			    dcval_severity sev, uint32_t field,
+			    const char *column, const char *value,
+			    size_t value_len, bool redacted, const char *detail);
+
+/* Severity of a schema-policy rule; false when the policy is ignore. */
+bool dv_engine_policy(const struct dcval_contract *c, dv_rule rule,
+		      dcval_severity *sev);
+
+/* Check every column of the current record. */
+dcval_status dv_engine_check_columns(dv_engine *e, dv_record *rec);
+
+/* Dataset checks of the current record: primary key. */
+dcval_status dv_engine_check_primary_key(dv_engine *e, dv_record *rec);
+
+/* Remember a typed value of a unique column; report a repeat. */
+dcval_status dv_engine_check_unique(dv_engine *e, dv_record *rec,
+				    const dv_column *col, const dv_value *v,
+				    const dv_typed *t);
+
+/* Display text of a value: s/len when set, else rendered into e->text. */
+void dv_engine_value_text(dv_engine *e, const dv_value *v, const char **s,
+			  size_t *len);
+
+/* Build and free the dataset state. */
+dcval_status dv_dataset_init(dv_engine *e);
+void dv_dataset_release(dv_engine *e);
+
+#endif

@@ -1,0 +1,394 @@
+/*
+ * String formats of the `format:` key; see formats.h.
+ *
+ * Each checker reads a byte slice and accepts ASCII only: any byte
+ * >= 0x80 falls outside every character class below, so non-ASCII text
+ * (including IDN U-labels and fullwidth digits) is never valid. The
+ * grammars are the RFCs' ABNF, cited per function.
+ */
+#include <string.h>
+
+#include "engine/formats.h"
+
+static const char *const dv_strfmt_names[DV_FMT_COUNT] = {
+	[DV_FMT_EMAIL] = "email", [DV_FMT_UUID] = "uuid",
+	[DV_FMT_URI] = "uri",	  [DV_FMT_IPV4] = "ipv4",
+	[DV_FMT_IPV6] = "ipv6",	  [DV_FMT_HOSTNAME] = "hostname",
+};
+
+const char *dv_strfmt_name(dv_strfmt f)
+{
+	return (unsigned)f < DV_FMT_COUNT ? dv_strfmt_names[f] : "unknown";
+}
+
+bool dv_strfmt_parse(const char *name, dv_strfmt *out)
+{
+	unsigned f;
+
+	for (f = 0; f < DV_FMT_COUNT; f++) {
+		if (strcmp(name, dv_strfmt_names[f]) == 0) {
+			*out = (dv_strfmt)f;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Character classes (ASCII only, locale-free). */
+static bool dv_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool dv_is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool dv_is_alnum(char c)
+{
+	return dv_is_alpha(c) || dv_is_digit(c);
+}
+
+static bool dv_is_hex(char c)
+{
+	return dv_is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* Whether c is one of the bytes of set (never the NUL byte). */
+static bool dv_in_set(char c, const char *set)
+{
+	return c != '\0' && strchr(set, c) != NULL;
+}
+
+/* RFC 3986 unreserved and sub-delims. */
+static bool dv_is_unreserved(char c)
+{
+	return dv_is_alnum(c) || dv_in_set(c, "-._~");
+}
+
+static bool dv_is_subdelim(char c)
+{
+	return dv_in_set(c, "!$&'()*+,;=");
+}
+
+/* RFC 791 dotted quad as in RFC 3986 dec-octet: 0..255, no leading 0. */
+static bool dv_ipv4_ok(const char *s, size_t len)
+{
+	size_t i = 0, start;
+	unsigned part, v;
+
+	for (part = 0; part < 4; part++) {
+		if (part > 0 && (i == len || s[i++] != '.'))
+			return false;
+		start = i;
+		v = 0;
+		while (i < len && dv_is_digit(s[i]) && i - start < 3)
+			v = v * 10 + (unsigned)(s[i++] - '0');
+		if (i == start || v > 255 || (s[start] == '0' && i - start > 1))
+			return false;
+	}
+	return i == len;
+}
+
+/*
+ * One IPv6 piece at s[*i..len): 1-4 hex digits, or a dotted quad that
+ * ends the address (counted as two pieces); *n counts the pieces.
+ */
+static bool dv_ipv6_piece(const char *s, size_t len, size_t *i, unsigned *n)
+{
+	size_t j = *i;
+	bool dot = false;
+
+	while (j < len && (dv_is_hex(s[j]) || s[j] == '.'))
+		dot |= s[j++] == '.';
+	if (dot) {
+		if (j != len || !dv_ipv4_ok(s + *i, j - *i))
+			return false;
+		*n += 2;
+	} else {
+		if (j == *i || j - *i > 4)
+			return false;
+		*n += 1;
+	}
+	*i = j;
+	return true;
+}
+
+/*
+ * RFC 4291 section 2.2 text forms: eight pieces, or fewer with exactly
+ * one "::", the last 32 bits optionally as a dotted quad. No zone id,
+ * no brackets, no prefix length.
+ */
+static bool dv_ipv6_ok(const char *s, size_t len)
+{
+	size_t i = 0;
+	unsigned n = 0;
+	bool gap = false;
+
+	if (len >= 2 && s[0] == ':' && s[1] == ':') {
+		gap = true;
+		i = 2;
+	}
+	while (i < len && n < 9) {
+		if (!dv_ipv6_piece(s, len, &i, &n))
+			return false;
+		if (i == len)
+			break;
+		if (s[i++] != ':' || i == len)
+			return false; /* junk, or a trailing single ':' */
+		if (s[i] == ':') {
+			if (gap)
+				return false;
+			gap = true;
+			i++;
+		}
+	}
+	if (i != len)
+		return false;
+	return gap ? n <= 7 : n == 8;
+}
+
+/*
+ * RFC 1123 section 2.1 host name: dot-separated labels of 1..63
+ * letters, digits and '-', not starting or ending with '-', at most 253
+ * bytes in all (RFC 1035's 255 minus the length bytes of the wire
+ * form). A trailing dot (root) is not accepted.
+ */
+static bool dv_hostname_ok(const char *s, size_t len)
+{
+	size_t i, start = 0;
+
+	if (len == 0 || len > 253)
+		return false;
+	for (i = 0; i <= len; i++) {
+		if (i < len && s[i] != '.') {
+			if (!dv_is_alnum(s[i]) && s[i] != '-')
+				return false;
+			continue;
+		}
+		if (i == start || i - start > 63 || s[start] == '-' ||
+		    s[i - 1] == '-')
+			return false;
+		start = i + 1;
+	}
+	return true;
+}
+
+/* RFC 4122 section 3: 8-4-4-4-12 hex digits, any case, any version. */
+static bool dv_uuid_ok(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len != 36)
+		return false;
+	for (i = 0; i < 36; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (s[i] != '-')
+				return false;
+		} else if (!dv_is_hex(s[i])) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* RFC 5322 atext. */
+static bool dv_is_atext(char c)
+{
+	return dv_is_alnum(c) || dv_in_set(c, "!#$%&'*+-/=?^_`{|}~");
+}
+
+/*
+ * RFC 5321 Local-part at s[0..len): Dot-string (atoms of atext joined by
+ * single dots) or Quoted-string (printable ASCII, '\' quoting one
+ * printable byte). Returns its length, or 0 when there is none.
+ */
+static size_t dv_email_local(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len > 0 && s[0] == '"') {
+		for (i = 1; i < len && s[i] != '"'; i++) {
+			if (s[i] == '\\' && i + 1 < len)
+				i++;
+			if (s[i] < 32 || s[i] > 126)
+				return 0;
+		}
+		return i < len ? i + 1 : 0;
+	}
+	while (i < len && (dv_is_atext(s[i]) || s[i] == '.')) {
+		if (s[i] == '.' && (i == 0 || s[i - 1] == '.'))
+			return 0;
+		i++;
+	}
+	if (i == 0 || s[i - 1] == '.')
+		return 0;
+	return i;
+}
+
+/*
+ * RFC 5321 Domain or address-literal after the '@': a host name, or
+ * "[dotted quad]" or "[IPv6:address]" (the general tagged literal is
+ * not accepted).
+ */
+static bool dv_email_domain(const char *s, size_t len)
+{
+	if (len < 2 || s[0] != '[')
+		return dv_hostname_ok(s, len);
+	if (s[len - 1] != ']')
+		return false;
+	s++;
+	len -= 2;
+	if (len > 5 && memcmp(s, "IPv6:", 5) == 0)
+		return dv_ipv6_ok(s + 5, len - 5);
+	return dv_ipv4_ok(s, len);
+}
+
+/* RFC 5321 Mailbox: Local-part "@" domain; local part at most 64 bytes,
+ * the whole at most 254 (a 256-byte Path less its angle brackets). */
+static bool dv_email_ok(const char *s, size_t len)
+{
+	size_t n;
+
+	if (len > 254)
+		return false;
+	n = dv_email_local(s, len);
+	if (n == 0 || n > 64 || n == len || s[n] != '@')
+		return false;
+	return dv_email_domain(s + n + 1, len - n - 1);
+}
+
+/* RFC 3986 pct-encoded at s[i]: '%' and two hex digits. */
+static bool dv_uri_pct(const char *s, size_t len, size_t i)
+{
+	return len - i >= 3 && dv_is_hex(s[i + 1]) && dv_is_hex(s[i + 2]);
+}
+
+/*
+ * Whether s[0..len) is made only of unreserved, sub-delims, pct-encoded
+ * and the bytes of `extra`.
+ */
+static bool dv_uri_chars(const char *s, size_t len, const char *extra)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '%') {
+			if (!dv_uri_pct(s, len, i))
+				return false;
+			i += 2;
+		} else if (!dv_is_unreserved(s[i]) && !dv_is_subdelim(s[i]) &&
+			   !dv_in_set(s[i], extra)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* RFC 3986 IP-literal inside the brackets: IPv6address or IPvFuture. */
+static bool dv_uri_ip_literal(const char *s, size_t len)
+{
+	size_t i = 1;
+
+	if (len == 0 || (s[0] != 'v' && s[0] != 'V'))
+		return dv_ipv6_ok(s, len);
+	while (i < len && dv_is_hex(s[i]))
+		i++;
+	if (i == 1 || i + 1 >= len || s[i] != '.')
+		return false;
+	for (i++; i < len; i++)
+		if (!dv_is_unreserved(s[i]) && !dv_is_subdelim(s[i]) && s[i] != ':')
+			return false;
+	return true;
+}
+
+/* RFC 3986 authority: [ userinfo "@" ] host [ ":" port ]. */
+static bool dv_uri_authority(const char *s, size_t len)
+{
+	size_t at = len, i, h;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == '@')
+			at = i;
+	if (at < len) {
+		if (!dv_uri_chars(s, at, ":"))
+			return false;
+		s += at + 1;
+		len -= at + 1;
+	}
+	if (len > 0 && s[0] == '[') {
+		for (h = 1; h < len && s[h] != ']'; h++)
+			;
+		if (h == len || !dv_uri_ip_literal(s + 1, h - 1))
+			return false;
+		h++;
+	} else {
+		for (h = 0; h < len && s[h] != ':'; h++)
+			;
+		if (!dv_uri_chars(s, h, ""))
+			return false; /* reg-name, possibly empty */
+	}
+	if (h == len)
+		return true;
+	if (s[h] != ':')
+		return false;
+	for (i = h + 1; i < len; i++)
+		if (!dv_is_digit(s[i]))
+			return false;
+	return true;
+}
+
+/*
+ * RFC 3986 section 3 URI (absolute, fragment allowed):
+ * scheme ":" hier-part [ "?" query ] [ "#" fragment ].
+ */
+static bool dv_uri_ok(const char *s, size_t len)
+{
+	size_t i = 1, a, hash = len;
+
+	if (len == 0 || !dv_is_alpha(s[0]))
+		return false;
+	while (i < len && (dv_is_alnum(s[i]) || dv_in_set(s[i], "+-.")))
+		i++;
+	if (i == len || s[i++] != ':')
+		return false;
+	if (len - i >= 2 && s[i] == '/' && s[i + 1] == '/') {
+		i += 2;
+		for (a = i; a < len && !dv_in_set(s[a], "/?#"); a++)
+			;
+		if (!dv_uri_authority(s + i, a - i))
+			return false;
+		i = a;
+	}
+	for (a = i; a < len; a++) {
+		if (s[a] == '#') {
+			hash = a;
+			break;
+		}
+	}
+	/* path and query: pchar, '/' and '?'; fragment the same, no '#' */
+	if (!dv_uri_chars(s + i, hash - i, ":@/?"))
+		return false;
+	return hash == len || dv_uri_chars(s + hash + 1, len - hash - 1, ":@/?");
+}
+
+bool dv_strfmt_check(dv_strfmt f, const char *s, size_t len)
+{
+	switch (f) {
+	case DV_FMT_EMAIL:
+		return dv_email_ok(s, len);
+	case DV_FMT_UUID:
+		return dv_uuid_ok(s, len);
+	case DV_FMT_URI:
+		return dv_uri_ok(s, len);
+	case DV_FMT_IPV4:
+		return dv_ipv4_ok(s, len);
+	case DV_FMT_IPV6:
+		return dv_ipv6_ok(s, len);
+	case DV_FMT_HOSTNAME:
+		return dv_hostname_ok(s, len);
+	default:
+		return false;
+	}
+}

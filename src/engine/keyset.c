@@ -1,0 +1,261 @@
+/*
+ * Exact set of byte keys; see keyset.h.
+ *
+ * Two layouts share the probing code: fixed8 tables keep the key itself in
+ * the slot (with slot 0 meaning empty, the key 0 is kept aside in a flag),
+ * byte tables keep {hash, offset + 1} and the key bytes in blocks. Linear
+ * probing, grown to double size at 3/4 load.
+ */
+#include <string.h>
+
+#include "engine/keyset.h"
+#include "util/alloc.h"
+
+#define DV_KS_BLOCK (1u << 20)
+
+typedef struct dv_ks_slot {
+	uint64_t hash; /* byte tables: hash of the key; fixed8: the key */
+	uint64_t ref;  /* byte tables: offset + 1 of the key, 0 = empty; fixed8: unused */
+} dv_ks_slot;
+
+struct dv_keyset {
+	bool fixed8;       /* 8-byte keys kept in the slots */
+	bool has_zero;     /* fixed8: the key 0 is in the set */
+	uint64_t *keys8;   /* fixed8: slots, 0 = empty */
+	dv_ks_slot *slots; /* byte tables */
+	size_t mask;       /* slots - 1 */
+	uint64_t count;    /* keys in the set */
+	unsigned char **blocks; /* key storage */
+	size_t n_blocks;
+	size_t used;       /* bytes used in the last block */
+};
+
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+static uint64_t hash_bytes(const unsigned char *p, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ len, w;
+
+	while (len >= 8) {
+		memcpy(&w, p, 8);
+		h = mix64(h ^ w);
+		p += 8;
+		len -= 8;
+	}
+	w = 0;
+	memcpy(&w, p, len);
+	return mix64(h ^ w ^ ((uint64_t)len << 56));
+}
+
+dv_keyset *dv_keyset_new(bool fixed8)
+{
+	dv_keyset *ks = dv_calloc(1, sizeof(*ks));
+	size_t n = 1024;
+
+	if (!ks)
+		return NULL;
+	ks->fixed8 = fixed8;
+	ks->mask = n - 1;
+	if (fixed8)
+		ks->keys8 = dv_calloc(n, sizeof(*ks->keys8));
+	else
+		ks->slots = dv_calloc(n, sizeof(*ks->slots));
+	if (!ks->keys8 && !ks->slots) {
+		dv_free(ks);
+		return NULL;
+	}
+	return ks;
+}
+
+void dv_keyset_free(dv_keyset *ks)
+{
+	size_t i;
+
+	if (!ks)
+		return;
+	for (i = 0; i < ks->n_blocks; i++)
+		dv_free(ks->blocks[i]);
+	dv_free(ks->blocks);
+	dv_free(ks->keys8);
+	dv_free(ks->slots);
+	dv_free(ks);
+}
+
+/* Key bytes at offset `off` (length-prefixed, 4 bytes). */
+static const unsigned char *stored_key(const dv_keyset *ks, uint64_t off,
+				       uint32_t *len)
+{
+	const unsigned char *p = ks->blocks[off / DV_KS_BLOCK] + off % DV_KS_BLOCK;
+
+	memcpy(len, p, 4);
+	return p + 4;
+}
+
+static dcval_status grow(dv_keyset *ks)
+{
+	size_t n = (ks->mask + 1) * 2, i, j;
+
+	if (ks->fixed8) {
+		uint64_t *t = dv_calloc(n, sizeof(*t));
+
+		if (!t)
+			return DCVAL_ENOMEM;
+		for (i = 0; i <= ks->mask; i++) {
+			if (!ks->keys8[i])
+				continue;
+			for (j = mix64(ks->keys8[i]) & (n - 1); t[j]; j = (j + 1) & (n - 1))
+				;
+			t[j] = ks->keys8[i];
+		}
+		dv_free(ks->keys8);
+		ks->keys8 = t;
+	} else {
+		dv_ks_slot *t = dv_calloc(n, sizeof(*t));
+
+		if (!t)
+			return DCVAL_ENOMEM;
+		for (i = 0; i <= ks->mask; i++) {
+			if (!ks->slots[i].ref)
+				continue;
+			for (j = ks->slots[i].hash & (n - 1); t[j].ref; j = (j + 1) & (n - 1))
+				;
+			t[j] = ks->slots[i];
+		}
+		dv_free(ks->slots);
+		ks->slots = t;
+	}
+	ks->mask = n - 1;
+	return DCVAL_OK;
+}
+
+static dcval_status add8(dv_keyset *ks, uint64_t key, bool *added)
+{
+	size_t i;
+
+	*added = false;
+	if (key == 0) {
+		*added = !ks->has_zero;
+		ks->count += *added;
+		ks->has_zero = true;
+		return DCVAL_OK;
+	}
+	for (i = mix64(key) & ks->mask; ks->keys8[i]; i = (i + 1) & ks->mask) {
+		if (ks->keys8[i] == key)
+			return DCVAL_OK;
+	}
+	ks->keys8[i] = key;
+	ks->count++;
+	*added = true;
+	return DCVAL_OK;
+}
+
+/* Copy a key into block storage; returns its offset + 1, 0 on failure. */
+static uint64_t store(dv_keyset *ks, const void *key, uint32_t len)
+{
+	size_t need = (size_t)len + 4;
+	unsigned char *b, **nb;
+	uint64_t off;
+
+	if (need > DV_KS_BLOCK) {
+		/* oversized key: a block of its own, then start a fresh one */
+		need = ((need + DV_KS_BLOCK - 1) / DV_KS_BLOCK) * DV_KS_BLOCK;
+	}
+	if (!ks->n_blocks || DV_KS_BLOCK - ks->used < (size_t)len + 4) {
+		size_t nblk = need > DV_KS_BLOCK ? need / DV_KS_BLOCK : 1, i;
+
+		nb = dv_reallocarray(ks->blocks, ks->n_blocks + nblk, sizeof(*nb));
+		if (!nb)
+			return 0;
+		ks->blocks = nb;
+		b = dv_malloc(need);
+		if (!b)
+			return 0;
+		/* an oversized key takes several logical blocks: the first
+		 * holds the allocation, the others stay NULL */
+		for (i = 0; i < nblk; i++)
+			nb[ks->n_blocks + i] = i == 0 ? b : NULL;
+		ks->n_blocks += nblk;
+		ks->used = need > DV_KS_BLOCK ? DV_KS_BLOCK : 0;
+		if (nblk > 1) {
+			off = (uint64_t)(ks->n_blocks - nblk) * DV_KS_BLOCK;
+			memcpy(b, &len, 4);
+			memcpy(b + 4, key, len);
+			return off + 1;
+		}
+	}
+	b = ks->blocks[ks->n_blocks - 1];
+	off = (uint64_t)(ks->n_blocks - 1) * DV_KS_BLOCK + ks->used;
+	memcpy(b + ks->used, &len, 4);
+	memcpy(b + ks->used + 4, key, len);
+	ks->used += (size_t)len + 4;
+	return off + 1;
+}
+
+static dcval_status add_bytes(dv_keyset *ks, const void *key, size_t len,
+			      bool *added)
+{
+	uint64_t h = hash_bytes(key, len), ref;
+	const unsigned char *k;
+	uint32_t klen;
+	size_t i;
+
+	*added = false;
+	if (len > UINT32_MAX)
+		return DCVAL_ELIMIT;
+	for (i = h & ks->mask; ks->slots[i].ref; i = (i + 1) & ks->mask) {
+		if (ks->slots[i].hash != h)
+			continue;
+		k = stored_key(ks, ks->slots[i].ref - 1, &klen);
+		if (klen == len && memcmp(k, key, len) == 0)
+			return DCVAL_OK;
+	}
+	ref = store(ks, key, (uint32_t)len);
+	if (!ref)
+		return DCVAL_ENOMEM;
+	ks->slots[i].hash = h;
+	ks->slots[i].ref = ref;
+	ks->count++;
+	*added = true;
+	return DCVAL_OK;
+}
+
+dcval_status dv_keyset_add(dv_keyset *ks, const void *key, size_t len,
+			   bool *added)
+{
+	dcval_status st;
+	uint64_t k8;
+
+	if (ks->count + 1 > (ks->mask + 1) / 4 * 3) {
+		st = grow(ks);
+		if (st != DCVAL_OK)
+			return st;
+	}
+	if (ks->fixed8 && len == 8) {
+		memcpy(&k8, key, 8);
+		return add8(ks, k8, added);
+	}
+	if (ks->fixed8)
+		return DCVAL_EINTERNAL;
+	return add_bytes(ks, key, len, added);
+}
+
+uint64_t dv_keyset_count(const dv_keyset *ks)
+{
+	return ks->count;
+}
+
+size_t dv_keyset_bytes(const dv_keyset *ks)
+{
+	size_t slot = ks->fixed8 ? sizeof(uint64_t) : sizeof(dv_ks_slot);
+
+	return sizeof(*ks) + (ks->mask + 1) * slot +
+	       ks->n_blocks * (DV_KS_BLOCK + sizeof(void *));
+}

@@ -1,0 +1,150 @@
+/*
+ * Per-record flow: begin, reader issues, end (checks, counts, quarantine),
+ * and the one place every violation passes through (dv_engine_emit).
+ */
+#include <string.h>
+
+#include "engine/engine_impl.h"
+
+dcval_status dv_engine_emit(dv_engine *e, const dv_record *rec, dv_rule rule,
+			    dcval_severity sev, uint32_t field,
+			    const char *column, const char *value,
+			    size_t value_len, bool redacted, const char *detail)
+{
+	dcval_input_info *in = e->cur;
+	dcval_violation v;
+	dcval_status st = DCVAL_OK;
+
+	if (!in && e->n_inputs)
+		in = &e->inputs[e->n_inputs - 1];
+	if (sev == DCVAL_SEVERITY_ERROR) {
+		e->total.errors++;
+		if (in)
+			in->counts.errors++;
+		if (rec)
+			e->rec_error = true;
+	} else {
+		e->total.warnings++;
+		if (in)
+			in->counts.warnings++;
+	}
+	if (e->opts.on_violation) {
+		v.path = in ? in->path : "";
+		v.format = in ? in->format : DCVAL_FORMAT_AUTO;
+		v.record = rec ? e->rec_no : 0;
+		v.line = rec ? rec->line : 0;
+		v.field = field;
+		v.column = column;
+		v.rule = dv_rule_id(rule);
+		v.severity = sev;
+		v.value = value;
+		v.value_len = value_len;
+		v.redacted = redacted;
+		v.detail = detail;
+		st = e->opts.on_violation(e->opts.ud, &v);
+	}
+	if (st == DCVAL_OK && sev == DCVAL_SEVERITY_ERROR &&
+	    (e->opts.flags & DCVAL_VALIDATE_FAIL_FAST)) {
+		e->stop = true;
+		st = DCVAL_STOP;
+	}
+	return st;
+}
+
+bool dv_engine_policy(const struct dcval_contract *c, dv_rule rule,
+		      dcval_severity *sev)
+{
+	dv_policy p = DV_POLICY_ERROR;
+
+	if (rule == DV_R_EXTRA_COLUMN)
+		p = c->extra_columns;
+	else if (rule == DV_R_MISSING_COLUMN)
+		p = c->missing_columns;
+	*sev = p == DV_POLICY_WARN ? DCVAL_SEVERITY_WARN : DCVAL_SEVERITY_ERROR;
+	return p != DV_POLICY_IGNORE;
+}
+
+dv_value *dv_engine_begin_record(dv_engine *e)
+{
+	memset(e->values, 0, e->c->n_columns * sizeof(*e->values));
+	e->rec_no = e->cur->counts.records + 1;
+	e->rec_error = false;
+	return e->values;
+}
+
+dcval_status dv_engine_issue(dv_engine *e, dv_record *rec, dv_rule rule,
+			     uint32_t field, const char *column,
+			     const char *value, size_t value_len,
+			     const char *detail)
+{
+	dcval_severity sev;
+
+	if (!dv_engine_policy(e->c, rule, &sev))
+		return DCVAL_OK;
+	if (e->stop)
+		return DCVAL_STOP;
+	return dv_engine_emit(e, rec, rule, sev, field, column, value,
+			      value_len, false, detail);
+}
+
+dcval_status dv_engine_input_issue(dv_engine *e, dv_rule rule, uint64_t line,
+				   uint32_t field, const char *detail)
+{
+	dv_record rec;
+
+	if (e->stop)
+		return DCVAL_STOP;
+	/* a record-less violation that still points at a line */
+	memset(&rec, 0, sizeof(rec));
+	rec.line = line;
+	e->rec_no = 0;
+	return dv_engine_emit(e, line ? &rec : NULL, rule, DCVAL_SEVERITY_ERROR,
+			      field, NULL, NULL, 0, false, detail);
+}
+
+static dcval_status put(FILE *out, const char *p, size_t n)
+{
+	if (!out || !n)
+		return DCVAL_OK;
+	return fwrite(p, 1, n, out) == n ? DCVAL_OK : DCVAL_EIO;
+}
+
+dcval_status dv_engine_quarantine_header(dv_engine *e, const char *raw,
+					 size_t len)
+{
+	dcval_status st = put(e->opts.valid_out, raw, len);
+
+	if (st == DCVAL_OK)
+		st = put(e->opts.invalid_out, raw, len);
+	return st;
+}
+
+dcval_status dv_engine_quarantine_invalid(dv_engine *e, const char *raw,
+					  size_t len)
+{
+	return put(e->opts.invalid_out, raw, len);
+}
+
+dcval_status dv_engine_end_record(dv_engine *e, dv_record *rec)
+{
+	dcval_status st = DCVAL_OK;
+	FILE *out;
+
+	if (!e->stop)
+		st = dv_engine_check_columns(e, rec);
+	if (st == DCVAL_OK && !e->stop)
+		st = dv_engine_check_primary_key(e, rec);
+	e->total.records++;
+	e->cur->counts.records++;
+	if (e->rec_error) {
+		e->total.invalid_records++;
+		e->cur->counts.invalid_records++;
+	}
+	out = e->rec_error ? e->opts.invalid_out : e->opts.valid_out;
+	if (!rec->raw_written && (st == DCVAL_OK || st == DCVAL_STOP) &&
+	    put(out, rec->raw, rec->raw_len) != DCVAL_OK)
+		st = DCVAL_EIO;
+	if (st == DCVAL_OK && e->stop)
+		st = DCVAL_STOP;
+	return st;
+}

@@ -1,0 +1,33 @@
+/*
+ * Rule ids; see rules.h and the Violations section of the contract spec.
+ */
+#include "engine/rules.h"
+
+static const char *const rule_ids[DV_R_COUNT] = {
+	[DV_R_TYPE] = "type",
+	[DV_R_REQUIRED] = "required",
+	[DV_R_MINIMUM] = "minimum",
+	[DV_R_MAXIMUM] = "maximum",
+	[DV_R_EXCLUSIVE_MINIMUM] = "exclusive_minimum",
+	[DV_R_EXCLUSIVE_MAXIMUM] = "exclusive_maximum",
+	[DV_R_ENUM] = "enum",
+	[DV_R_PATTERN] = "pattern",
+	[DV_R_FORMAT] = "format",
+	[DV_R_MIN_LENGTH] = "min_length",
+	[DV_R_MAX_LENGTH] = "max_length",
+	[DV_R_UNIQUE] = "unique",
+	[DV_R_PRIMARY_KEY] = "primary_key",
+	[DV_R_MISSING_COLUMN] = "missing_column",
+	[DV_R_EXTRA_COLUMN] = "extra_column",
+	[DV_R_COLUMN_ORDER] = "column_order",
+	[DV_R_HEADER] = "header",
+	[DV_R_FIELD_COUNT] = "field_count",
+	[DV_R_MALFORMED] = "malformed",
+	[DV_R_ENCODING] = "encoding",
+	[DV_R_ROW_COUNT] = "row_count",
+};
+
+const char *dv_rule_id(dv_rule r)
+{
+	return (unsigned)r < DV_R_COUNT ? rule_ids[r] : "internal";
+}

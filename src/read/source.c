@@ -1,0 +1,52 @@
+/*
+ * Chunked input; see source.h.
+ */
+#include <errno.h>
+
+#include "read/source.h"
+#include "util/alloc.h"
+
+dcval_status dv_source_init(dv_source *s, FILE *in, const char *path)
+{
+	s->in = in;
+	s->path = path;
+	s->len = 0;
+	s->bytes = 0;
+	s->eof = false;
+	s->err = 0;
+	s->chunk = dv_malloc(DV_SOURCE_CHUNK);
+	return s->chunk ? DCVAL_OK : DCVAL_ENOMEM;
+}
+
+void dv_source_release(dv_source *s)
+{
+	dv_free(s->chunk);
+	s->chunk = NULL;
+}
+
+dcval_status dv_source_next(dv_source *s)
+{
+	size_t n = 0, got;
+
+	s->len = 0;
+	if (s->eof)
+		return DCVAL_OK;
+	/* fill the whole chunk: pipes deliver short reads */
+	while (n < DV_SOURCE_CHUNK) {
+		got = fread(s->chunk + n, 1, DV_SOURCE_CHUNK - n, s->in);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	s->len = n;
+	s->bytes += n;
+	if (n < DV_SOURCE_CHUNK) {
+		if (ferror(s->in)) {
+			s->err = errno ? errno : EIO;
+			s->eof = true;
+			return DCVAL_EIO;
+		}
+		s->eof = true;
+	}
+	return DCVAL_OK;
+}

@@ -1,0 +1,38 @@
+/*
+ * dv_source: an input read in large chunks with fread. Readers consume
+ * chunk[0..len) and call dv_source_next() for more. Nothing is kept
+ * across chunks by the source: a reader that needs bytes from an earlier
+ * chunk (a record that spans two) copies them itself.
+ */
+#ifndef DV_READ_SOURCE_H
+#define DV_READ_SOURCE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "dcval/dcval.h"
+
+#define DV_SOURCE_CHUNK (256 * 1024)
+
+typedef struct dv_source {
+	FILE *in;          /* borrowed */
+	const char *path;  /* for messages; "-" is standard input */
+	char *chunk;       /* DV_SOURCE_CHUNK bytes */
+	size_t len;        /* valid bytes in chunk */
+	uint64_t bytes;    /* bytes read so far, this chunk included */
+	bool eof;          /* no more chunks after this one */
+	int err;           /* errno of a failed read, 0 if none */
+} dv_source;
+
+/* Allocate the chunk buffer; DCVAL_ENOMEM on failure. */
+dcval_status dv_source_init(dv_source *s, FILE *in, const char *path);
+void dv_source_release(dv_source *s);
+
+/*
+ * Replace the chunk with the next bytes of the input. At the end len is 0
+ * and eof true. Returns DCVAL_EIO (err set) when reading fails.
+ */
+dcval_status dv_source_next(dv_source *s);
+
+#endif

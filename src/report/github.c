@@ -1,0 +1,71 @@
+/*
+ * The github report: GitHub Actions workflow commands, one per listed
+ * violation, which GitHub shows as annotations on the file and line:
+ *
+ *   ::error file=PATH,line=LINE,col=FIELD,title=RULE::MESSAGE
+ *   ::warning file=PATH,line=LINE,title=RULE::MESSAGE
+ *
+ * line and col are left out when unknown (0). Escaping follows GitHub's
+ * toolkit (actions/toolkit packages/core/src/command.ts): in the message
+ * '%', CR and LF become %25, %0D, %0A; in property values ':' and ','
+ * also become %3A and %2C. Then the summary of the text report.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "report/report_impl.h"
+
+static void gh_escape(FILE *out, const char *s, bool property)
+{
+	const char *p;
+
+	for (p = s; *p; p++) {
+		switch (*p) {
+		case '%':
+			fputs("%25", out);
+			break;
+		case '\r':
+			fputs("%0D", out);
+			break;
+		case '\n':
+			fputs("%0A", out);
+			break;
+		case ':':
+			fputs(property ? "%3A" : ":", out);
+			break;
+		case ',':
+			fputs(property ? "%2C" : ",", out);
+			break;
+		default:
+			fputc(*p, out);
+		}
+	}
+}
+
+static dcval_status github_violation(dcval_report *r, const dcval_violation *v)
+{
+	dcval_status st = dv_report_message(v, &r->msg);
+	FILE *out = r->out;
+
+	if (st != DCVAL_OK)
+		return st;
+	fputs(v->severity == DCVAL_SEVERITY_WARN ? "::warning file=" : "::error file=",
+	      out);
+	gh_escape(out, v->path ? v->path : "", true);
+	if (v->line)
+		fprintf(out, ",line=%" PRIu64, v->line);
+	if (v->field)
+		fprintf(out, ",col=%" PRIu32, v->field);
+	fputs(",title=", out);
+	gh_escape(out, v->rule, true);
+	fputs("::", out);
+	gh_escape(out, r->msg.data, false);
+	fputc('\n', out);
+	return dv_report_check(out);
+}
+
+const dv_report_ops dv_report_github_ops = {
+	.name = "github",
+	.violation = github_violation,
+	.finish = dv_report_text_summary,
+};

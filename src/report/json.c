@@ -1,0 +1,267 @@
+/*
+ * The json report: one document, versioned by report_version (spec
+ * cli.md "Report formats"). The document is written at the end, but the
+ * violations arrive one by one: each listed violation's object is
+ * written to a temporary file as it arrives and copied into the document
+ * at the end, so memory stays flat however many are listed.
+ *
+ *   {
+ *     "report_version": 1,
+ *     "tool": {"name": "dcval", "version": "0.1.0"},
+ *     "contract": {"name": ..., "version": ..., "owner": ..., "source": ..., "sha256": ...},
+ *     "valid": false,
+ *     "inputs": [
+ *       {"path": ..., "format": ..., "bytes": ..., "records": ..., "errors": ...,
+ *        "warnings": ..., "invalid_records": ..., "error": only when unreadable}
+ *     ],
+ *     "counts": {"records": ..., "invalid_records": ..., "errors": ..., "warnings": ...},
+ *     "rules": [
+ *       {"rule": ..., "column": ..., "severity": ..., "count": ..., "examples": [...]}
+ *     ],
+ *     "violations": [
+ *       {"path": ..., "record": ..., "line": ..., "field": ..., "column": ...,
+ *        "rule": ..., "severity": ..., "value": ..., "message": ...}
+ *     ],
+ *     "truncated": false
+ *   }
+ *
+ * (each element of inputs, rules and violations on one line). Absent
+ * strings and zero record, line and field are null; severity is "error"
+ * or "warn"; value is the display value (cut to 80 bytes, "<redacted>"
+ * for sensitive columns).
+ */
+#include <string.h>
+
+#include "report/jsonw.h"
+#include "report/report_impl.h"
+
+/* Zero is "none": null. */
+static void uint_or_null(dv_jsonw *w, uint64_t n)
+{
+	if (n)
+		dv_jsonw_uint(w, n);
+	else
+		dv_jsonw_null(w);
+}
+
+dcval_status dv_report_json_violation(dv_jsonw *w, dcval_report *r,
+				      const dcval_violation *v)
+{
+	char show[DV_REPORT_SHOW_RAW];
+	size_t n;
+	dcval_status st = dv_report_message(v, &r->msg);
+
+	if (st != DCVAL_OK)
+		return st;
+	dv_jsonw_object(w, false);
+	dv_jsonw_key(w, "path");
+	dv_jsonw_cstr(w, v->path ? v->path : "");
+	dv_jsonw_key(w, "record");
+	uint_or_null(w, v->record);
+	dv_jsonw_key(w, "line");
+	uint_or_null(w, v->line);
+	dv_jsonw_key(w, "field");
+	uint_or_null(w, v->field);
+	dv_jsonw_key(w, "column");
+	dv_jsonw_cstr(w, v->column);
+	dv_jsonw_key(w, "rule");
+	dv_jsonw_cstr(w, v->rule);
+	dv_jsonw_key(w, "severity");
+	dv_jsonw_cstr(w, dcval_severity_name(v->severity));
+	dv_jsonw_key(w, "value");
+	if (v->value) {
+		n = dcval_violation_value(v, false, show, sizeof(show));
+		dv_jsonw_str(w, show, n);
+	} else {
+		dv_jsonw_null(w);
+	}
+	dv_jsonw_key(w, "message");
+	dv_jsonw_str(w, r->msg.data, r->msg.len);
+	dv_jsonw_end(w);
+	return dv_jsonw_status(w);
+}
+
+static void json_contract(dv_jsonw *w, const dv_report_run *run)
+{
+	dv_jsonw_object(w, false);
+	dv_jsonw_key(w, "name");
+	dv_jsonw_cstr(w, run->contract_name);
+	dv_jsonw_key(w, "version");
+	dv_jsonw_cstr(w, run->contract_version);
+	dv_jsonw_key(w, "owner");
+	dv_jsonw_cstr(w, run->contract_owner);
+	dv_jsonw_key(w, "source");
+	dv_jsonw_cstr(w, run->contract_source);
+	dv_jsonw_key(w, "sha256");
+	dv_jsonw_cstr(w, run->contract_sha256);
+	dv_jsonw_end(w);
+}
+
+static void json_input(dv_jsonw *w, const dcval_input_info *in)
+{
+	dv_jsonw_object(w, false);
+	dv_jsonw_key(w, "path");
+	dv_jsonw_cstr(w, in->path);
+	dv_jsonw_key(w, "format");
+	dv_jsonw_cstr(w, in->format == DCVAL_FORMAT_AUTO ?
+				 NULL : dcval_format_name(in->format));
+	dv_jsonw_key(w, "bytes");
+	dv_jsonw_uint(w, in->bytes);
+	dv_jsonw_key(w, "records");
+	dv_jsonw_uint(w, in->counts.records);
+	dv_jsonw_key(w, "errors");
+	dv_jsonw_uint(w, in->counts.errors);
+	dv_jsonw_key(w, "warnings");
+	dv_jsonw_uint(w, in->counts.warnings);
+	dv_jsonw_key(w, "invalid_records");
+	dv_jsonw_uint(w, in->counts.invalid_records);
+	if (in->status != DCVAL_OK) {
+		dv_jsonw_key(w, "error");
+		dv_jsonw_cstr(w, in->error[0] ? in->error :
+						dcval_status_str(in->status));
+	}
+	dv_jsonw_end(w);
+}
+
+static void json_counts(dv_jsonw *w, const dcval_counts *c)
+{
+	dv_jsonw_object(w, false);
+	dv_jsonw_key(w, "records");
+	dv_jsonw_uint(w, c->records);
+	dv_jsonw_key(w, "invalid_records");
+	dv_jsonw_uint(w, c->invalid_records);
+	dv_jsonw_key(w, "errors");
+	dv_jsonw_uint(w, c->errors);
+	dv_jsonw_key(w, "warnings");
+	dv_jsonw_uint(w, c->warnings);
+	dv_jsonw_end(w);
+}
+
+static void json_rule(dv_jsonw *w, const dv_report_agg *a)
+{
+	unsigned i;
+
+	dv_jsonw_object(w, false);
+	dv_jsonw_key(w, "rule");
+	dv_jsonw_cstr(w, a->rule);
+	dv_jsonw_key(w, "column");
+	dv_jsonw_cstr(w, a->column);
+	dv_jsonw_key(w, "severity");
+	dv_jsonw_cstr(w, dcval_severity_name(a->severity));
+	dv_jsonw_key(w, "count");
+	dv_jsonw_uint(w, a->count);
+	dv_jsonw_key(w, "examples");
+	dv_jsonw_array(w, false);
+	if (a->redacted)
+		dv_jsonw_cstr(w, "<redacted>");
+	for (i = 0; i < a->n_examples; i++)
+		dv_jsonw_str(w, a->examples[i].text, a->examples[i].len);
+	dv_jsonw_end(w);
+	dv_jsonw_end(w);
+}
+
+void dv_report_json_members(dv_jsonw *w, const dcval_report *r,
+			    const dv_report_run *run, bool pretty)
+{
+	size_t i;
+
+	dv_jsonw_key(w, "report_version");
+	dv_jsonw_uint(w, 1);
+	dv_jsonw_key(w, "tool");
+	dv_jsonw_object(w, false);
+	dv_jsonw_key(w, "name");
+	dv_jsonw_cstr(w, "dcval");
+	dv_jsonw_key(w, "version");
+	dv_jsonw_cstr(w, dcval_version());
+	dv_jsonw_end(w);
+	dv_jsonw_key(w, "contract");
+	json_contract(w, run);
+	dv_jsonw_key(w, "valid");
+	dv_jsonw_bool(w, run->counts.errors == 0);
+	dv_jsonw_key(w, "inputs");
+	dv_jsonw_array(w, pretty);
+	for (i = 0; i < run->n_inputs; i++)
+		json_input(w, &run->inputs[i]);
+	dv_jsonw_end(w);
+	dv_jsonw_key(w, "counts");
+	json_counts(w, &run->counts);
+	dv_jsonw_key(w, "rules");
+	dv_jsonw_array(w, pretty);
+	for (i = 0; i < r->rules.n; i++)
+		json_rule(w, r->rules.items[i]);
+	dv_jsonw_end(w);
+}
+
+/* Write the object of v to the spill file, one per line. */
+static dcval_status json_violation(dcval_report *r, const dcval_violation *v)
+{
+	dv_jsonw w;
+	dcval_status st;
+
+	if (!r->spill) {
+		r->spill = tmpfile();
+		if (!r->spill)
+			return DCVAL_EIO;
+	}
+	dv_jsonw_init(&w, r->spill);
+	st = dv_report_json_violation(&w, r, v);
+	dv_jsonw_raw(&w, "\n", 1);
+	if (st == DCVAL_OK)
+		st = dv_jsonw_status(&w);
+	return st;
+}
+
+/*
+ * Copy the spilled objects into the open violations array: each line of
+ * the spill file is one element (JSON strings hold no raw newline).
+ */
+static dcval_status copy_spill(dv_jsonw *w, FILE *spill)
+{
+	char buf[16384];
+	bool at_start = true;
+	size_t n, k;
+	char *p, *nl;
+
+	if (fflush(spill) != 0 || fseek(spill, 0, SEEK_SET) != 0)
+		return DCVAL_EIO;
+	while ((n = fread(buf, 1, sizeof(buf), spill)) > 0) {
+		for (p = buf; p < buf + n; p += k) {
+			if (at_start)
+				dv_jsonw_raw_begin(w);
+			nl = memchr(p, '\n', (size_t)(buf + n - p));
+			k = nl ? (size_t)(nl - p) : (size_t)(buf + n - p);
+			dv_jsonw_raw(w, p, k);
+			at_start = nl != NULL;
+			k += nl != NULL;
+		}
+	}
+	return ferror(spill) ? DCVAL_EIO : DCVAL_OK;
+}
+
+static dcval_status json_finish(dcval_report *r, const dv_report_run *run)
+{
+	dv_jsonw w;
+	dcval_status st = DCVAL_OK;
+
+	dv_jsonw_init(&w, r->out);
+	dv_jsonw_object(&w, true);
+	dv_report_json_members(&w, r, run, true);
+	dv_jsonw_key(&w, "violations");
+	dv_jsonw_array(&w, true);
+	if (r->spill)
+		st = copy_spill(&w, r->spill);
+	dv_jsonw_end(&w);
+	dv_jsonw_key(&w, "truncated");
+	dv_jsonw_bool(&w, dv_report_truncated(r));
+	dv_jsonw_end(&w);
+	dv_jsonw_raw(&w, "\n", 1);
+	if (st == DCVAL_OK)
+		st = dv_jsonw_status(&w);
+	return st;
+}
+
+const dv_report_ops dv_report_json_ops = {
+	.name = "json",
+	.violation = json_violation,
+	.finish = json_finish,
+};

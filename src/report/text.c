@@ -1,0 +1,165 @@
+/*
+ * The text report (the default), for people: one line per violation as
+ * it is found, like a compiler, then a summary.
+ *
+ *   PATH:LINE:FIELD: SEVERITY: COLUMN: MESSAGE [RULE]
+ *
+ *   events.csv:42:5: error: amount: "12,5" is not a number [type]
+ *   events.jsonl:7: warning: email: "bob@" is not an email address [format]
+ *   events.csv:9: error: has 4 fields, expected 5 [field_count]
+ *   events.csv: error: country: is missing [missing_column]
+ *
+ * LINE is the physical line where the record starts and FIELD the
+ * 1-based field position in a csv row. A JSON input has no FIELD
+ * (`PATH:LINE:`), a dataset-level violation no LINE either (`PATH:`); a
+ * violation without a column (field_count, malformed, encoding, header,
+ * row_count) has no `COLUMN: `. SEVERITY is `error` or `warning`.
+ * MESSAGE is `"VALUE" DETAIL`: VALUE cut to 80 bytes at a character
+ * boundary, `...` appended when cut, control bytes, `\` and `"` escaped
+ * as \n \r \t \\ \" \xNN, bytes that are not UTF-8 as \xNN;
+ * `<redacted> DETAIL` for a sensitive column; `DETAIL` alone when the
+ * violation has no value. Control bytes in COLUMN are escaped alike.
+ * Only the first --max-violations violations are listed.
+ *
+ * The summary follows: one line per input, in the order given,
+ *
+ *   PATH: E errors, W warnings in N records (contract NAME VERSION)
+ *   PATH: cannot be read: MESSAGE
+ *
+ * ("1 error", "1 warning", "1 record"; "(contract NAME)" when the contract
+ * has no version); then, when there were violations, one line per rule
+ * and column in the order first seen, indented by two spaces, with the
+ * exact count and up to five distinct values, each with its own count
+ * (", ..." when there were more values; `<redacted>` for a sensitive
+ * column; no values for violations that have none):
+ *
+ *     event_type [enum]: 1203 errors: 1200 x "share", 3 x "Share"
+ *     ssn [pattern]: 2 errors: <redacted>
+ *     email [format]: 7 warnings: 1 x "a", 1 x "b", 2 x "c", 1 x "d", 1 x "e", ...
+ *     [field_count]: 1 error
+ *
+ * and last, when violations were left out of the list,
+ *
+ *   (listed 100 of 1203 violations; use --max-violations all to see every one)
+ *
+ * The github format prints the same summary (dv_report_text_summary()).
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "report/report_impl.h"
+
+/* Room for an escaped column name; a longer one is cut with "...". */
+#define COLUMN_SHOW 512
+
+static const char *severity_word(dcval_severity s)
+{
+	return s == DCVAL_SEVERITY_WARN ? "warning" : "error";
+}
+
+/* COLUMN escaped, then sep (at most 2 bytes), in buf; "" for no column. */
+static const char *column_show(const char *column, const char *sep, char *buf,
+			       size_t cap)
+{
+	size_t n;
+
+	if (!column)
+		return "";
+	n = dv_report_show(column, strlen(column), false, DV_ESC_CONTROL, buf,
+			   cap - 2);
+	memcpy(buf + n, sep, strlen(sep) + 1);
+	return buf;
+}
+
+static dcval_status text_violation(dcval_report *r, const dcval_violation *v)
+{
+	char column[COLUMN_SHOW + 2];
+	dcval_status st;
+
+	st = dv_report_location(v, &r->line);
+	if (st == DCVAL_OK)
+		st = dv_report_message(v, &r->msg);
+	if (st != DCVAL_OK)
+		return st;
+	fprintf(r->out, "%s: %s: %s%s [%s]\n", r->line.data,
+		severity_word(v->severity),
+		column_show(v->column, ": ", column, sizeof(column)), r->msg.data,
+		v->rule);
+	return dv_report_check(r->out);
+}
+
+static void input_line(FILE *out, const dcval_input_info *in,
+		       const char *contract, const char *version)
+{
+	char e[32], w[32], n[32];
+
+	if (in->status != DCVAL_OK) {
+		fprintf(out, "%s: cannot be read: %s\n", in->path,
+			in->error[0] ? in->error : dcval_status_str(in->status));
+		return;
+	}
+	fprintf(out, "%s: %s, %s in %s", in->path,
+		dv_report_plural(in->counts.errors, "error", e, sizeof(e)),
+		dv_report_plural(in->counts.warnings, "warning", w, sizeof(w)),
+		dv_report_plural(in->counts.records, "record", n, sizeof(n)));
+	if (contract)
+		fprintf(out, " (contract %s%s%s)", contract, version ? " " : "",
+			version ? version : "");
+	fputc('\n', out);
+}
+
+/* ": 1200 x "share", 3 x "Share"", ": <redacted>" or nothing. */
+static void agg_examples(FILE *out, const dv_report_agg *a)
+{
+	char show[DV_REPORT_SHOW_ESC];
+	unsigned i;
+
+	if (a->redacted) {
+		fputs(": <redacted>", out);
+		return;
+	}
+	for (i = 0; i < a->n_examples; i++) {
+		dv_report_show(a->examples[i].text, a->examples[i].len, false,
+			       DV_ESC_VALUE, show, sizeof(show));
+		fprintf(out, "%s%" PRIu64 " x \"%s\"", i ? ", " : ": ",
+			a->examples[i].count, show);
+	}
+	if (a->more)
+		fputs(", ...", out);
+}
+
+static void agg_line(FILE *out, const dv_report_agg *a)
+{
+	char column[COLUMN_SHOW + 2];
+	char count[32];
+
+	fprintf(out, "  %s[%s]: %s",
+		column_show(a->column, " ", column, sizeof(column)), a->rule,
+		dv_report_plural(a->count, severity_word(a->severity), count,
+				 sizeof(count)));
+	agg_examples(out, a);
+	fputc('\n', out);
+}
+
+dcval_status dv_report_text_summary(dcval_report *r, const dv_report_run *run)
+{
+	size_t i;
+
+	for (i = 0; i < run->n_inputs; i++)
+		input_line(r->out, &run->inputs[i], run->contract_name,
+			   run->contract_version);
+	for (i = 0; i < r->rules.n; i++)
+		agg_line(r->out, r->rules.items[i]);
+	if (dv_report_truncated(r))
+		fprintf(r->out,
+			"(listed %" PRIu64 " of %" PRIu64
+			" violations; use --max-violations all to see every one)\n",
+			r->listed, r->seen);
+	return dv_report_check(r->out);
+}
+
+const dv_report_ops dv_report_text_ops = {
+	.name = "text",
+	.violation = text_violation,
+	.finish = dv_report_text_summary,
+};

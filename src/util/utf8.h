@@ -1,0 +1,20 @@
+/*
+ * UTF-8 helpers (RFC 3629: no overlong forms, no surrogates, at most
+ * U+10FFFF).
+ */
+#ifndef DV_UTIL_UTF8_H
+#define DV_UTIL_UTF8_H
+
+#include <stddef.h>
+
+/* Length of the longest valid prefix: len when all of s is valid UTF-8,
+ * else the offset of the first byte of the first invalid sequence. */
+size_t dv_utf8_valid_prefix(const char *s, size_t len);
+
+/* Number of code points in valid UTF-8 (bytes that are not 10xxxxxx). */
+size_t dv_utf8_count(const char *s, size_t len);
+
+/* Largest n <= max such that s[0..n) does not end inside a character. */
+size_t dv_utf8_cut(const char *s, size_t len, size_t max);
+
+#endif

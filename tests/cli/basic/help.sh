@@ -1,0 +1,3 @@
+"$DCVAL" --help | grep -c 'exit codes'
+"$DCVAL" validate --help | grep -c -- '--max-violations'
+"$DCVAL" lint --help | grep -c 'usage: dcval lint'

@@ -1,0 +1,1 @@
+"$DCVAL" validate -c "$ROOT/contracts/events.yaml" "$ROOT/examples/events.csv"

@@ -1,0 +1,1 @@
+"$DCVAL" validate -c c.yaml --max-violations lots

@@ -1,0 +1,1 @@
+"$DCVAL" validate -c nope.yaml x.csv

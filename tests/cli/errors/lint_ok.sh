@@ -1,0 +1,1 @@
+"$DCVAL" lint "$ROOT/contracts/events.yaml" "$ROOT/contracts/training_set.yaml"

@@ -1,0 +1,1 @@
+"$DCVAL" validate -c "$ROOT/contracts/training_set.yaml" "$ROOT/examples/training.jsonl"

@@ -1,0 +1,1 @@
+"$DCVAL" validate -c "$ROOT/contracts/events.yaml" -r json "$ROOT/examples/events_broken.csv" | sed 's/"sha256": "[0-9a-f]*"/"sha256": "HEX"/'

@@ -24,6 +24,7 @@ struct dv_run {
 	dv_outfile valid;   /* quarantine */
 	dv_outfile invalid;
 	int rc;             /* highest exit code so far */
+	bool write_failed;  /* a write error was reported already */
 };
 
 static void raise_rc(struct dv_run *r, int rc)
@@ -137,8 +138,11 @@ static void write_failed(struct dv_run *r)
 		name = r->a.invalid_out;
 	else if (r->a.output)
 		name = r->a.output;
-	dv_errorf("%s: write error: %s", !strcmp(name, "-") ? "standard output" : name,
-		  strerror(errno ? errno : EIO));
+	if (!r->write_failed)
+		dv_errorf("%s: write error: %s",
+			  !strcmp(name, "-") ? "standard output" : name,
+			  strerror(errno ? errno : EIO));
+	r->write_failed = true;
 	raise_rc(r, DCVAL_EXIT_IO);
 }
 
@@ -205,14 +209,15 @@ static void close_outputs(struct dv_run *r)
 			dv_outfile_abort(q[i]);
 			continue;
 		}
-		if (dv_outfile_commit(q[i]) != 0) {
+		if (dv_outfile_commit(q[i]) != 0 && !r->write_failed) {
 			dv_errorf("%s: write error: %s",
 				  q[i]->is_stdout ? "standard output" : q[i]->target,
 				  strerror(errno));
+			r->write_failed = true;
 			raise_rc(r, DCVAL_EXIT_IO);
 		}
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if ((fflush(stdout) != 0 || ferror(stdout)) && !r->write_failed) {
 		dv_errorf("write error: standard output: %s", strerror(errno));
 		raise_rc(r, DCVAL_EXIT_IO);
 	}

@@ -149,11 +149,19 @@ static bool dv_ipv6_ok(const char *s, size_t len)
 	return gap ? n <= 7 : n == 8;
 }
 
+/* Whether the label starts with the ACE prefix "xn--" (any case). */
+static bool dv_is_alabel(const char *s, size_t len)
+{
+	return len >= 4 && (s[0] | 0x20) == 'x' && (s[1] | 0x20) == 'n' &&
+	       s[2] == '-' && s[3] == '-';
+}
+
 /*
  * RFC 1123 section 2.1 host name: dot-separated labels of 1..63
  * letters, digits and '-', not starting or ending with '-', at most 253
  * bytes in all (RFC 1035's 255 minus the length bytes of the wire
- * form). A trailing dot (root) is not accepted.
+ * form). A trailing dot (root) is not accepted. Labels starting "xn--"
+ * must be IDNA2008 A-labels (idna.c).
  */
 static bool dv_hostname_ok(const char *s, size_t len)
 {
@@ -169,6 +177,9 @@ static bool dv_hostname_ok(const char *s, size_t len)
 		}
 		if (i == start || i - start > 63 || s[start] == '-' ||
 		    s[i - 1] == '-')
+			return false;
+		if (dv_is_alabel(s + start, i - start) &&
+		    !dv_idna_alabel_ok(s + start, i - start))
 			return false;
 		start = i + 1;
 	}

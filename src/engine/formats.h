@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum dv_strfmt {
 	DV_FMT_EMAIL = 0, /* RFC 5321 mailbox: local@domain, dot-atom or quoted local part, hostname or [IP] domain */
@@ -23,5 +24,12 @@ bool dv_strfmt_parse(const char *name, dv_strfmt *out);
 
 /* Whether s[0..len) is valid for format f (s need not be NUL-terminated). */
 bool dv_strfmt_check(dv_strfmt f, const char *s, size_t len);
+
+/*
+ * Internal to formats.c / idna.c: whether the host name label s[0..len),
+ * which starts with "xn--" in any case and is otherwise letters, digits
+ * and '-', is an IDNA2008 A-label (valid Punycode of a plausible U-label).
+ */
+bool dv_idna_alabel_ok(const char *s, size_t len);
 
 #endif

@@ -164,11 +164,12 @@ static uint64_t store(dv_keyset *ks, const void *key, uint32_t len)
 	unsigned char *b, **nb;
 	uint64_t off;
 
-	if (need > DV_KS_BLOCK) {
-		/* oversized key: a block of its own, then start a fresh one */
-		need = ((need + DV_KS_BLOCK - 1) / DV_KS_BLOCK) * DV_KS_BLOCK;
-	}
-	if (!ks->n_blocks || DV_KS_BLOCK - ks->used < (size_t)len + 4) {
+	/* a block, or for an oversized key whole blocks of its own */
+	need = need > DV_KS_BLOCK
+		       ? ((need + DV_KS_BLOCK - 1) / DV_KS_BLOCK) * DV_KS_BLOCK
+		       : DV_KS_BLOCK;
+	if (!ks->n_blocks || DV_KS_BLOCK - ks->used < (size_t)len + 4 ||
+	    need > DV_KS_BLOCK) {
 		size_t nblk = need > DV_KS_BLOCK ? need / DV_KS_BLOCK : 1, i;
 
 		nb = dv_reallocarray(ks->blocks, ks->n_blocks + nblk, sizeof(*nb));

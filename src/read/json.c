@@ -413,31 +413,32 @@ static dcval_status jarr_finish(dv_jarray *r)
 	}
 }
 
-/* Read chunks until the end or a syntax error; skip a byte order mark. */
+/*
+ * Read src from its current chunk (the engine has read the first one to
+ * choose the format) to the end or a syntax error; the first chunk may
+ * start with a byte order mark.
+ */
 static dcval_status jarr_run(dv_jarray *r, dv_source *src)
 {
-	dcval_status st;
-	bool first = true;
-	const char *p;
-	size_t n;
+	dcval_status st = DCVAL_OK;
+	const char *p = src->chunk;
+	size_t n = src->len;
 
-	while (r->state != DV_JS_DONE) {
+	if (n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
+		p += 3;
+		n -= 3;
+		r->base = r->line_start = 3;
+	}
+	for (;;) {
+		st = jarr_chunk(r, p, n);
+		if (st != DCVAL_OK || r->state == DV_JS_DONE || src->eof)
+			return st;
 		st = dv_source_next(src);
-		if (st != DCVAL_OK || !src->len)
+		if (st != DCVAL_OK)
 			return st;
 		p = src->chunk;
 		n = src->len;
-		if (first && n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
-			p += 3;
-			n -= 3;
-			r->base = r->line_start = 3;
-		}
-		first = false;
-		st = jarr_chunk(r, p, n);
-		if (st != DCVAL_OK)
-			return st;
 	}
-	return DCVAL_OK;
 }
 
 dcval_status dv_json_read(dv_engine *e, dv_source *src, dcval_error *err)
@@ -454,10 +455,8 @@ dcval_status dv_json_read(dv_engine *e, dv_source *src, dcval_error *err)
 		st = jarr_run(&r, src);
 	if (st == DCVAL_OK)
 		st = jarr_finish(&r);
-	if (st == DCVAL_EIO)
-		dv_error_set(err, st, src->path, 0, 0, "cannot read: %s",
-			     strerror(src->err));
-	else if (st == DCVAL_ENOMEM)
+	/* a read error is reported by the engine, which owns the source */
+	if (st == DCVAL_ENOMEM)
 		dv_error_set(err, st, src->path, r.line, 0, "out of memory");
 	dv_jsonval_release(&r.jv);
 	dv_buf_release(&r.raw);

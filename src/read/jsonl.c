@@ -185,28 +185,30 @@ static dcval_status jsonl_finish(dv_jsonl *r)
 	return st;
 }
 
-/* Read every chunk of src; the first may start with a byte order mark. */
+/*
+ * Read src from its current chunk (the engine has read the first one to
+ * choose the format) to the end; the first may start with a byte order
+ * mark.
+ */
 static dcval_status jsonl_run(dv_jsonl *r, dv_source *src)
 {
-	dcval_status st;
-	bool first = true;
-	const char *p;
-	size_t n;
+	dcval_status st = DCVAL_OK;
+	const char *p = src->chunk;
+	size_t n = src->len;
 
+	if (n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
+		p += 3;
+		n -= 3;
+	}
 	for (;;) {
+		st = jsonl_chunk(r, p, n);
+		if (st != DCVAL_OK || src->eof)
+			return st;
 		st = dv_source_next(src);
-		if (st != DCVAL_OK || !src->len)
+		if (st != DCVAL_OK)
 			return st;
 		p = src->chunk;
 		n = src->len;
-		if (first && n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
-			p += 3;
-			n -= 3;
-		}
-		first = false;
-		st = jsonl_chunk(r, p, n);
-		if (st != DCVAL_OK)
-			return st;
 	}
 }
 
@@ -225,10 +227,8 @@ dcval_status dv_jsonl_read(dv_engine *e, dv_source *src, dcval_error *err)
 		st = jsonl_run(&r, src);
 	if (st == DCVAL_OK)
 		st = jsonl_finish(&r);
-	if (st == DCVAL_EIO)
-		dv_error_set(err, st, src->path, 0, 0, "cannot read: %s",
-			     strerror(src->err));
-	else if (st == DCVAL_ENOMEM)
+	/* a read error is reported by the engine, which owns the source */
+	if (st == DCVAL_ENOMEM)
 		dv_error_set(err, st, src->path, r.line, 0, "out of memory");
 	dv_jsonval_release(&r.jv);
 	dv_buf_release(&r.part);

@@ -207,8 +207,15 @@ static dcval_status set_leaf(dv_jsonval *jv, dv_value *values, long column,
 		break;
 	default:
 		out->kind = DV_V_JOTHER;
-		break;
+		return text_add(jv, out, column, v);
 	}
+	/*
+	 * Numbers keep no text (the engine writes it when a violation needs
+	 * it), but in an `any` column their text is the value that unique
+	 * and enum compare.
+	 */
+	if (jv->c->columns[column].type != DV_T_ANY)
+		return DCVAL_OK;
 	return text_add(jv, out, column, v);
 }
 

@@ -3,6 +3,7 @@
  * character boundary, "..." when cut, "<redacted>" for sensitive
  * columns, escaped for one-line text (spec contract.md "Violations").
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "dcval/dcval.h"
@@ -136,33 +137,35 @@ size_t dcval_violation_value(const dcval_violation *v, bool escape, char *buf,
 			      escape ? DV_ESC_VALUE : DV_ESC_NONE, buf, cap);
 }
 
+/* Append s[0..len) to buf (o bytes used, cap in all), cut so that it
+ * fits and does not end inside a character. */
+static size_t append_cut(char *buf, size_t cap, size_t o, const char *s,
+			 size_t len)
+{
+	size_t n = dv_utf8_cut(s, len, cap - 1 - o);
+
+	memcpy(buf + o, s, n);
+	buf[o + n] = '\0';
+	return o + n;
+}
+
 size_t dcval_violation_message(const dcval_violation *v, char *buf, size_t cap)
 {
 	char value[DV_REPORT_SHOW_ESC];
+	char pre[DV_REPORT_SHOW_ESC + 4];
 	const char *detail = v->detail ? v->detail : "";
-	size_t n;
-	int w;
+	size_t n = 0;
 
 	if (cap == 0)
 		return 0;
-	if (!v->value)
-		w = snprintf(buf, cap, "%s", detail);
-	else if (v->redacted)
-		w = snprintf(buf, cap, "%s %s", redacted_text, detail);
-	else {
+	if (v->value && v->redacted) {
+		n = (size_t)snprintf(pre, sizeof(pre), "%s ", redacted_text);
+	} else if (v->value) {
 		dcval_violation_value(v, true, value, sizeof(value));
-		w = snprintf(buf, cap, "\"%s\" %s", value, detail);
+		n = (size_t)snprintf(pre, sizeof(pre), "\"%s\" ", value);
 	}
-	if (w < 0) {
-		buf[0] = '\0';
-		return 0;
-	}
-	if ((size_t)w < cap)
-		return (size_t)w;
-	/* Cut: do not end inside a character. */
-	n = dv_utf8_cut(buf, cap - 1, cap - 1);
-	buf[n] = '\0';
-	return n;
+	n = append_cut(buf, cap, 0, pre, n);
+	return append_cut(buf, cap, n, detail, strlen(detail));
 }
 
 dcval_status dv_report_message(const dcval_violation *v, dv_buf *b)

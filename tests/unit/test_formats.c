@@ -336,8 +336,9 @@ static void test_hostname_lengths(void **state)
 	buf[63] = buf[127] = buf[191] = '.';
 	assert_false(dv_strfmt_check(DV_FMT_HOSTNAME, buf, 255));
 	assert_true(dv_strfmt_check(DV_FMT_HOSTNAME, buf, 253));
-	assert_false(dv_strfmt_check(DV_FMT_HOSTNAME, buf, 64 + 1));
 	assert_true(dv_strfmt_check(DV_FMT_HOSTNAME, buf, 63));
+	memset(buf, 'b', 64);
+	assert_false(dv_strfmt_check(DV_FMT_HOSTNAME, buf, 64));
 	assert_false(CHECK(DV_FMT_HOSTNAME, "a..b"));
 	assert_false(CHECK(DV_FMT_HOSTNAME, "a.-b"));
 	assert_false(CHECK(DV_FMT_HOSTNAME, "a b"));
@@ -395,7 +396,8 @@ static void test_uri_structure(void **state)
 	assert_true(CHECK(DV_FMT_URI, "file:///etc/hosts"));
 	assert_true(CHECK(DV_FMT_URI, "foo:"));
 	assert_true(CHECK(DV_FMT_URI, "a+b-c.d:x"));
-	assert_true(CHECK(DV_FMT_URI, "http://u:p@h:8080/p?q=1&r[]#f/?"));
+	assert_true(CHECK(DV_FMT_URI, "http://u:p@h:8080/p?q=1&r=%5B#f/?:@"));
+	assert_false(CHECK(DV_FMT_URI, "http://h/p?r[]"));
 	assert_true(CHECK(DV_FMT_URI, "http://[v1.fe]/"));
 	assert_true(CHECK(DV_FMT_URI, "http://h:/"));
 	assert_false(CHECK(DV_FMT_URI, "http://h/#a#b"));
@@ -405,8 +407,9 @@ static void test_uri_structure(void **state)
 	assert_false(CHECK(DV_FMT_URI, "http://a@b@c/"));
 	assert_false(CHECK(DV_FMT_URI, "http://h/%zz"));
 	assert_false(CHECK(DV_FMT_URI, "http://h/\x7f"));
-	assert_true(dv_strfmt_check(DV_FMT_URI, "a:b%20", 4));
+	assert_true(dv_strfmt_check(DV_FMT_URI, "a:b%20", 6));
 	assert_false(dv_strfmt_check(DV_FMT_URI, "a:b%20", 5));
+	assert_false(dv_strfmt_check(DV_FMT_URI, "a:b%20", 4));
 }
 
 int main(void)

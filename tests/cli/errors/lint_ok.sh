@@ -1,1 +1,2 @@
-"$DCVAL" lint "$ROOT/contracts/events.yaml" "$ROOT/contracts/training_set.yaml"
+cp -R "$ROOT/examples" "$ROOT/contracts" .
+"$DCVAL" lint "contracts/events.yaml" "contracts/training_set.yaml"

@@ -1,1 +1,2 @@
-"$DCVAL" validate -c "$ROOT/contracts/training_set.yaml" "$ROOT/examples/training_broken.jsonl"
+cp -R "$ROOT/examples" "$ROOT/contracts" .
+"$DCVAL" validate -c "contracts/training_set.yaml" "examples/training_broken.jsonl"

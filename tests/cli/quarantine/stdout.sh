@@ -1,3 +1,4 @@
-"$DCVAL" validate -c "$ROOT/contracts/events.yaml" --valid-out - --invalid-out bad.csv "$ROOT/examples/events_broken.csv" 2>report.txt
+cp -R "$ROOT/examples" "$ROOT/contracts" .
+"$DCVAL" validate -c "contracts/events.yaml" --valid-out - --invalid-out bad.csv "examples/events_broken.csv" 2>report.txt
 echo "exit $?"
 echo "--- report"; cat report.txt

@@ -1,3 +1,4 @@
-"$DCVAL" validate -c "$ROOT/contracts/events.yaml" -r json "$ROOT/examples/events.csv" >r.json
-want=$(sha256sum "$ROOT/contracts/events.yaml" | cut -d' ' -f1)
+cp -R "$ROOT/examples" "$ROOT/contracts" .
+"$DCVAL" validate -c "contracts/events.yaml" -r json "examples/events.csv" >r.json
+want=$(sha256sum "contracts/events.yaml" | cut -d' ' -f1)
 grep -c "\"sha256\": \"$want\"" r.json

@@ -1,0 +1,768 @@
+/*
+ * Unit tests of the JSON Lines reader (src/read/jsonl.c) and the shared
+ * JSON value walk (src/read/jsonval.c), through the public API: a
+ * contract from a YAML string, a validator with a callback that records
+ * violations, inputs from temporary files.
+ */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dcval/dcval.h"
+
+#define MAX_VIOLS 64
+
+struct viol {
+	char rule[24];
+	char column[64];
+	char value[128];
+	char detail[200];
+	uint64_t record;
+	uint64_t line;
+	uint32_t field;
+	dcval_severity severity;
+};
+
+struct run {
+	struct viol v[MAX_VIOLS];
+	size_t n;           /* violations seen (may exceed MAX_VIOLS) */
+	dcval_counts counts;
+	dcval_status st;
+	char valid[4096];   /* quarantine outputs, when asked for */
+	char invalid[4096];
+	size_t valid_len;
+	size_t invalid_len;
+};
+
+struct input {
+	const char *data;
+	size_t len;
+};
+
+static dcval_status on_viol(void *ud, const dcval_violation *v)
+{
+	struct run *r = ud;
+	struct viol *o;
+
+	if (r->n++ >= MAX_VIOLS)
+		return DCVAL_OK;
+	o = &r->v[r->n - 1];
+	snprintf(o->rule, sizeof(o->rule), "%s", v->rule);
+	snprintf(o->column, sizeof(o->column), "%s", v->column ? v->column : "");
+	snprintf(o->value, sizeof(o->value), "%.*s",
+		 v->value ? (int)(v->value_len < 127 ? v->value_len : 127) : 0,
+		 v->value ? v->value : "");
+	snprintf(o->detail, sizeof(o->detail), "%s", v->detail ? v->detail : "");
+	o->record = v->record;
+	o->line = v->line;
+	o->field = v->field;
+	o->severity = v->severity;
+	return DCVAL_OK;
+}
+
+static FILE *file_with(const char *data, size_t len)
+{
+	FILE *f = tmpfile();
+
+	assert_non_null(f);
+	if (len)
+		assert_int_equal(fwrite(data, 1, len, f), len);
+	rewind(f);
+	return f;
+}
+
+static size_t slurp(FILE *f, char *buf, size_t cap)
+{
+	size_t n;
+
+	rewind(f);
+	n = fread(buf, 1, cap - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return n;
+}
+
+/*
+ * Validate inputs in[0..n) as JSON Lines against contract `yaml`. With
+ * `quarantine` the two outputs are captured in r. max_line: 0 default.
+ */
+static void run_many(const char *yaml, const struct input *in, size_t n,
+		     bool quarantine, size_t max_line, struct run *r)
+{
+	dcval_error err;
+	dcval_contract *c;
+	dcval_validator *v;
+	dcval_validate_opts opts;
+	size_t i;
+
+	memset(r, 0, sizeof(*r));
+	memset(&opts, 0, sizeof(opts));
+	dcval_error_clear(&err);
+	c = dcval_contract_load_buffer("c.yaml", yaml, strlen(yaml), &err);
+	if (!c)
+		fail_msg("contract: %s:%lu:%lu: %s", err.file, err.line,
+			 err.col, err.text);
+	opts.format = DCVAL_FORMAT_JSONL;
+	opts.on_violation = on_viol;
+	opts.ud = r;
+	opts.max_line_bytes = max_line;
+	if (quarantine) {
+		opts.valid_out = tmpfile();
+		opts.invalid_out = tmpfile();
+	}
+	v = dcval_validator_new(c, &opts, &err);
+	assert_non_null(v);
+	for (i = 0; i < n && r->st == DCVAL_OK; i++) {
+		FILE *f = file_with(in[i].data, in[i].len);
+
+		r->st = dcval_validator_run(v, "in.jsonl", f, &err);
+		fclose(f);
+	}
+	r->counts = *dcval_validator_counts(v);
+	if (quarantine) {
+		r->valid_len = slurp(opts.valid_out, r->valid, sizeof(r->valid));
+		r->invalid_len = slurp(opts.invalid_out, r->invalid,
+				       sizeof(r->invalid));
+	}
+	dcval_validator_free(v);
+	dcval_contract_free(c);
+}
+
+static void run_len(const char *yaml, const char *data, size_t len,
+		    struct run *r)
+{
+	struct input in = { data, len };
+
+	run_many(yaml, &in, 1, false, 0, r);
+}
+
+static void run1(const char *yaml, const char *data, struct run *r)
+{
+	run_len(yaml, data, strlen(data), r);
+}
+
+/* Expect violation i: rule, line and column ("" for none). */
+static void expect(const struct run *r, size_t i, const char *rule,
+		   uint64_t line, const char *column)
+{
+	assert_true(i < r->n);
+	assert_string_equal(r->v[i].rule, rule);
+	assert_int_equal(r->v[i].line, line);
+	assert_string_equal(r->v[i].column, column);
+	assert_int_equal(r->v[i].field, 0);
+}
+
+static const char *const ID_YAML =
+	"contract: t\n"
+	"columns:\n"
+	"  - name: id\n"
+	"    type: integer\n"
+	"  - name: s\n"
+	"    type: string\n";
+
+static const char *const NESTED_YAML =
+	"contract: t\n"
+	"columns:\n"
+	"  - name: id\n"
+	"    type: integer\n"
+	"  - name: user.country\n"
+	"    type: string\n"
+	"    required: true\n"
+	"  - name: user.geo.lat\n"
+	"    type: number\n";
+
+static void test_jsonl_valid_records_no_violations(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "{\"id\":1,\"s\":\"a\"}\n{\"id\":2,\"s\":null}\n{\"id\":3}\n",
+	     &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	assert_int_equal(r.n, 0);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.counts.invalid_records, 0);
+}
+
+static void test_jsonl_type_violation_line_and_value(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "{\"id\":1}\n{\"id\":\"7\"}\n{\"id\":0.5}\n{\"id\":7.0}\n",
+	     &r);
+	assert_int_equal(r.counts.records, 4);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "type", 2, "id");
+	assert_string_equal(r.v[0].value, "7");
+	assert_int_equal(r.v[0].record, 2);
+	expect(&r, 1, "type", 3, "id");
+	assert_string_equal(r.v[1].value, "0.5");
+}
+
+static void test_jsonl_crlf_and_quarantine_bytes(void **state)
+{
+	static const char data[] = "{\"id\":1}\r\n{\"id\":\"x\"}\r\n{\"id\":3}\r\n";
+	struct input in = { data, sizeof(data) - 1 };
+	struct run r;
+
+	(void)state;
+	run_many(ID_YAML, &in, 1, true, 0, &r);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", 2, "id");
+	assert_string_equal(r.valid, "{\"id\":1}\r\n{\"id\":3}\r\n");
+	assert_string_equal(r.invalid, "{\"id\":\"x\"}\r\n");
+}
+
+static void test_jsonl_bom_skipped(void **state)
+{
+	struct input in = { "\xEF\xBB\xBF{\"id\":1}\n{\"id\":\"x\"}\n", 0 };
+	struct run r;
+
+	(void)state;
+	in.len = strlen(in.data);
+	run_many(ID_YAML, &in, 1, true, 0, &r);
+	assert_int_equal(r.counts.records, 2);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", 2, "id");
+	/* the mark is not part of the first record */
+	assert_string_equal(r.valid, "{\"id\":1}\n");
+}
+
+static void test_jsonl_blank_lines_not_records(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "\n  \t\n{\"id\":1}\n\r\n\n{\"id\":\"x\"}\n \n", &r);
+	assert_int_equal(r.counts.records, 2);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", 6, "id");
+	assert_int_equal(r.v[0].record, 2);
+}
+
+static void test_jsonl_empty_input(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_len(ID_YAML, "", 0, &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	assert_int_equal(r.counts.records, 0);
+	assert_int_equal(r.n, 0);
+}
+
+static void test_jsonl_no_final_newline_counts_and_quarantine(void **state)
+{
+	struct input in = { "{\"id\":1}\n{\"id\":2}", 0 };
+	struct run r;
+
+	(void)state;
+	in.len = strlen(in.data);
+	run_many(ID_YAML, &in, 1, true, 0, &r);
+	assert_int_equal(r.counts.records, 2);
+	assert_int_equal(r.n, 0);
+	/* a newline is added so the quarantine file stays JSON Lines */
+	assert_string_equal(r.valid, "{\"id\":1}\n{\"id\":2}\n");
+}
+
+static void test_jsonl_truncated_object_is_malformed(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "{\"id\":1}\n{\"id\":", &r);
+	assert_int_equal(r.counts.records, 2);
+	assert_int_equal(r.counts.invalid_records, 1);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "malformed", 2, "");
+	assert_int_equal(r.v[0].record, 2);
+	assert_non_null(strstr(r.v[0].detail, "invalid JSON at column"));
+}
+
+static void test_jsonl_malformed_then_valid_lines_continue(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "{\"id\":1]\nnope\n{\"id\":\"x\"}\n{\"id\":4}\n", &r);
+	assert_int_equal(r.counts.records, 4);
+	assert_int_equal(r.counts.invalid_records, 3);
+	assert_int_equal(r.n, 3);
+	expect(&r, 0, "malformed", 1, "");
+	assert_string_equal(r.v[0].detail,
+			    "invalid JSON at column 8: '}' expected near ']'");
+	expect(&r, 1, "malformed", 2, "");
+	expect(&r, 2, "type", 3, "id");
+}
+
+static void test_jsonl_malformed_record_has_no_other_checks(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"columns:\n"
+		"  - name: id\n"
+		"    type: integer\n"
+		"    required: true\n";
+	struct run r;
+
+	(void)state;
+	run1(yaml, "{bad\n", &r);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "malformed", 1, "");
+}
+
+static void test_jsonl_not_an_object_is_malformed(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "[1,2]\n\"x\"\n42\nnull\n", &r);
+	assert_int_equal(r.counts.records, 4);
+	assert_int_equal(r.n, 4);
+	expect(&r, 0, "malformed", 1, "");
+	assert_string_equal(r.v[0].detail, "record is not a JSON object");
+	expect(&r, 3, "malformed", 4, "");
+}
+
+static void test_jsonl_invalid_utf8_is_encoding(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "{\"s\":\"a\xff\"}\n{\"s\":\"\xc3\xa9\"}\n{\"s\":\"\xed\xa0\x80\"}\n",
+	     &r);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "encoding", 1, "");
+	assert_string_equal(r.v[0].detail, "invalid UTF-8");
+	expect(&r, 1, "encoding", 3, ""); /* an encoded surrogate */
+}
+
+static void test_jsonl_nul_byte_in_line_is_malformed(void **state)
+{
+	static const char data[] = "{\"s\":\"a\0b\"}\n{\"id\":1}\n";
+	struct run r;
+
+	(void)state;
+	run_len(ID_YAML, data, sizeof(data) - 1, &r);
+	assert_int_equal(r.counts.records, 2);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "malformed", 1, "");
+}
+
+static void test_jsonl_unicode_escapes(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"columns:\n"
+		"  - name: s\n"
+		"    type: string\n"
+		"    max_length: 2\n"
+		"  - name: ab\n"
+		"    type: integer\n";
+	struct run r;
+
+	(void)state;
+	/* é and U+1F600 from a surrogate pair: 2 code points */
+	run1(yaml, "{\"s\":\"\\u00e9\\ud83d\\ude00\"}\n"
+		   "{\"s\":\"abc\"}\n"
+		   "{\"a\\u0062\":\"x\"}\n"
+		   "{\"s\":\"a\\u0000\"}\n"
+		   "{\"s\":\"a\\u0000bc\"}\n",
+	     &r);
+	assert_int_equal(r.counts.records, 5);
+	assert_int_equal(r.n, 3);
+	expect(&r, 0, "max_length", 2, "s");
+	/* "a\u0062" is the key "ab" */
+	expect(&r, 1, "type", 3, "ab");
+	/* "\u0000" is kept: the string has 4 code points */
+	expect(&r, 2, "max_length", 5, "s");
+}
+
+static void test_jsonl_lone_surrogate_is_malformed(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "{\"s\":\"\\ud800\"}\n{\"s\":\"\\udc00x\"}\n", &r);
+	assert_int_equal(r.counts.records, 2);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "malformed", 1, "");
+	expect(&r, 1, "malformed", 2, "");
+}
+
+static void test_jsonl_duplicate_keys_are_malformed(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "{\"id\":1,\"id\":2}\n", &r);
+	assert_int_equal(r.counts.records, 1);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "malformed", 1, "");
+	assert_non_null(strstr(r.v[0].detail, "duplicate object key"));
+}
+
+static void test_jsonl_huge_numbers(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"columns:\n"
+		"  - name: i\n"
+		"    type: integer\n"
+		"  - name: n\n"
+		"    type: number\n";
+	struct run r;
+
+	(void)state;
+	run1(yaml,
+	     "{\"i\":9223372036854775807,\"n\":1}\n"
+	     "{\"i\":99999999999999999999}\n"
+	     "{\"n\":99999999999999999999}\n"
+	     "{\"n\":-99999999999999999999,\"i\":3}\n"
+	     "{\"n\":1e400}\n"
+	     "{\"i\":1e2}\n",
+	     &r);
+	assert_int_equal(r.counts.records, 6);
+	assert_int_equal(r.n, 2);
+	/* beyond int64: a real, so not an integer */
+	expect(&r, 0, "type", 2, "i");
+	/* beyond the double range: malformed (jansson cannot read it) */
+	expect(&r, 1, "malformed", 5, "");
+	assert_non_null(strstr(r.v[1].detail, "real number overflow"));
+}
+
+static void test_jsonl_deep_nesting(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"schema:\n"
+		"  extra_columns: ignore\n"
+		"columns:\n"
+		"  - name: id\n"
+		"    type: integer\n";
+	size_t depth = 5000, i, n = 0;
+	char *data = malloc(2 * depth + 512);
+	struct run r;
+
+	(void)state;
+	assert_non_null(data);
+	/* 100 levels: fine; 5000 levels: past jansson's limit */
+	n += (size_t)sprintf(data + n, "{\"id\":1,\"x\":");
+	for (i = 0; i < 100; i++)
+		data[n++] = '[';
+	for (i = 0; i < 100; i++)
+		data[n++] = ']';
+	n += (size_t)sprintf(data + n, "}\n{\"x\":");
+	for (i = 0; i < depth; i++)
+		data[n++] = '[';
+	for (i = 0; i < depth; i++)
+		data[n++] = ']';
+	n += (size_t)sprintf(data + n, "}\n{\"id\":3}\n");
+	run_len(yaml, data, n, &r);
+	free(data);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "malformed", 2, "");
+}
+
+static void test_jsonl_nested_paths(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(NESTED_YAML,
+	     "{\"id\":1,\"user\":{\"country\":\"NL\",\"geo\":{\"lat\":1.5}}}\n"
+	     "{\"id\":2,\"user\":{\"country\":5}}\n"
+	     "{\"id\":3,\"user\":null}\n"
+	     "{\"id\":4}\n"
+	     "{\"id\":5,\"user\":\"x\"}\n"
+	     "{\"id\":6,\"user\":{\"country\":\"DE\",\"geo\":[1,2]}}\n",
+	     &r);
+	assert_int_equal(r.counts.records, 6);
+	assert_int_equal(r.n, 6);
+	expect(&r, 0, "type", 2, "user.country");
+	assert_string_equal(r.v[0].value, "5");
+	/* a missing or null object on the way: its leaves are null */
+	expect(&r, 1, "required", 3, "user.country");
+	expect(&r, 2, "required", 4, "user.country");
+	/* a non-object on the way: a type violation showing that value */
+	expect(&r, 3, "type", 5, "user.country");
+	assert_string_equal(r.v[3].value, "\"x\"");
+	expect(&r, 4, "type", 5, "user.geo.lat");
+	expect(&r, 5, "type", 6, "user.geo.lat");
+	assert_string_equal(r.v[5].value, "[1,2]");
+}
+
+static void test_jsonl_key_with_dot_explicit_path(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"columns:\n"
+		"  - name: bc\n"
+		"    path: [a, \"b.c\"]\n"
+		"    type: string\n"
+		"    required: true\n";
+	struct run r;
+
+	(void)state;
+	run1(yaml, "{\"a\":{\"b.c\":\"x\"}}\n{\"a\":{\"b\":{\"c\":\"x\"}}}\n", &r);
+	assert_int_equal(r.counts.records, 2);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "extra_column", 2, "a.b");
+	expect(&r, 1, "required", 2, "bc");
+}
+
+static void test_jsonl_extra_keys_once_per_key_per_input(void **state)
+{
+	static const char data[] =
+		"{\"id\":1,\"x\":1,\"user\":{\"country\":\"NL\",\"age\":3}}\n"
+		"{\"id\":2,\"x\":2,\"user\":{\"age\":4,\"geo\":{\"lat\":1,\"lon\":2}}}\n"
+		"{\"id\":3,\"y\":{\"deep\":1},\"user\":{\"geo\":{\"lon\":2}}}\n";
+	struct input in[2] = { { data, sizeof(data) - 1 },
+			       { data, sizeof(data) - 1 } };
+	struct run r;
+
+	(void)state;
+	run_many(NESTED_YAML, in, 2, false, 0, &r);
+	assert_int_equal(r.counts.records, 6);
+	/* required user.country on records 2 and 3, per input */
+	assert_int_equal(r.n, 12);
+	expect(&r, 0, "extra_column", 1, "x");
+	assert_string_equal(r.v[0].detail, "is not declared in the contract");
+	assert_string_equal(r.v[0].value, "");
+	expect(&r, 1, "extra_column", 1, "user.age");
+	/* the reader's findings come before the record's checks */
+	expect(&r, 2, "extra_column", 2, "user.geo.lon");
+	expect(&r, 3, "required", 2, "user.country");
+	/* not "y.deep": no declared path enters "y" */
+	expect(&r, 4, "extra_column", 3, "y");
+	expect(&r, 5, "required", 3, "user.country");
+	/* the second input reports them again */
+	expect(&r, 6, "extra_column", 1, "x");
+	assert_int_equal(r.v[6].record, 1);
+}
+
+static void test_jsonl_extra_keys_warn_and_ignore(void **state)
+{
+	static const char warn[] =
+		"contract: t\n"
+		"schema:\n"
+		"  extra_columns: warn\n"
+		"columns:\n"
+		"  - name: id\n"
+		"    type: integer\n";
+	static const char ignore[] =
+		"contract: t\n"
+		"schema:\n"
+		"  extra_columns: ignore\n"
+		"columns:\n"
+		"  - name: id\n"
+		"    type: integer\n";
+	struct run r;
+
+	(void)state;
+	run1(warn, "{\"id\":1,\"z\":1}\n", &r);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "extra_column", 1, "z");
+	assert_int_equal(r.v[0].severity, DCVAL_SEVERITY_WARN);
+	assert_int_equal(r.counts.invalid_records, 0);
+	run1(ignore, "{\"id\":1,\"z\":1}\n", &r);
+	assert_int_equal(r.n, 0);
+}
+
+/* Records of about `width` bytes until past `total` bytes; every 97th
+ * has a type violation. Returns the length; *lines the line count. */
+static size_t make_lines(char *buf, size_t total, size_t width, uint64_t *lines)
+{
+	size_t n = 0;
+	uint64_t line = 0;
+
+	while (n < total) {
+		line++;
+		if (line % 97 == 0)
+			n += (size_t)sprintf(buf + n, "{\"id\":\"bad\",\"s\":\"");
+		else
+			n += (size_t)sprintf(buf + n, "{\"id\":%llu,\"s\":\"",
+					     (unsigned long long)line);
+		memset(buf + n, 'a' + (char)(line % 26), width + line % 13);
+		n += width + line % 13;
+		n += (size_t)sprintf(buf + n, "\"}\n");
+	}
+	*lines = line;
+	return n;
+}
+
+static void test_jsonl_lines_split_across_chunks(void **state)
+{
+	size_t total = 3 * 256 * 1024 + 100, n, i;
+	char *buf = malloc(total + 4096);
+	uint64_t lines;
+	struct run r;
+
+	(void)state;
+	assert_non_null(buf);
+	n = make_lines(buf, total, 300, &lines);
+	run_len(ID_YAML, buf, n, &r);
+	free(buf);
+	assert_int_equal(r.st, DCVAL_OK);
+	assert_int_equal(r.counts.records, lines);
+	assert_int_equal(r.n, lines / 97);
+	for (i = 0; i < r.n && i < MAX_VIOLS; i++)
+		expect(&r, i, "type", 97 * (i + 1), "id");
+}
+
+static void test_jsonl_long_line_over_chunk_boundary(void **state)
+{
+	/* one line of 600 KiB spans three chunks */
+	size_t big = 600 * 1024, n = 0;
+	char *buf = malloc(big + 256);
+	struct run r;
+
+	(void)state;
+	assert_non_null(buf);
+	n += (size_t)sprintf(buf, "{\"id\":1}\n{\"id\":\"x\",\"s\":\"");
+	memset(buf + n, 'q', big);
+	n += big;
+	n += (size_t)sprintf(buf + n, "\"}\r\n{\"id\":\"y\"}\n");
+	run_len(ID_YAML, buf, n, &r);
+	free(buf);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "type", 2, "id");
+	expect(&r, 1, "type", 3, "id");
+}
+
+static void test_jsonl_line_over_cap_is_malformed(void **state)
+{
+	static const char data[] =
+		"{\"id\":1}\n"
+		"{\"id\":2,\"s\":\"0123456789abcdef\"}\n"
+		"{\"id\":\"x\"}\n"
+		"{\"s\":\"0123456789abcdefghij\"}";
+	struct input in = { data, sizeof(data) - 1 };
+	struct run r;
+
+	(void)state;
+	run_many(ID_YAML, &in, 1, true, 16, &r);
+	assert_int_equal(r.counts.records, 4);
+	assert_int_equal(r.counts.invalid_records, 3);
+	assert_int_equal(r.n, 3);
+	expect(&r, 0, "malformed", 2, "");
+	assert_string_equal(r.v[0].detail, "line longer than 16 bytes");
+	expect(&r, 1, "type", 3, "id");
+	expect(&r, 2, "malformed", 4, "");
+	/* nothing is lost: the long lines reach the invalid output whole */
+	assert_string_equal(r.valid, "{\"id\":1}\n");
+	assert_string_equal(r.invalid,
+			    "{\"id\":2,\"s\":\"0123456789abcdef\"}\n"
+			    "{\"id\":\"x\"}\n"
+			    "{\"s\":\"0123456789abcdefghij\"}\n");
+}
+
+static void test_jsonl_line_over_cap_across_chunks(void **state)
+{
+	size_t big = 300 * 1024, n = 0;
+	char *buf = malloc(big + 256);
+	struct input in;
+	struct run r;
+
+	(void)state;
+	assert_non_null(buf);
+	n += (size_t)sprintf(buf, "{\"id\":1}\n{\"s\":\"");
+	memset(buf + n, 'q', big);
+	n += big;
+	n += (size_t)sprintf(buf + n, "\"}\n{\"id\":\"y\"}\n");
+	in.data = buf;
+	in.len = n;
+	run_many(ID_YAML, &in, 1, false, 1000, &r);
+	free(buf);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "malformed", 2, "");
+	expect(&r, 1, "type", 3, "id");
+}
+
+static void test_jsonl_any_column_keeps_json_text(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"columns:\n"
+		"  - name: v\n"
+		"    type: any\n"
+		"    unique: true\n"
+		"  - name: n\n"
+		"    type: integer\n";
+	struct run r;
+
+	(void)state;
+	run1(yaml,
+	     "{\"v\":1,\"n\":0.1}\n{\"v\":2}\n{\"v\":[1, 2]}\n{\"v\":1.5}\n"
+	     "{\"v\":[1,2]}\n{\"v\":2}\n{\"v\":1.50}\n",
+	     &r);
+	assert_int_equal(r.counts.records, 7);
+	assert_int_equal(r.n, 4);
+	expect(&r, 0, "type", 1, "n");
+	expect(&r, 1, "unique", 5, "v");
+	assert_string_equal(r.v[1].value, "[1,2]");
+	expect(&r, 2, "unique", 6, "v");
+	expect(&r, 3, "unique", 7, "v");
+	assert_string_equal(r.v[3].value, "1.5");
+}
+
+static void test_jsonl_coerce_reads_strings_as_text(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"input:\n"
+		"  coerce: true\n"
+		"columns:\n"
+		"  - name: id\n"
+		"    type: integer\n";
+	struct run r;
+
+	(void)state;
+	run1(yaml, "{\"id\":\"12\"}\n{\"id\":\"x\"}\n{\"id\":3}\n", &r);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", 2, "id");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_jsonl_valid_records_no_violations),
+		cmocka_unit_test(test_jsonl_type_violation_line_and_value),
+		cmocka_unit_test(test_jsonl_crlf_and_quarantine_bytes),
+		cmocka_unit_test(test_jsonl_bom_skipped),
+		cmocka_unit_test(test_jsonl_blank_lines_not_records),
+		cmocka_unit_test(test_jsonl_empty_input),
+		cmocka_unit_test(test_jsonl_no_final_newline_counts_and_quarantine),
+		cmocka_unit_test(test_jsonl_truncated_object_is_malformed),
+		cmocka_unit_test(test_jsonl_malformed_then_valid_lines_continue),
+		cmocka_unit_test(test_jsonl_malformed_record_has_no_other_checks),
+		cmocka_unit_test(test_jsonl_not_an_object_is_malformed),
+		cmocka_unit_test(test_jsonl_invalid_utf8_is_encoding),
+		cmocka_unit_test(test_jsonl_nul_byte_in_line_is_malformed),
+		cmocka_unit_test(test_jsonl_unicode_escapes),
+		cmocka_unit_test(test_jsonl_lone_surrogate_is_malformed),
+		cmocka_unit_test(test_jsonl_duplicate_keys_are_malformed),
+		cmocka_unit_test(test_jsonl_huge_numbers),
+		cmocka_unit_test(test_jsonl_deep_nesting),
+		cmocka_unit_test(test_jsonl_nested_paths),
+		cmocka_unit_test(test_jsonl_key_with_dot_explicit_path),
+		cmocka_unit_test(test_jsonl_extra_keys_once_per_key_per_input),
+		cmocka_unit_test(test_jsonl_extra_keys_warn_and_ignore),
+		cmocka_unit_test(test_jsonl_lines_split_across_chunks),
+		cmocka_unit_test(test_jsonl_long_line_over_chunk_boundary),
+		cmocka_unit_test(test_jsonl_line_over_cap_is_malformed),
+		cmocka_unit_test(test_jsonl_line_over_cap_across_chunks),
+		cmocka_unit_test(test_jsonl_any_column_keeps_json_text),
+		cmocka_unit_test(test_jsonl_coerce_reads_strings_as_text),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

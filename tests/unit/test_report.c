@@ -1,0 +1,475 @@
+/*
+ * Unit tests of the reports (src/report/): value display, messages,
+ * aggregation, the listing cap, the text and github formats, and what
+ * holds for every format (redaction, write errors). The json, jsonl and
+ * junit formats are in test_report_json.c. The run summary is hand-made
+ * and given through the internal seam dv_report_finish_summary(), so no
+ * contract or validator is needed.
+ */
+#include "report_fixture.h"
+
+/* ---- value display ---- */
+
+static void test_value_plain_and_null(void **state)
+{
+	dcval_violation v = viol("c", "type", "12,5", 2);
+	char buf[DV_REPORT_SHOW_ESC];
+
+	(void)state;
+	assert_int_equal(dcval_violation_value(&v, false, buf, sizeof(buf)), 4);
+	assert_string_equal(buf, "12,5");
+	v.value = NULL;
+	assert_int_equal(dcval_violation_value(&v, true, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "");
+}
+
+static void test_value_cut_at_80_bytes(void **state)
+{
+	char s[101], want[84];
+	dcval_violation v;
+	char buf[DV_REPORT_SHOW_ESC];
+
+	(void)state;
+	memset(s, 'a', 100);
+	s[100] = '\0';
+	v = viol("c", "type", s, 2);
+	memset(want, 'a', 80);
+	memcpy(want + 80, "...", 4);
+	assert_int_equal(dcval_violation_value(&v, false, buf, sizeof(buf)), 83);
+	assert_string_equal(buf, want);
+	/* exactly 80 bytes: not cut */
+	v.value_len = 80;
+	assert_int_equal(dcval_violation_value(&v, true, buf, sizeof(buf)), 80);
+	assert_memory_equal(buf, want, 80);
+	assert_int_equal(buf[80], '\0');
+}
+
+static void test_value_cut_at_multibyte_character(void **state)
+{
+	char s[100], want[100];
+	dcval_violation v;
+	char buf[DV_REPORT_SHOW_ESC];
+
+	(void)state;
+	/* 79 bytes, then "é" (c3 a9) over bytes 80-81: cut before it */
+	memset(s, 'x', 79);
+	strcpy(s + 79, "\xc3\xa9yz");
+	v = viol("c", "type", s, 2);
+	memset(want, 'x', 79);
+	strcpy(want + 79, "...");
+	assert_int_equal(dcval_violation_value(&v, false, buf, sizeof(buf)), 82);
+	assert_string_equal(buf, want);
+	/* a 4-byte character over bytes 78-81 */
+	memset(s, 'x', 77);
+	strcpy(s + 77, "\xf0\x9f\x98\x80!");
+	v = viol("c", "type", s, 2);
+	memset(want, 'x', 77);
+	strcpy(want + 77, "...");
+	dcval_violation_value(&v, true, buf, sizeof(buf));
+	assert_string_equal(buf, want);
+}
+
+static void test_value_redacted(void **state)
+{
+	dcval_violation v = viol("ssn", "pattern", "123-45-6789", 2);
+	char buf[16];
+
+	(void)state;
+	v.redacted = true;
+	assert_int_equal(dcval_violation_value(&v, false, buf, sizeof(buf)), 10);
+	assert_string_equal(buf, "<redacted>");
+	dcval_violation_value(&v, true, buf, sizeof(buf));
+	assert_string_equal(buf, "<redacted>");
+}
+
+static void test_value_escape(void **state)
+{
+	static const char s[] = "a\nb\rc\td\\e\"f\x01g\x7fh\xffi\xc3\xa9j";
+	dcval_violation v = viol("c", "type", s, 2);
+	char buf[DV_REPORT_SHOW_ESC];
+
+	(void)state;
+	v.value_len = sizeof(s) - 1;
+	dcval_violation_value(&v, true, buf, sizeof(buf));
+	assert_string_equal(buf,
+			    "a\\nb\\rc\\td\\\\e\\\"f\\x01g\\x7fh\\xffi\xc3\xa9j");
+	/* unescaped: the bytes as they are */
+	assert_int_equal(dcval_violation_value(&v, false, buf, sizeof(buf)),
+			 sizeof(s) - 1);
+	assert_memory_equal(buf, s, sizeof(s));
+}
+
+static void test_value_escape_after_cut(void **state)
+{
+	char s[90], want[100];
+	dcval_violation v;
+	char buf[DV_REPORT_SHOW_ESC];
+
+	(void)state;
+	/* 79 'q', a newline at byte 80, more after: the cut keeps 80 bytes */
+	memset(s, 'q', 79);
+	strcpy(s + 79, "\n\n\n\n\n");
+	v = viol("c", "type", s, 2);
+	memset(want, 'q', 79);
+	strcpy(want + 79, "\\n...");
+	dcval_violation_value(&v, true, buf, sizeof(buf));
+	assert_string_equal(buf, want);
+	/* NUL bytes are shown, not a string end */
+	v.value = "a\0b";
+	v.value_len = 3;
+	dcval_violation_value(&v, true, buf, sizeof(buf));
+	assert_string_equal(buf, "a\\x00b");
+}
+
+static void test_value_small_cap(void **state)
+{
+	dcval_violation v = viol("c", "type", "abcdefghijklmnopqrstuvwxyz", 2);
+	char buf[16];
+
+	(void)state;
+	assert_int_equal(dcval_violation_value(&v, false, buf, sizeof(buf)), 15);
+	assert_string_equal(buf, "abcdefghijkl...");
+	v.value = "\x01\x02\x03\x04\x05";
+	v.value_len = 5;
+	/* escapes are not split: 3 of 4 bytes then "..." */
+	dcval_violation_value(&v, true, buf, sizeof(buf));
+	assert_string_equal(buf, "\\x01\\x02\\x03...");
+}
+
+/* ---- messages ---- */
+
+static void test_message_forms(void **state)
+{
+	dcval_violation v = viol("c", "type", "a\"b", 2);
+	char buf[128];
+
+	(void)state;
+	assert_int_equal(dcval_violation_message(&v, buf, sizeof(buf)), 13);
+	assert_string_equal(buf, "\"a\\\"b\" is bad");
+	v.redacted = true;
+	dcval_violation_message(&v, buf, sizeof(buf));
+	assert_string_equal(buf, "<redacted> is bad");
+	v.value = NULL;
+	dcval_violation_message(&v, buf, sizeof(buf));
+	assert_string_equal(buf, "is bad");
+}
+
+static void test_message_cut_to_cap(void **state)
+{
+	dcval_violation v = viol("c", "type", NULL, 2);
+	char buf[6];
+
+	(void)state;
+	v.detail = "ab\xc3\xa9\xc3\xa9";
+	/* 5 bytes of room would end inside the second "é" */
+	assert_int_equal(dcval_violation_message(&v, buf, sizeof(buf)), 4);
+	assert_string_equal(buf, "ab\xc3\xa9");
+}
+
+/* ---- report objects ---- */
+
+static void test_format_parse(void **state)
+{
+	static const char *const names[] = { "text", "json", "jsonl", "junit",
+					     "github" };
+	dcval_report_format f;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 5; i++) {
+		assert_true(dcval_report_format_parse(names[i], &f));
+		assert_int_equal(f, (dcval_report_format)i);
+	}
+	assert_false(dcval_report_format_parse("sarif", &f));
+	assert_false(dcval_report_format_parse("", &f));
+}
+
+static void test_new_bad_format_and_free_null(void **state)
+{
+	dcval_report_opts o = { .format = (dcval_report_format)42 };
+	dcval_error err;
+
+	(void)state;
+	dcval_error_clear(&err);
+	assert_null(dcval_report_new(&o, stdout, &err));
+	assert_int_equal(err.status, DCVAL_EUSAGE);
+	dcval_report_free(NULL);
+}
+
+/* ---- text ---- */
+
+static void test_text_cli_example(void **state)
+{
+	const dcval_violation vs[] = { v_amount, v_share };
+
+	(void)state;
+	assert_render(DCVAL_REPORT_TEXT, 100, vs, 2, &run_events,
+		      "events.csv:42:5: error: amount: \"12,5\" is not a number [type]\n"
+		      "events.csv:97:2: error: event_type: \"share\" is not one of click, view, purchase, signup, logout [enum]\n"
+		      "events.csv: 2 errors, 0 warnings in 10000 records (contract events 1.4.0)\n"
+		      "  amount [type]: 1 error: 1 x \"12,5\"\n"
+		      "  event_type [enum]: 1 error: 1 x \"share\"\n");
+}
+
+static void test_text_line_forms(void **state)
+{
+	dcval_violation vs[4];
+	static const dcval_input_info in[] = {
+		{ .path = "e.jsonl", .format = DCVAL_FORMAT_JSONL,
+		  .counts = { .records = 1, .invalid_records = 1, .errors = 1,
+			      .warnings = 1 } },
+		{ .path = "gone.csv", .status = DCVAL_EIO,
+		  .error = "No such file or directory" },
+	};
+	dv_report_run run = { .contract_name = "events", .inputs = in,
+			      .n_inputs = 2 };
+
+	(void)state;
+	vs[0] = viol("email", "format", "bob@", 7);
+	vs[0].path = "e.jsonl";
+	vs[0].field = 0;
+	vs[0].severity = DCVAL_SEVERITY_WARN;
+	vs[1] = viol(NULL, "field_count", NULL, 9);
+	vs[1].path = "e.jsonl";
+	vs[1].field = 0;
+	vs[1].detail = "has 4 fields, expected 5";
+	vs[2] = viol("country", "missing_column", NULL, 0);
+	vs[2].path = "e.jsonl";
+	vs[2].detail = "is missing";
+	vs[3] = viol("we\nird", "extra_column", NULL, 0);
+	vs[3].path = "e.jsonl";
+	vs[3].detail = "is not in the contract";
+	assert_render(DCVAL_REPORT_TEXT, DCVAL_REPORT_ALL, vs, 4, &run,
+		      "e.jsonl:7: warning: email: \"bob@\" is bad [format]\n"
+		      "e.jsonl:9: error: has 4 fields, expected 5 [field_count]\n"
+		      "e.jsonl: error: country: is missing [missing_column]\n"
+		      "e.jsonl: error: we\\nird: is not in the contract [extra_column]\n"
+		      "e.jsonl: 1 error, 1 warning in 1 record (contract events)\n"
+		      "gone.csv: cannot be read: No such file or directory\n"
+		      "  email [format]: 1 warning: 1 x \"bob@\"\n"
+		      "  [field_count]: 1 error\n"
+		      "  country [missing_column]: 1 error\n"
+		      "  we\\nird [extra_column]: 1 error\n");
+}
+
+static void test_text_aggregate_counts_examples(void **state)
+{
+	dcval_violation *vs = calloc(1203, sizeof(*vs));
+	char *out;
+	size_t i;
+
+	(void)state;
+	assert_non_null(vs);
+	for (i = 0; i < 1203; i++)
+		vs[i] = viol("event_type", "enum", i % 401 == 400 ? "Share" : "share",
+			     (uint64_t)i + 2);
+	out = render(DCVAL_REPORT_TEXT, 0, vs, 1203, &run_events);
+	assert_string_equal(out,
+			    "events.csv: 2 errors, 0 warnings in 10000 records (contract events 1.4.0)\n"
+			    "  event_type [enum]: 1203 errors: 1200 x \"share\", 3 x \"Share\"\n"
+			    "(listed 0 of 1203 violations; use --max-violations all to see every one)\n");
+	free(out);
+	free(vs);
+}
+
+static void test_text_examples_five_distinct_then_more(void **state)
+{
+	static const char *const vals[] = { "a", "b", "c", "d", "e", "f", "a",
+					    "f", "e", "q\tz" };
+	dcval_violation vs[10];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 10; i++)
+		vs[i] = viol("x", "enum", vals[i], 2);
+	vs[9].column = "y";
+	assert_render(DCVAL_REPORT_TEXT, 0, vs, 10, &run_events,
+		      "events.csv: 2 errors, 0 warnings in 10000 records (contract events 1.4.0)\n"
+		      "  x [enum]: 9 errors: 2 x \"a\", 1 x \"b\", 1 x \"c\", 1 x \"d\", 2 x \"e\", ...\n"
+		      "  y [enum]: 1 error: 1 x \"q\\tz\"\n"
+		      "(listed 0 of 10 violations; use --max-violations all to see every one)\n");
+}
+
+static void test_text_aggregate_key_has_severity(void **state)
+{
+	dcval_violation vs[3];
+
+	(void)state;
+	vs[0] = viol("x", "max_length", "long", 2);
+	vs[1] = vs[0];
+	vs[1].severity = DCVAL_SEVERITY_WARN;
+	vs[2] = viol("x", "max_length", "longer", 3);
+	assert_render(DCVAL_REPORT_TEXT, 0, vs, 3, &run_events,
+		      "events.csv: 2 errors, 0 warnings in 10000 records (contract events 1.4.0)\n"
+		      "  x [max_length]: 2 errors: 1 x \"long\", 1 x \"longer\"\n"
+		      "  x [max_length]: 1 warning: 1 x \"long\"\n"
+		      "(listed 0 of 3 violations; use --max-violations all to see every one)\n");
+}
+
+static void test_text_cap(void **state)
+{
+	dcval_violation vs[3];
+	static const char head[] = "events.csv:2:3: error: a: \"1\" is bad [type]\n";
+	char *out;
+
+	(void)state;
+	vs[0] = viol("a", "type", "1", 2);
+	vs[1] = viol("a", "type", "2", 3);
+	vs[2] = viol("a", "type", "3", 4);
+	out = render(DCVAL_REPORT_TEXT, 1, vs, 3, &run_events);
+	assert_string_equal(out,
+			    "events.csv:2:3: error: a: \"1\" is bad [type]\n"
+			    "events.csv: 2 errors, 0 warnings in 10000 records (contract events 1.4.0)\n"
+			    "  a [type]: 3 errors: 1 x \"1\", 1 x \"2\", 1 x \"3\"\n"
+			    "(listed 1 of 3 violations; use --max-violations all to see every one)\n");
+	free(out);
+	/* exactly at the cap: not truncated */
+	out = render(DCVAL_REPORT_TEXT, 3, vs, 3, &run_events);
+	assert_memory_equal(out, head, sizeof(head) - 1);
+	assert_null(strstr(out, "(listed"));
+	assert_non_null(strstr(out, "events.csv:4:3: error: a: \"3\" is bad [type]\n"));
+	free(out);
+	out = render(DCVAL_REPORT_TEXT, DCVAL_REPORT_ALL, vs, 3, &run_events);
+	assert_null(strstr(out, "(listed"));
+	free(out);
+}
+
+static void test_text_no_violations(void **state)
+{
+	static const dcval_input_info in[] = {
+		{ .path = "ok.csv", .format = DCVAL_FORMAT_CSV,
+		  .counts = { .records = 1 } },
+	};
+	dv_report_run run = { .contract_name = "c", .contract_version = "2",
+			      .inputs = in, .n_inputs = 1,
+			      .counts = { .records = 1 } };
+
+	(void)state;
+	assert_render(DCVAL_REPORT_TEXT, 100, NULL, 0, &run,
+		      "ok.csv: 0 errors, 0 warnings in 1 record (contract c 2)\n");
+}
+
+/* ---- github ---- */
+
+static void test_github_commands_and_summary(void **state)
+{
+	dcval_violation vs[3];
+
+	(void)state;
+	vs[0] = v_amount;
+	vs[1] = viol("c", "r:u,le", "50%\r\n", 0);
+	vs[1].path = "dir,x/a:b.csv";
+	vs[1].severity = DCVAL_SEVERITY_WARN;
+	vs[1].detail = "is 100%, with: colon\nand newline";
+	vs[2] = viol("c", "type", "x", 5);
+	vs[2].field = 0;
+	assert_render(DCVAL_REPORT_GITHUB, 100, vs, 3, &run_events,
+		      "::error file=events.csv,line=42,col=5,title=type::\"12,5\" is not a number\n"
+		      "::warning file=dir%2Cx/a%3Ab.csv,title=r%3Au%2Cle::\"50%25\\r\\n\" is 100%25, with: colon%0Aand newline\n"
+		      "::error file=events.csv,line=5,title=type::\"x\" is bad\n"
+		      "events.csv: 2 errors, 0 warnings in 10000 records (contract events 1.4.0)\n"
+		      "  amount [type]: 1 error: 1 x \"12,5\"\n"
+		      "  c [r:u,le]: 1 warning: 1 x \"50%\\r\\n\"\n"
+		      "  c [type]: 1 error: 1 x \"x\"\n");
+}
+
+/* ---- every format ---- */
+
+/* A sensitive value appears in no format, whatever the cap. */
+static void test_redacted_never_shown(void **state)
+{
+	static const char secret[] = "SECRET-123-45-6789";
+	dcval_violation vs[3];
+	char *out;
+	int f;
+
+	(void)state;
+	vs[0] = viol("ssn", "pattern", secret, 2);
+	vs[0].redacted = true;
+	vs[1] = vs[0];
+	vs[1].line = 3;
+	vs[2] = viol("ssn", "required", NULL, 4);
+	vs[2].redacted = true;
+	for (f = DCVAL_REPORT_TEXT; f <= DCVAL_REPORT_GITHUB; f++) {
+		out = render((dcval_report_format)f, DCVAL_REPORT_ALL, vs, 3,
+			     &run_events);
+		assert_null(strstr(out, "SECRET"));
+		assert_null(strstr(out, "6789"));
+		assert_non_null(strstr(out, "<redacted>") ? out :
+				strstr(out, "&lt;redacted&gt;"));
+		free(out);
+	}
+	out = render(DCVAL_REPORT_TEXT, DCVAL_REPORT_ALL, vs, 3, &run_events);
+	assert_non_null(strstr(out, "events.csv:2:3: error: ssn: <redacted> is bad [pattern]\n"));
+	assert_non_null(strstr(out, "  ssn [pattern]: 2 errors: <redacted>\n"));
+	assert_non_null(strstr(out, "  ssn [required]: 1 error\n"));
+	free(out);
+	out = render(DCVAL_REPORT_JSON, DCVAL_REPORT_ALL, vs, 3, &run_events);
+	assert_non_null(strstr(out, "\"count\": 2, \"examples\": [\"<redacted>\"]}"));
+	assert_non_null(strstr(out, "\"value\": \"<redacted>\", \"message\": \"<redacted> is bad\"}"));
+	free(out);
+}
+
+/* Writes that fail give DCVAL_EIO, not a crash, in every format. */
+static void test_write_error_is_eio(void **state)
+{
+	dcval_report_opts o = { .max_violations = DCVAL_REPORT_ALL };
+	dcval_report *r;
+	dcval_error err;
+	dcval_status st;
+	FILE *full;
+	int f, i;
+
+	(void)state;
+	for (f = DCVAL_REPORT_TEXT; f <= DCVAL_REPORT_GITHUB; f++) {
+		full = fopen("/dev/full", "w");
+		if (!full)
+			skip();
+		setvbuf(full, NULL, _IONBF, 0);
+		o.format = (dcval_report_format)f;
+		dcval_error_clear(&err);
+		r = dcval_report_new(&o, full, &err);
+		assert_non_null(r);
+		st = DCVAL_OK;
+		for (i = 0; i < 3 && st == DCVAL_OK; i++)
+			st = dcval_report_violation(r, &v_amount);
+		if (f == DCVAL_REPORT_TEXT || f == DCVAL_REPORT_JSONL ||
+		    f == DCVAL_REPORT_GITHUB)
+			assert_int_equal(st, DCVAL_EIO);
+		else
+			assert_int_equal(st, DCVAL_OK);
+		assert_int_equal(dv_report_finish_summary(r, &run_events),
+				 DCVAL_EIO);
+		dcval_report_free(r);
+		fclose(full);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_value_plain_and_null),
+		cmocka_unit_test(test_value_cut_at_80_bytes),
+		cmocka_unit_test(test_value_cut_at_multibyte_character),
+		cmocka_unit_test(test_value_redacted),
+		cmocka_unit_test(test_value_escape),
+		cmocka_unit_test(test_value_escape_after_cut),
+		cmocka_unit_test(test_value_small_cap),
+		cmocka_unit_test(test_message_forms),
+		cmocka_unit_test(test_message_cut_to_cap),
+		cmocka_unit_test(test_format_parse),
+		cmocka_unit_test(test_new_bad_format_and_free_null),
+		cmocka_unit_test(test_text_cli_example),
+		cmocka_unit_test(test_text_line_forms),
+		cmocka_unit_test(test_text_aggregate_counts_examples),
+		cmocka_unit_test(test_text_examples_five_distinct_then_more),
+		cmocka_unit_test(test_text_aggregate_key_has_severity),
+		cmocka_unit_test(test_text_cap),
+		cmocka_unit_test(test_text_no_violations),
+		cmocka_unit_test(test_github_commands_and_summary),
+		cmocka_unit_test(test_redacted_never_shown),
+		cmocka_unit_test(test_write_error_is_eio),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -410,6 +410,42 @@ static void test_redacted_never_shown(void **state)
 	free(out);
 }
 
+/* Hundreds of keys (the hash index grows): first-seen order, exact
+ * counts; the report has the violation callback's signature. */
+static void test_aggregates_many_keys_in_first_seen_order(void **state)
+{
+	enum { N = 300 };
+	dcval_violation_fn fn = dcval_report_violation;
+	char names[N][8];
+	char expect[N * 48 + 256];
+	dcval_violation v;
+	capture c;
+	size_t i, o;
+	char *out;
+	int k;
+
+	(void)state;
+	cap_open(&c, DCVAL_REPORT_TEXT, 0);
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < N; i++) {
+			snprintf(names[i], sizeof(names[i]), "c%zu", i);
+			v = viol(names[i], "type", k ? "v" : "w", 2);
+			assert_int_equal(fn(c.r, &v), DCVAL_OK);
+		}
+	}
+	out = cap_finish(&c, &run_events);
+	o = (size_t)snprintf(expect, sizeof(expect), "%s",
+			     "events.csv: 2 errors, 0 warnings in 10000 records (contract events 1.4.0)\n");
+	for (i = 0; i < N; i++)
+		o += (size_t)snprintf(expect + o, sizeof(expect) - o,
+				      "  c%zu [type]: 2 errors: 1 x \"w\", 1 x \"v\"\n", i);
+	snprintf(expect + o, sizeof(expect) - o,
+		 "(listed 0 of %d violations; use --max-violations all to see every one)\n",
+		 2 * N);
+	assert_string_equal(out, expect);
+	free(out);
+}
+
 /* Writes that fail give DCVAL_EIO, not a crash, in every format. */
 static void test_write_error_is_eio(void **state)
 {
@@ -468,6 +504,7 @@ int main(void)
 		cmocka_unit_test(test_text_no_violations),
 		cmocka_unit_test(test_github_commands_and_summary),
 		cmocka_unit_test(test_redacted_never_shown),
+		cmocka_unit_test(test_aggregates_many_keys_in_first_seen_order),
 		cmocka_unit_test(test_write_error_is_eio),
 	};
 

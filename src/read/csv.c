@@ -64,11 +64,6 @@ static int never_space(unsigned char c)
 	return 0;
 }
 
-static int is_term(unsigned char c)
-{
-	return c == '\r' || c == '\n';
-}
-
 static dcval_status parser_init(dv_csvr *r)
 {
 	if (csv_init(&r->p, 0) != 0)
@@ -76,7 +71,6 @@ static dcval_status parser_init(dv_csvr *r)
 	csv_set_delim(&r->p, (unsigned char)r->delim);
 	csv_set_quote(&r->p, (unsigned char)r->c->quote);
 	csv_set_space_func(&r->p, never_space);
-	csv_set_term_func(&r->p, is_term);
 	csv_set_blk_size(&r->p, 4096);
 	return DCVAL_OK;
 }

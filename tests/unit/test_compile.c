@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <sha2.h>
+
 #include "unit.h"
 
 #include "contract/contract_impl.h"
@@ -363,7 +365,555 @@ static dcval_contract *load_ok(const char *yaml)
 	return c;
 }
 
-#include "test_compile_valid.h"
+static void test_defaults(void **state)
+{
+	static const char yaml[] = "contract: t\ncolumns:\n  - name: x\n    type: integer\n";
+	dcval_contract *c = load_ok(yaml);
+	const dv_column *col = &c->columns[0];
+	char hex[65];
+
+	(void)state;
+	assert_string_equal(dcval_contract_name(c), "t");
+	assert_null(dcval_contract_version(c));
+	assert_null(dcval_contract_owner(c));
+	assert_null(dcval_contract_source(c));
+	assert_null(dcval_contract_description(c));
+	assert_int_equal(dcval_contract_format(c), DCVAL_FORMAT_AUTO);
+	assert_int_equal(dcval_contract_column_count(c), 1);
+	SHA256Data((const uint8_t *)yaml, strlen(yaml), hex);
+	assert_string_equal(dcval_contract_sha256(c), hex);
+	assert_string_equal(c->file, "c.yaml");
+	assert_int_equal(c->delimiter, ',');
+	assert_false(c->delimiter_set);
+	assert_int_equal(c->quote, '"');
+	assert_true(c->header);
+	assert_false(c->coerce);
+	assert_int_equal(c->n_null_values, 1);
+	assert_string_equal(c->null_values[0], "");
+	assert_int_equal(c->extra_columns, DV_POLICY_ERROR);
+	assert_int_equal(c->missing_columns, DV_POLICY_ERROR);
+	assert_false(c->column_order_strict);
+	assert_false(c->has_row_count_min);
+	assert_false(c->has_row_count_max);
+	assert_null(c->primary_key);
+	assert_null(c->primary_key_name);
+	assert_string_equal(col->name, "x");
+	assert_int_equal(col->index, 0);
+	assert_int_equal(col->type, DV_T_INTEGER);
+	assert_false(col->required);
+	assert_false(col->unique);
+	assert_false(col->sensitive);
+	assert_int_equal(col->severity, DCVAL_SEVERITY_ERROR);
+	assert_null(col->time_format);
+	assert_int_equal(col->n_true, 0);
+	assert_int_equal(col->n_false, 0);
+	assert_string_equal(col->type_detail, "is not an integer");
+	assert_int_equal(col->n_ops, 0);
+	assert_int_equal(col->path_len, 1);
+	assert_string_equal(col->path[0], "x");
+	assert_int_equal(col->line, 3);
+	assert_null(c->patterns);
+	dcval_contract_free(c);
+}
+
+static void test_lineage(void **state)
+{
+	dcval_contract *c = load_ok(
+		"contract: events-v2.x_y\nversion: 1.4.0 beta\n"
+		"description: Clickstream\nowner: data@example.com\n"
+		"source: s3://lake/raw/\ncolumns: [{name: a, type: any}]\n");
+
+	(void)state;
+	assert_string_equal(dcval_contract_name(c), "events-v2.x_y");
+	assert_string_equal(dcval_contract_version(c), "1.4.0 beta");
+	assert_string_equal(dcval_contract_description(c), "Clickstream");
+	assert_string_equal(dcval_contract_owner(c), "data@example.com");
+	assert_string_equal(dcval_contract_source(c), "s3://lake/raw/");
+	dcval_contract_free(c);
+	c = load_ok("contract: t\nversion: 2\ndescription:\ncolumns: [{name: a, type: any}]\n");
+	assert_string_equal(dcval_contract_version(c), "2");
+	assert_null(dcval_contract_description(c));
+	dcval_contract_free(c);
+}
+
+static void test_input_settings(void **state)
+{
+	dcval_contract *c = load_ok(
+		"contract: t\ninput:\n  format: ndjson\n  delimiter: ';'\n"
+		"  quote: \"'\"\n  header: False\n  null_values: ['', NA, 'n/a']\n"
+		"  coerce: TRUE\n  encoding: UTF8\ncolumns: [{name: a, type: any}]\n");
+
+	(void)state;
+	assert_int_equal(c->format, DCVAL_FORMAT_JSONL);
+	assert_int_equal(c->delimiter, ';');
+	assert_true(c->delimiter_set);
+	assert_int_equal(c->quote, '\'');
+	assert_false(c->header);
+	assert_true(c->coerce);
+	assert_int_equal(c->n_null_values, 3);
+	assert_string_equal(c->null_values[1], "NA");
+	assert_string_equal(c->null_values[2], "n/a");
+	dcval_contract_free(c);
+	c = load_ok("contract: t\ninput: {format: tsv, encoding: Utf-8, null_values: []}\n"
+		    "columns: [{name: a, type: any}]\n");
+	assert_int_equal(c->format, DCVAL_FORMAT_TSV);
+	assert_int_equal(c->delimiter, '\t');
+	assert_false(c->delimiter_set);
+	assert_int_equal(c->n_null_values, 0);
+	dcval_contract_free(c);
+	c = load_ok("contract: t\ninput: {delimiter: \"\\t\"}\ncolumns: [{name: a, type: any}]\n");
+	assert_int_equal(c->delimiter, '\t');
+	assert_true(c->delimiter_set);
+	dcval_contract_free(c);
+}
+
+static void test_schema_settings(void **state)
+{
+	dcval_contract *c = load_ok(
+		"contract: t\nschema: {extra_columns: warn, missing_columns: ignore,"
+		" column_order: strict}\ncolumns: [{name: a, type: any}]\n");
+
+	(void)state;
+	assert_int_equal(c->extra_columns, DV_POLICY_WARN);
+	assert_int_equal(c->missing_columns, DV_POLICY_IGNORE);
+	assert_true(c->column_order_strict);
+	dcval_contract_free(c);
+}
+
+static void test_column_flags(void **state)
+{
+	dcval_contract *c = load_ok(
+		HEAD "  - name: a\n    type: string\n    required: true\n"
+		"    unique: True\n    sensitive: TRUE\n    severity: warn\n"
+		"    description: the a\n"
+		"  - {name: b, type: boolean, required: false, severity: error}\n");
+
+	(void)state;
+	assert_true(c->columns[0].required);
+	assert_true(c->columns[0].unique);
+	assert_true(c->columns[0].sensitive);
+	assert_int_equal(c->columns[0].severity, DCVAL_SEVERITY_WARN);
+	assert_false(c->columns[1].required);
+	assert_int_equal(c->columns[1].severity, DCVAL_SEVERITY_ERROR);
+	assert_int_equal(c->columns[1].index, 1);
+	assert_string_equal(c->columns[1].type_detail, "is not a boolean");
+	assert_int_equal(c->columns[1].line, 10);
+	dcval_contract_free(c);
+}
+
+static void test_string_ops_order_and_details(void **state)
+{
+	dcval_contract *c = load_ok(
+		HEAD "  - name: s\n    type: string\n    pattern: '[a-z]+'\n"
+		"    format: email\n    enum: [b, a, ab, a]\n    max_length: 36\n"
+		"    min_length: 0\n");
+	const dv_column *col = &c->columns[0];
+	const dv_enum *en;
+
+	(void)state;
+	assert_int_equal(col->n_ops, 5);
+	assert_int_equal(col->ops[0].rule, DV_R_MIN_LENGTH);
+	assert_int_equal(col->ops[0].u.length, 0);
+	assert_string_equal(col->ops[0].detail, "is shorter than 0 characters");
+	assert_int_equal(col->ops[1].rule, DV_R_MAX_LENGTH);
+	assert_int_equal(col->ops[1].u.length, 36);
+	assert_string_equal(col->ops[1].detail, "is longer than 36 characters");
+	assert_int_equal(col->ops[2].rule, DV_R_ENUM);
+	assert_string_equal(col->ops[2].detail, "is not one of b, a, ab, a");
+	en = col->ops[2].u.en;
+	assert_int_equal(en->n, 3);
+	assert_string_equal(en->str[0], "a");
+	assert_string_equal(en->str[1], "ab");
+	assert_string_equal(en->str[2], "b");
+	assert_int_equal(en->str_len[1], 2);
+	assert_null(en->typed);
+	assert_int_equal(col->ops[3].rule, DV_R_FORMAT);
+	assert_int_equal(col->ops[3].u.strfmt, DV_FMT_EMAIL);
+	assert_string_equal(col->ops[3].detail, "is not a valid email");
+	assert_int_equal(col->ops[4].rule, DV_R_PATTERN);
+	assert_string_equal(col->ops[4].detail,
+			    "does not match the pattern '[a-z]+'");
+	assert_string_equal(col->ops[4].u.re->source, "[a-z]+");
+	assert_ptr_equal(c->patterns, col->ops[4].u.re);
+	dcval_contract_free(c);
+}
+
+static int match(const dv_pattern *re, const char *s)
+{
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re->code, NULL);
+	int rc = pcre2_match(re->code, (PCRE2_SPTR)s, strlen(s), 0, 0, md,
+			     re->mctx);
+
+	pcre2_match_data_free(md);
+	return rc;
+}
+
+static void test_pattern_is_anchored(void **state)
+{
+	dcval_contract *c = load_ok(
+		HEAD "  - {name: s, type: string, pattern: 'b+'}\n"
+		"  - {name: t, type: string, pattern: '^[0-9a-f]{2}$'}\n");
+	const dv_pattern *re = c->columns[0].ops[0].u.re;
+
+	(void)state;
+	assert_true(match(re, "bbb") > 0);
+	assert_int_equal(match(re, "abb"), PCRE2_ERROR_NOMATCH);
+	assert_int_equal(match(re, "bba"), PCRE2_ERROR_NOMATCH);
+	re = c->columns[1].ops[0].u.re;
+	assert_true(match(re, "0f") > 0);
+	assert_int_equal(match(re, "0f0"), PCRE2_ERROR_NOMATCH);
+	assert_non_null(c->patterns->next);
+	dcval_contract_free(c);
+}
+
+static void test_number_bounds(void **state)
+{
+	dcval_contract *c = load_ok(
+		HEAD "  - name: n\n    type: number\n    exclusive_maximum: 1e3\n"
+		"    maximum: '100'\n    exclusive_minimum: -0.5\n    minimum: 0\n");
+	const dv_column *col = &c->columns[0];
+
+	(void)state;
+	assert_int_equal(col->n_ops, 4);
+	assert_int_equal(col->ops[0].rule, DV_R_MINIMUM);
+	assert_string_equal(col->ops[0].detail, "is less than the minimum 0");
+	assert_true(col->ops[0].u.bound.d == 0.0);
+	assert_int_equal(col->ops[1].rule, DV_R_MAXIMUM);
+	assert_string_equal(col->ops[1].detail, "is greater than the maximum 100");
+	assert_true(col->ops[1].u.bound.d == 100.0);
+	assert_int_equal(col->ops[2].rule, DV_R_EXCLUSIVE_MINIMUM);
+	assert_string_equal(col->ops[2].detail,
+			    "is not greater than the exclusive minimum -0.5");
+	assert_true(col->ops[2].u.bound.d == -0.5);
+	assert_int_equal(col->ops[3].rule, DV_R_EXCLUSIVE_MAXIMUM);
+	assert_string_equal(col->ops[3].detail,
+			    "is not less than the exclusive maximum 1e3");
+	assert_true(col->ops[3].u.bound.d == 1000.0);
+	assert_string_equal(col->ops[3].arg, "1e3");
+	dcval_contract_free(c);
+}
+
+static void test_integer_bounds(void **state)
+{
+	dcval_contract *c = load_ok(
+		COL_INT "    minimum: -9223372036854775808\n    maximum: +7\n"
+		"    exclusive_minimum: 0\n    exclusive_maximum: 2\n");
+	const dv_column *col = &c->columns[0];
+
+	(void)state;
+	assert_int_equal(col->n_ops, 4);
+	assert_true(col->ops[0].u.bound.i == INT64_MIN);
+	assert_int_equal(col->ops[1].u.bound.i, 7);
+	assert_int_equal(col->ops[2].u.bound.i, 0);
+	assert_int_equal(col->ops[3].u.bound.i, 2);
+	dcval_contract_free(c);
+}
+
+static void test_time_bounds(void **state)
+{
+	dcval_contract *c = load_ok(
+		HEAD "  - {name: d, type: date, minimum: '2020-01-01', format: '%d/%m/%Y'}\n"
+		"  - {name: n, type: datetime, minimum: '2020-01-01T00:00:00',"
+		" maximum: '2020-01-02'}\n"
+		"  - {name: z, type: datetime, minimum: '2020-01-01T01:00:00+01:00',"
+		" maximum: '2020-01-01 00:00:00.5'}\n"
+		"  - {name: t, type: time, minimum: '12:00:00', maximum: '13:00:00Z'}\n");
+	const dv_column *col = c->columns;
+
+	(void)state;
+	assert_int_equal(col[0].ops[0].u.bound.i, 18262);
+	assert_string_equal(col[0].time_format, "%d/%m/%Y");
+	assert_string_equal(col[0].ops[0].detail,
+			    "is less than the minimum 2020-01-01");
+	assert_int_equal(col[1].ops[0].u.bound.i, 1577836800);
+	assert_int_equal(col[1].ops[1].u.bound.i, 1577836800 + 86400);
+	assert_int_equal(col[2].ops[0].u.bound.i, 1577836800);
+	assert_int_equal(col[2].ops[1].u.bound.i, 1577836800);
+	assert_int_equal(col[2].ops[1].u.bound.ns, 500000000);
+	assert_int_equal(col[3].ops[0].u.bound.i, 43200);
+	assert_int_equal(col[3].ops[1].u.bound.i, 46800);
+	assert_int_equal(col[3].n_ops, 2);
+	dcval_contract_free(c);
+}
+
+static void test_typed_enums(void **state)
+{
+	dcval_contract *c = load_ok(
+		HEAD "  - {name: i, type: integer, enum: [3, -1, '3', 10]}\n"
+		"  - {name: n, type: number, enum: [1.0, 1, 0.5]}\n"
+		"  - {name: b, type: boolean, true_values: [y, yes], false_values: [n],"
+		" enum: [yes]}\n"
+		"  - {name: d, type: date, format: '%d/%m/%Y', enum: ['02/01/2020', '01/01/2020']}\n"
+		"  - {name: e, type: boolean, enum: ['1', TRUE]}\n");
+	const dv_column *col = c->columns;
+	const dv_enum *en;
+
+	(void)state;
+	en = col[0].ops[0].u.en;
+	assert_int_equal(en->n, 3);
+	assert_int_equal(en->typed[0].i, -1);
+	assert_int_equal(en->typed[1].i, 3);
+	assert_int_equal(en->typed[2].i, 10);
+	assert_null(en->str);
+	assert_string_equal(col[0].ops[0].detail, "is not one of 3, -1, 3, 10");
+	assert_string_equal(col[0].ops[0].arg, "n=3");
+	en = col[1].ops[0].u.en;
+	assert_int_equal(en->n, 2);
+	assert_true(en->typed[0].d == 0.5);
+	assert_true(en->typed[1].d == 1.0);
+	en = col[2].ops[0].u.en;
+	assert_int_equal(en->n, 1);
+	assert_int_equal(en->typed[0].i, 1);
+	assert_int_equal(col[2].n_true, 2);
+	assert_string_equal(col[2].true_values[1], "yes");
+	assert_int_equal(col[2].n_false, 1);
+	assert_string_equal(col[2].false_values[0], "n");
+	en = col[3].ops[0].u.en;
+	assert_int_equal(en->n, 2);
+	assert_int_equal(en->typed[0].i, 18262);
+	assert_int_equal(en->typed[1].i, 18263);
+	en = col[4].ops[0].u.en;
+	assert_int_equal(en->n, 1);
+	dcval_contract_free(c);
+}
+
+static void test_enum_detail_is_cut(void **state)
+{
+	char yaml[2048];
+	size_t o, i;
+	dcval_contract *c;
+	const char *d;
+
+	(void)state;
+	o = (size_t)snprintf(yaml, sizeof(yaml), "%s", COL_STR "    enum: [");
+	for (i = 0; i < 40; i++)
+		o += (size_t)snprintf(yaml + o, sizeof(yaml) - o, "%svalue%04zu",
+				      i ? ", " : "", i);
+	snprintf(yaml + o, sizeof(yaml) - o, "]\n");
+	c = load_ok(yaml);
+	d = c->columns[0].ops[0].detail;
+	assert_true(strlen(d) < 240);
+	assert_string_equal(d + strlen(d) - 5, ", ...");
+	assert_memory_equal(d, "is not one of value0000, value0001, ", 36);
+	assert_int_equal(c->columns[0].ops[0].u.en->n, 40);
+	dcval_contract_free(c);
+}
+
+static void test_paths_and_trie(void **state)
+{
+	dcval_contract *c = load_ok(
+		HEAD "  - {name: user.country, type: string}\n"
+		"  - {name: id, type: integer}\n"
+		"  - {name: user.age, type: integer}\n"
+		"  - {name: odd, type: any, path: ['a.b', c]}\n"
+		"  - {name: 'user.address', type: any, path: [user, addr]}\n");
+	const dv_pathnode *root = &c->paths, *user;
+
+	(void)state;
+	assert_int_equal(c->columns[0].path_len, 2);
+	assert_string_equal(c->columns[0].path[0], "user");
+	assert_string_equal(c->columns[0].path[1], "country");
+	assert_int_equal(c->columns[3].path_len, 2);
+	assert_string_equal(c->columns[3].path[0], "a.b");
+	assert_null(root->key);
+	assert_int_equal(root->column, -1);
+	assert_int_equal(root->n_children, 3);
+	assert_string_equal(root->children[0].key, "a.b");
+	assert_int_equal(root->children[0].key_len, 3);
+	assert_int_equal(root->children[0].n_children, 1);
+	assert_int_equal(root->children[0].children[0].column, 3);
+	assert_string_equal(root->children[1].key, "id");
+	assert_int_equal(root->children[1].column, 1);
+	assert_int_equal(root->children[1].n_children, 0);
+	user = &root->children[2];
+	assert_string_equal(user->key, "user");
+	assert_int_equal(user->column, -1);
+	assert_int_equal(user->n_children, 3);
+	assert_string_equal(user->children[0].key, "addr");
+	assert_int_equal(user->children[0].column, 4);
+	assert_string_equal(user->children[1].key, "age");
+	assert_int_equal(user->children[1].column, 2);
+	assert_string_equal(user->children[2].key, "country");
+	assert_int_equal(user->children[2].column, 0);
+	dcval_contract_free(c);
+}
+
+static void test_dataset(void **state)
+{
+	dcval_contract *c = load_ok(
+		HEAD "  - {name: a, type: integer}\n  - {name: b, type: string}\n"
+		"  - {name: c, type: date}\n"
+		"dataset:\n  row_count: {minimum: 0, maximum: 50000000}\n"
+		"  primary_key: [c, a]\n");
+
+	(void)state;
+	assert_true(c->has_row_count_min);
+	assert_true(c->has_row_count_max);
+	assert_int_equal(c->row_count_min, 0);
+	assert_int_equal(c->row_count_max, 50000000);
+	assert_int_equal(c->n_primary_key, 2);
+	assert_int_equal(c->primary_key[0], 2);
+	assert_int_equal(c->primary_key[1], 0);
+	assert_string_equal(c->primary_key_name, "c,a");
+	dcval_contract_free(c);
+	c = load_ok(COL_INT "dataset: {row_count: {maximum: 3}}\n");
+	assert_false(c->has_row_count_min);
+	assert_true(c->has_row_count_max);
+	assert_int_equal(c->row_count_max, 3);
+	dcval_contract_free(c);
+}
+
+static void test_dump(void **state)
+{
+	dcval_contract *c = load_ok(
+		"contract: ev\nversion: '1.0'\ninput: {format: csv, null_values: ['', NA]}\n"
+		"schema: {extra_columns: ignore}\n"
+		"columns:\n"
+		"  - {name: score, type: number, minimum: 0, maximum: 1, required: true}\n"
+		"  - {name: kind, type: string, enum: [a, b, a], pattern: 'x\\ty'}\n"
+		"  - {name: ok, type: boolean, true_values: [y], severity: warn}\n"
+		"  - {name: day, type: date, format: '%d/%m/%Y'}\n"
+		"  - {name: k, type: any, path: ['a.b']}\n"
+		"dataset: {primary_key: [score, kind], row_count: {minimum: 1}}\n");
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(dcval_contract_dump(c, f), DCVAL_OK);
+	fclose(f);
+	assert_string_equal(text,
+		"contract 'ev' version '1.0'\n"
+		"input format=csv delimiter=',' delimiter_set=0 quote='\"' header=1 coerce=0 null_values=['', 'NA']\n"
+		"schema extra_columns=ignore missing_columns=error column_order=any\n"
+		"column 0 'score' number required=1 unique=0 sensitive=0 severity=error path=score\n"
+		"  op minimum 0\n"
+		"  op maximum 1\n"
+		"column 1 'kind' string required=0 unique=0 sensitive=0 severity=error path=kind\n"
+		"  op enum n=2\n"
+		"  op pattern x\\x09y\n"
+		"column 2 'ok' boolean required=0 unique=0 sensitive=0 severity=warn path=ok\n"
+		"  true_values ['y'] false_values []\n"
+		"column 3 'day' date required=0 unique=0 sensitive=0 severity=error path=day\n"
+		"  time_format '%d/%m/%Y'\n"
+		"column 4 'k' any required=0 unique=0 sensitive=0 severity=error path=['a.b']\n"
+		"dataset row_count_min=1 row_count_max=- primary_key=score,kind\n");
+	free(text);
+	dcval_contract_free(c);
+}
+
+static void test_load_file(void **state)
+{
+	static const char yaml[] = "contract: f\ncolumns: [{name: a, type: any}]\n";
+	char path[] = "/tmp/dcval-test-XXXXXX";
+	dcval_contract *c;
+	dcval_error err;
+	char hex[65];
+	int fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, yaml, sizeof(yaml) - 1), sizeof(yaml) - 1);
+	close(fd);
+	c = dcval_contract_load_file(path, &err);
+	unlink(path);
+	assert_non_null(c);
+	assert_string_equal(c->file, path);
+	SHA256Data((const uint8_t *)yaml, sizeof(yaml) - 1, hex);
+	assert_string_equal(dcval_contract_sha256(c), hex);
+	assert_int_equal(strlen(hex), 64);
+	dcval_contract_free(c);
+}
+
+static void test_load_file_unreadable(void **state)
+{
+	dcval_contract *c;
+	dcval_error err;
+
+	(void)state;
+	c = dcval_contract_load_file("/nonexistent/c.yaml", &err);
+	assert_null(c);
+	assert_int_equal(err.status, DCVAL_ECONTRACT);
+	assert_string_equal(err.text,
+			    "cannot read contract: No such file or directory");
+	assert_string_equal(err.file, "/nonexistent/c.yaml");
+	assert_int_equal(err.line, 0);
+	assert_int_equal(err.col, 0);
+	c = dcval_contract_load_file("/", &err);
+	assert_null(c);
+	assert_int_equal(err.status, DCVAL_ECONTRACT);
+	assert_string_equal(err.text, "cannot read contract: Is a directory");
+}
+
+static void test_load_too_big(void **state)
+{
+	dcval_contract *c;
+	dcval_error err;
+
+	(void)state;
+	/* the size is checked before a byte is read */
+	c = dcval_contract_load_buffer("big.yaml", "x", (16u << 20) + 1, &err);
+	assert_null(c);
+	assert_int_equal(err.status, DCVAL_ECONTRACT);
+	assert_string_equal(err.text, "contract is larger than 16 MiB");
+	assert_int_equal(err.line, 0);
+}
+
+static void test_null_error_record_and_free_null(void **state)
+{
+	dcval_contract *c;
+
+	(void)state;
+	c = dcval_contract_load_buffer("x", "a: [", 4, NULL);
+	assert_null(c);
+	c = dcval_contract_load_buffer(NULL, "contract: t\ncolumns: [{name: a, type: any}]\n",
+				       44, NULL);
+	assert_non_null(c);
+	dcval_contract_free(c);
+	dcval_contract_free(NULL);
+}
+
+static void test_error_record_is_cleared_first(void **state)
+{
+	dcval_error err;
+	dcval_contract *c;
+
+	(void)state;
+	dcval_error_clear(&err);
+	c = dcval_contract_load_buffer("a", "x", 1, &err);
+	assert_null(c);
+	c = dcval_contract_load_buffer("b", "contract: t\n", 12, &err);
+	assert_null(c);
+	assert_string_equal(err.text, "missing required key 'columns'");
+	assert_string_equal(err.file, "b");
+}
+
+static const struct CMUnitTest valid_tests[] = {
+	cmocka_unit_test(test_defaults),
+	cmocka_unit_test(test_lineage),
+	cmocka_unit_test(test_input_settings),
+	cmocka_unit_test(test_schema_settings),
+	cmocka_unit_test(test_column_flags),
+	cmocka_unit_test(test_string_ops_order_and_details),
+	cmocka_unit_test(test_pattern_is_anchored),
+	cmocka_unit_test(test_number_bounds),
+	cmocka_unit_test(test_integer_bounds),
+	cmocka_unit_test(test_time_bounds),
+	cmocka_unit_test(test_typed_enums),
+	cmocka_unit_test(test_enum_detail_is_cut),
+	cmocka_unit_test(test_paths_and_trie),
+	cmocka_unit_test(test_dataset),
+	cmocka_unit_test(test_dump),
+	cmocka_unit_test(test_load_file),
+	cmocka_unit_test(test_load_file_unreadable),
+	cmocka_unit_test(test_load_too_big),
+	cmocka_unit_test(test_null_error_record_and_free_null),
+	cmocka_unit_test(test_error_record_is_cleared_first),
+};
+
+#define N_VALID_TESTS (sizeof(valid_tests) / sizeof(valid_tests[0]))
 
 int main(void)
 {

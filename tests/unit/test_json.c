@@ -1,0 +1,576 @@
+/*
+ * Unit tests of the JSON array reader (src/read/json.c) through the
+ * public API: a contract from a YAML string, a validator with a callback
+ * that records violations, inputs from temporary files.
+ */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dcval/dcval.h"
+
+#define MAX_VIOLS 64
+
+struct viol {
+	char rule[24];
+	char column[64];
+	char value[128];
+	char detail[200];
+	uint64_t record;
+	uint64_t line;
+	uint32_t field;
+	dcval_severity severity;
+};
+
+struct run {
+	struct viol v[MAX_VIOLS];
+	size_t n;           /* violations seen (may exceed MAX_VIOLS) */
+	dcval_counts counts;
+	dcval_status st;
+	char valid[4096];   /* quarantine outputs, when asked for */
+	char invalid[4096];
+	size_t valid_len;
+	size_t invalid_len;
+};
+
+struct input {
+	const char *data;
+	size_t len;
+};
+
+static dcval_status on_viol(void *ud, const dcval_violation *v)
+{
+	struct run *r = ud;
+	struct viol *o;
+
+	if (r->n++ >= MAX_VIOLS)
+		return DCVAL_OK;
+	o = &r->v[r->n - 1];
+	snprintf(o->rule, sizeof(o->rule), "%s", v->rule);
+	snprintf(o->column, sizeof(o->column), "%s", v->column ? v->column : "");
+	snprintf(o->value, sizeof(o->value), "%.*s",
+		 v->value ? (int)(v->value_len < 127 ? v->value_len : 127) : 0,
+		 v->value ? v->value : "");
+	snprintf(o->detail, sizeof(o->detail), "%s", v->detail ? v->detail : "");
+	o->record = v->record;
+	o->line = v->line;
+	o->field = v->field;
+	o->severity = v->severity;
+	return DCVAL_OK;
+}
+
+static FILE *file_with(const char *data, size_t len)
+{
+	FILE *f = tmpfile();
+
+	assert_non_null(f);
+	if (len)
+		assert_int_equal(fwrite(data, 1, len, f), len);
+	rewind(f);
+	return f;
+}
+
+static size_t slurp(FILE *f, char *buf, size_t cap)
+{
+	size_t n;
+
+	rewind(f);
+	n = fread(buf, 1, cap - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return n;
+}
+
+/*
+ * Validate inputs in[0..n) as JSON arrays against contract `yaml`. With
+ * `quarantine` the two outputs are captured in r. max_line: 0 default.
+ */
+static void run_many(const char *yaml, const struct input *in, size_t n,
+		     bool quarantine, size_t max_line, struct run *r)
+{
+	dcval_error err;
+	dcval_contract *c;
+	dcval_validator *v;
+	dcval_validate_opts opts;
+	size_t i;
+
+	memset(r, 0, sizeof(*r));
+	memset(&opts, 0, sizeof(opts));
+	dcval_error_clear(&err);
+	c = dcval_contract_load_buffer("c.yaml", yaml, strlen(yaml), &err);
+	if (!c)
+		fail_msg("contract: %s:%lu:%lu: %s", err.file, err.line,
+			 err.col, err.text);
+	opts.format = DCVAL_FORMAT_JSON;
+	opts.on_violation = on_viol;
+	opts.ud = r;
+	opts.max_line_bytes = max_line;
+	if (quarantine) {
+		opts.valid_out = tmpfile();
+		opts.invalid_out = tmpfile();
+	}
+	v = dcval_validator_new(c, &opts, &err);
+	assert_non_null(v);
+	for (i = 0; i < n && r->st == DCVAL_OK; i++) {
+		FILE *f = file_with(in[i].data, in[i].len);
+
+		r->st = dcval_validator_run(v, "in.json", f, &err);
+		fclose(f);
+	}
+	r->counts = *dcval_validator_counts(v);
+	if (quarantine) {
+		r->valid_len = slurp(opts.valid_out, r->valid, sizeof(r->valid));
+		r->invalid_len = slurp(opts.invalid_out, r->invalid,
+				       sizeof(r->invalid));
+	}
+	dcval_validator_free(v);
+	dcval_contract_free(c);
+}
+
+static void run_len(const char *yaml, const char *data, size_t len,
+		    struct run *r)
+{
+	struct input in = { data, len };
+
+	run_many(yaml, &in, 1, false, 0, r);
+}
+
+static void run1(const char *yaml, const char *data, struct run *r)
+{
+	run_len(yaml, data, strlen(data), r);
+}
+
+/* Expect violation i: rule, line and column ("" for none). */
+static void expect(const struct run *r, size_t i, const char *rule,
+		   uint64_t line, const char *column)
+{
+	assert_true(i < r->n);
+	assert_string_equal(r->v[i].rule, rule);
+	assert_int_equal(r->v[i].line, line);
+	assert_string_equal(r->v[i].column, column);
+	assert_int_equal(r->v[i].field, 0);
+}
+
+/* Expect violation i to be a syntax error of the input at line:col. */
+static void expect_syntax(const struct run *r, size_t i, uint64_t line,
+			  uint32_t col, const char *detail)
+{
+	assert_true(i < r->n);
+	assert_string_equal(r->v[i].rule, "malformed");
+	assert_int_equal(r->v[i].record, 0);
+	assert_int_equal(r->v[i].line, line);
+	assert_int_equal(r->v[i].field, col);
+	assert_string_equal(r->v[i].detail, detail);
+}
+
+static const char *const ID_YAML =
+	"contract: t\n"
+	"columns:\n"
+	"  - name: id\n"
+	"    type: integer\n"
+	"  - name: s\n"
+	"    type: string\n";
+
+static void test_json_elements_spanning_lines(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML,
+	     "[\n"
+	     "  {\"id\": 1,\n"
+	     "   \"s\": \"a\"},\n"
+	     "  {\"id\": \"x\"},\n"
+	     "  {\n"
+	     "    \"id\": \"y\"\n"
+	     "  }\n"
+	     "]\n",
+	     &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "type", 4, "id");
+	assert_int_equal(r.v[0].record, 2);
+	expect(&r, 1, "type", 5, "id");
+}
+
+static void test_json_empty_array(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "[]", &r);
+	assert_int_equal(r.counts.records, 0);
+	assert_int_equal(r.n, 0);
+	run1(ID_YAML, " [ \n\t ]\n\n", &r);
+	assert_int_equal(r.counts.records, 0);
+	assert_int_equal(r.n, 0);
+}
+
+static void test_json_top_level_not_array(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "\n  {\"id\":1}\n", &r);
+	assert_int_equal(r.counts.records, 0);
+	assert_int_equal(r.n, 1);
+	expect_syntax(&r, 0, 2, 3,
+		      "expected '[': the input must be a JSON array of records");
+}
+
+static void test_json_empty_input(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_len(ID_YAML, "", 0, &r);
+	assert_int_equal(r.counts.records, 0);
+	assert_int_equal(r.n, 1);
+	expect_syntax(&r, 0, 1, 1, "expected '[' but found the end of the input");
+}
+
+static void test_json_junk_between_elements_keeps_records(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "[{\"id\":1},\n{\"id\":\"x\"} x {\"id\":3}]", &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	assert_int_equal(r.counts.records, 2);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "type", 2, "id");
+	expect_syntax(&r, 1, 2, 12, "expected ',' or ']' after an array element");
+}
+
+static void test_json_bad_element_reports_line_and_column(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "[{\"id\":1},\n  {\"id\":2,\n   \"s\": tru}, {\"id\":4}]", &r);
+	assert_int_equal(r.counts.records, 1);
+	assert_int_equal(r.n, 1);
+	/* jansson's column: the last byte of the token it stopped at */
+	expect_syntax(&r, 0, 3, 11, "invalid JSON: invalid token near 'tru'");
+}
+
+static void test_json_missing_close_bracket(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "[{\"id\":1},{\"id\":\"x\"}\n", &r);
+	assert_int_equal(r.counts.records, 2);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "type", 1, "id");
+	expect_syntax(&r, 1, 2, 1, "missing ']' at the end of the input");
+}
+
+static void test_json_trailing_comma(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "[{\"id\":1},]", &r);
+	assert_int_equal(r.counts.records, 1);
+	assert_int_equal(r.n, 1);
+	expect_syntax(&r, 0, 1, 11, "expected a value");
+	run1(ID_YAML, "[,{\"id\":1}]", &r);
+	assert_int_equal(r.counts.records, 0);
+	expect_syntax(&r, 0, 1, 2, "expected a value");
+}
+
+static void test_json_data_after_array(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "[{\"id\":1}]\n\n  [{\"id\":2}]", &r);
+	assert_int_equal(r.counts.records, 1);
+	assert_int_equal(r.n, 1);
+	expect_syntax(&r, 0, 3, 3, "unexpected data after the closing ']'");
+}
+
+static void test_json_unterminated_element(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "[{\"id\":1},\n {\"id\":\"x", &r);
+	assert_int_equal(r.counts.records, 1);
+	assert_int_equal(r.n, 1);
+	expect_syntax(&r, 0, 2, 2,
+		      "array element not terminated at the end of the input");
+}
+
+static void test_json_non_object_elements_are_records(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "[1, \"x\", true, null, [1, {}],\n-2.5e3, {\"id\":2}]", &r);
+	assert_int_equal(r.counts.records, 7);
+	assert_int_equal(r.counts.invalid_records, 6);
+	assert_int_equal(r.n, 6);
+	expect(&r, 0, "malformed", 1, "");
+	assert_string_equal(r.v[0].detail, "record is not a JSON object");
+	assert_int_equal(r.v[0].record, 1);
+	expect(&r, 5, "malformed", 2, "");
+	assert_int_equal(r.v[5].record, 6);
+}
+
+static void test_json_bare_value_at_end_of_input(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "[{\"id\":1}, 12", &r);
+	assert_int_equal(r.counts.records, 2);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "malformed", 1, "");
+	expect_syntax(&r, 1, 1, 14, "missing ']' at the end of the input");
+}
+
+static void test_json_brackets_and_escapes_in_strings(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML,
+	     "[{\"s\":\"]\\\"}[\\\\\"},{\"s\":\"{\",\"id\":\"}\"},{\"s\":\"\\\\\"}]", &r);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", 1, "id");
+	assert_string_equal(r.v[0].value, "}");
+}
+
+static void test_json_invalid_utf8_element_is_a_record(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "[{\"s\":\"\xff\"},\n{\"id\":1,\"id\":2},\n{\"id\":\"x\"}]", &r);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 3);
+	expect(&r, 0, "encoding", 1, "");
+	assert_string_equal(r.v[0].detail, "invalid UTF-8");
+	expect(&r, 1, "malformed", 2, "");
+	assert_non_null(strstr(r.v[1].detail, "duplicate object key"));
+	expect(&r, 2, "type", 3, "id");
+}
+
+static void test_json_deep_nesting_element(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"schema:\n"
+		"  extra_columns: ignore\n"
+		"columns:\n"
+		"  - name: id\n"
+		"    type: integer\n";
+	size_t depth = 5000, i, n = 0;
+	char *data = malloc(2 * depth + 512);
+	struct run r;
+
+	(void)state;
+	assert_non_null(data);
+	n += (size_t)sprintf(data, "[{\"id\":1,\"x\":");
+	for (i = 0; i < depth; i++)
+		data[n++] = '[';
+	for (i = 0; i < depth; i++)
+		data[n++] = ']';
+	n += (size_t)sprintf(data + n, "},\n{\"id\":\"x\"}]");
+	run_len(yaml, data, n, &r);
+	free(data);
+	assert_int_equal(r.counts.records, 2);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "malformed", 1, "");
+	expect(&r, 1, "type", 2, "id");
+}
+
+static void test_json_huge_integer(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "[{\"id\":99999999999999999999},{\"id\":-9223372036854775808}]",
+	     &r);
+	assert_int_equal(r.counts.records, 2);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", 1, "id");
+}
+
+static void test_json_bom_and_columns(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_YAML, "\xEF\xBB\xBF[{\"id\":1} x]", &r);
+	assert_int_equal(r.counts.records, 1);
+	assert_int_equal(r.n, 1);
+	expect_syntax(&r, 0, 1, 11, "expected ',' or ']' after an array element");
+}
+
+static void test_json_quarantine_writes_json_lines(void **state)
+{
+	static const char data[] =
+		"[\n{\"id\": 1,\r\n \"s\": \"a\"},\n{\"id\":\"x\"},\n"
+		"{\"id\": 12345678901234567890123}\n]\n";
+	struct input in = { data, sizeof(data) - 1 };
+	struct run r;
+
+	(void)state;
+	run_many(ID_YAML, &in, 1, true, 0, &r);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 2);
+	/* the element's own text, line breaks turned into spaces */
+	assert_string_equal(r.valid, "{\"id\": 1,   \"s\": \"a\"}\n");
+	/* numbers keep their digits */
+	assert_string_equal(r.invalid,
+			    "{\"id\":\"x\"}\n{\"id\": 12345678901234567890123}\n");
+}
+
+/* "[", then elements of two lines each until past `total` bytes, every
+ * 97th with a type violation; *elems their number. */
+static size_t make_array(char *buf, size_t total, uint64_t *elems)
+{
+	size_t n = 0, w;
+	uint64_t k = 0;
+
+	n += (size_t)sprintf(buf, "[\n");
+	while (n < total) {
+		k++;
+		if (k > 1)
+			n += (size_t)sprintf(buf + n, ",\n");
+		if (k % 97 == 0)
+			n += (size_t)sprintf(buf + n, "{\"id\": \"bad\",\n \"s\": \"");
+		else
+			n += (size_t)sprintf(buf + n, "{\"id\": %llu,\n \"s\": \"",
+					     (unsigned long long)k);
+		w = 200 + k % 17;
+		memset(buf + n, 'a' + (char)(k % 26), w);
+		n += w;
+		n += (size_t)sprintf(buf + n, "[{\\\"\"}");
+	}
+	*elems = k;
+	return n;
+}
+
+static void test_json_large_array_across_chunks(void **state)
+{
+	size_t total = 3 * 256 * 1024 + 100, n, i;
+	char *buf = malloc(total + 4096);
+	uint64_t elems;
+	struct run r;
+
+	(void)state;
+	assert_non_null(buf);
+	n = make_array(buf, total, &elems);
+	n += (size_t)sprintf(buf + n, "\n]\n");
+	run_len(ID_YAML, buf, n, &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	assert_int_equal(r.counts.records, elems);
+	assert_int_equal(r.n, elems / 97);
+	/* element k starts on line 2k */
+	for (i = 0; i < r.n && i < MAX_VIOLS; i++)
+		expect(&r, i, "type", 2 * 97 * (i + 1), "id");
+
+	/* the same, broken at its end: the records before stay checked */
+	n -= 3;
+	n += (size_t)sprintf(buf + n, ",\n  {\"id\": oops}]");
+	run_len(ID_YAML, buf, n, &r);
+	free(buf);
+	assert_int_equal(r.counts.records, elems);
+	assert_int_equal(r.n, elems / 97 + 1);
+	expect_syntax(&r, elems / 97 < MAX_VIOLS ? elems / 97 : 0, 2 * elems + 2,
+		      13, "invalid JSON: invalid token near 'oops'");
+}
+
+static void test_json_element_over_cap(void **state)
+{
+	static const char data[] =
+		"[{\"id\":1},\n {\"s\":\"0123456789012345678901234567890123\"},\n"
+		" {\"id\":\"x\"}]";
+	struct input in = { data, sizeof(data) - 1 };
+	size_t big = 300 * 1024, n = 0;
+	char *buf = malloc(big + 256);
+	struct run r;
+
+	(void)state;
+	run_many(ID_YAML, &in, 1, true, 32, &r);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "malformed", 2, "");
+	assert_string_equal(r.v[0].detail, "array element longer than 32 bytes");
+	expect(&r, 1, "type", 3, "id");
+
+	/* over the cap and over a chunk boundary */
+	assert_non_null(buf);
+	n += (size_t)sprintf(buf, "[{\"id\":1},{\"s\":\"");
+	memset(buf + n, 'q', big);
+	n += big;
+	n += (size_t)sprintf(buf + n, "\"},\n{\"id\":\"y\"}]");
+	in.data = buf;
+	in.len = n;
+	run_many(ID_YAML, &in, 1, false, 1000, &r);
+	free(buf);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "malformed", 1, "");
+	expect(&r, 1, "type", 2, "id");
+}
+
+static void test_json_nested_paths_and_extra_keys(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"columns:\n"
+		"  - name: user.country\n"
+		"    type: string\n"
+		"    required: true\n";
+	struct run r;
+
+	(void)state;
+	run1(yaml,
+	     "[{\"user\":{\"country\":\"NL\",\"age\":3}},\n"
+	     " {\"user\":{\"age\":4}},\n"
+	     " {\"user\":[\"NL\"]}]",
+	     &r);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 3);
+	expect(&r, 0, "extra_column", 1, "user.age");
+	expect(&r, 1, "required", 2, "user.country");
+	expect(&r, 2, "type", 3, "user.country");
+	assert_string_equal(r.v[2].value, "[\"NL\"]");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_json_elements_spanning_lines),
+		cmocka_unit_test(test_json_empty_array),
+		cmocka_unit_test(test_json_top_level_not_array),
+		cmocka_unit_test(test_json_empty_input),
+		cmocka_unit_test(test_json_junk_between_elements_keeps_records),
+		cmocka_unit_test(test_json_bad_element_reports_line_and_column),
+		cmocka_unit_test(test_json_missing_close_bracket),
+		cmocka_unit_test(test_json_trailing_comma),
+		cmocka_unit_test(test_json_data_after_array),
+		cmocka_unit_test(test_json_unterminated_element),
+		cmocka_unit_test(test_json_non_object_elements_are_records),
+		cmocka_unit_test(test_json_bare_value_at_end_of_input),
+		cmocka_unit_test(test_json_brackets_and_escapes_in_strings),
+		cmocka_unit_test(test_json_invalid_utf8_element_is_a_record),
+		cmocka_unit_test(test_json_deep_nesting_element),
+		cmocka_unit_test(test_json_huge_integer),
+		cmocka_unit_test(test_json_bom_and_columns),
+		cmocka_unit_test(test_json_quarantine_writes_json_lines),
+		cmocka_unit_test(test_json_large_array_across_chunks),
+		cmocka_unit_test(test_json_element_over_cap),
+		cmocka_unit_test(test_json_nested_paths_and_extra_keys),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

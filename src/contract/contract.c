@@ -63,15 +63,16 @@ size_t dcval_contract_column_count(const dcval_contract *contract)
 	return contract->n_columns;
 }
 
-/* Text with control bytes, backslash and quote as \xNN. */
-static void dump_text(FILE *out, const char *s, size_t len)
+/* Text with control bytes as \xNN; in quotes also backslash and quote. */
+static void dump_text(FILE *out, const char *s, size_t len, bool quoted)
 {
 	size_t i;
 
 	for (i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)s[i];
 
-		if (ch < 0x20 || ch == 0x7f || ch == '\\' || ch == '\'')
+		if (ch < 0x20 || ch == 0x7f ||
+		    (quoted && (ch == '\\' || ch == '\'')))
 			fprintf(out, "\\x%02x", ch);
 		else
 			fputc(ch, out);
@@ -81,7 +82,7 @@ static void dump_text(FILE *out, const char *s, size_t len)
 static void dump_quoted(FILE *out, const char *s)
 {
 	fputc('\'', out);
-	dump_text(out, s, strlen(s));
+	dump_text(out, s, strlen(s), true);
 	fputc('\'', out);
 }
 
@@ -143,7 +144,7 @@ static void dump_path(const dv_column *col, FILE *out)
 	for (i = 0; i < col->path_len; i++) {
 		if (i)
 			fputc('.', out);
-		dump_text(out, col->path[i], strlen(col->path[i]));
+		dump_text(out, col->path[i], strlen(col->path[i]), false);
 	}
 }
 
@@ -170,7 +171,7 @@ static void dump_column(const dv_column *col, FILE *out)
 	}
 	for (i = 0; i < col->n_ops; i++) {
 		fprintf(out, "  op %s ", dv_rule_id(col->ops[i].rule));
-		dump_text(out, col->ops[i].arg, strlen(col->ops[i].arg));
+		dump_text(out, col->ops[i].arg, strlen(col->ops[i].arg), false);
 		fputc('\n', out);
 	}
 }
@@ -189,7 +190,8 @@ static void dump_dataset(const dcval_contract *c, FILE *out)
 		fputc('-', out);
 	fputs(" primary_key=", out);
 	if (c->primary_key_name)
-		dump_text(out, c->primary_key_name, strlen(c->primary_key_name));
+		dump_text(out, c->primary_key_name,
+			  strlen(c->primary_key_name), false);
 	else
 		fputc('-', out);
 	fputc('\n', out);

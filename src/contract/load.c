@@ -129,6 +129,8 @@ dcval_contract *dcval_contract_load_buffer(const char *name, const char *buf,
 	dcval_error_clear(err);
 	if (!name)
 		name = "";
+	if (!buf)
+		buf = "";
 	if (len > DV_CONTRACT_MAX_BYTES) {
 		dv_error_set(err, DCVAL_ECONTRACT, name, 0, 0,
 			     "contract is larger than %u MiB",

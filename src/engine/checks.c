@@ -136,9 +136,12 @@ void dv_engine_value_text(dv_engine *e, const dv_value *v, const char **s,
 	case DV_V_JINT:
 		dv_buf_printf(&e->text, "%" PRId64, v->i);
 		break;
-	case DV_V_JREAL:
-		dv_buf_printf(&e->text, "%.17g", v->d);
+	case DV_V_JREAL: {
+		char num[40];
+
+		dv_buf_append(&e->text, num, dv_format_double(v->d, num, sizeof(num)));
 		break;
+	}
 	case DV_V_JBOOL:
 		dv_buf_printf(&e->text, "%s", v->i ? "true" : "false");
 		break;

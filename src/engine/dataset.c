@@ -130,8 +130,8 @@ static const char *pk_text(dv_engine *e, size_t *len, bool *redacted)
 			snprintf(num, sizeof(num), "%lld", (long long)v->i);
 			dv_buf_append(&e->text, num, strlen(num));
 		} else if (v->kind == DV_V_JREAL) {
-			snprintf(num, sizeof(num), "%.17g", v->d);
-			dv_buf_append(&e->text, num, strlen(num));
+			dv_buf_append(&e->text, num,
+				      dv_format_double(v->d, num, sizeof(num)));
 		}
 	}
 	*len = e->text.len;

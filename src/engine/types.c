@@ -7,6 +7,7 @@
  * pattern lives in timefmt.c and shares the calendar and clock helpers
  * declared at the end of types.h.
  */
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -497,4 +498,18 @@ int dv_typed_cmp(dv_type t, const dv_typed *a, const dv_typed *b)
 	default:
 		return DV_CMP(a->i, b->i);
 	}
+}
+
+size_t dv_format_double(double d, char *buf, size_t cap)
+{
+	int prec, n = 0;
+
+	for (prec = 15; prec <= 17; prec++) {
+		n = snprintf(buf, cap, "%.*g", prec, d);
+		if (n < 0 || (size_t)n >= cap)
+			return 0;
+		if (strtod(buf, NULL) == d)
+			break;
+	}
+	return (size_t)n;
 }

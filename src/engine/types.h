@@ -124,4 +124,8 @@ bool dv_clock_fix_leap(struct dv_clock *c);
 /* Seconds of the day of c minus its offset (may leave 0..86399). */
 int64_t dv_clock_secs(const struct dv_clock *c);
 
+/* Shortest "%.15g".."%.17g" text of d that reads back as d (the process
+ * locale is never set, so the decimal point is '.'). Returns the length. */
+size_t dv_format_double(double d, char *buf, size_t cap);
+
 #endif

@@ -1,8 +1,10 @@
 /*
  * JSON records -> engine values; see jsonval.h.
  *
- * Values point into the parsed record (strings) or into jv->text (the
- * JSON text of numbers, objects and arrays, shown in reports). jv->text
+ * Values point into the parsed record (strings) or into jv->text: the
+ * compact JSON text of objects and arrays (and of numbers in `any`
+ * columns), which reports show and `unique` compares. Other numbers keep
+ * no text: the engine writes it only when a violation needs it. jv->text
  * may move while it grows, so offsets are kept per column in
  * jv->text_off and turned into pointers once the record is complete.
  */
@@ -350,7 +352,7 @@ static dcval_status report_extra(dv_jsonval *jv, dv_record *rec,
 	if (st == DCVAL_OK && added)
 		st = dv_engine_issue(jv->e, rec, DV_R_EXTRA_COLUMN, 0,
 				     jv->path.data, NULL, 0,
-				     "is not declared in the contract");
+				     "key is not declared in the contract");
 	path_pop(jv, mark);
 	return st;
 }
@@ -427,8 +429,13 @@ dcval_status dv_jsonval_emit(dv_jsonval *jv, uint64_t line, json_t *root,
 		path_pop(jv, 0);
 		st = extras_node(jv, &rec, &jv->c->paths, root, 0);
 	}
-	if (st == DCVAL_OK)
-		st = dv_engine_end_record(jv->e, &rec);
+	if (st == DCVAL_OK || st == DCVAL_STOP) {
+		/* a record stopped by --fail-fast is still counted once */
+		dcval_status st2 = dv_engine_end_record(jv->e, &rec);
+
+		if (st == DCVAL_OK)
+			st = st2;
+	}
 	json_decref(root);
 	return st;
 }
@@ -447,7 +454,11 @@ dcval_status dv_jsonval_bad(dv_jsonval *jv, uint64_t line, dv_rule rule,
 	for (i = 0; i < jv->c->n_columns; i++)
 		rec.values[i].kind = DV_V_SKIP;
 	st = dv_engine_issue(jv->e, &rec, rule, 0, NULL, NULL, 0, detail);
-	if (st == DCVAL_OK)
-		st = dv_engine_end_record(jv->e, &rec);
+	if (st == DCVAL_OK || st == DCVAL_STOP) {
+		dcval_status st2 = dv_engine_end_record(jv->e, &rec);
+
+		if (st == DCVAL_OK)
+			st = st2;
+	}
 	return st;
 }

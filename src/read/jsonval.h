@@ -43,7 +43,7 @@ typedef struct dv_jsonval {
 	dv_engine *e;                      /* borrowed */
 	const struct dcval_contract *c;    /* borrowed, from the engine */
 	bool want_raw;                     /* quarantine wants record bytes */
-	dv_buf text;                       /* JSON text of non-string values, one record */
+	dv_buf text;                       /* JSON text of objects and arrays, one record */
 	size_t *text_off;                  /* per column: offset in text, SIZE_MAX if none */
 	dv_buf path;                       /* dotted key path of the extra-key walk */
 	struct dv_keyset *seen;            /* extra key paths reported in this input */

@@ -2,8 +2,8 @@
  * The github report: GitHub Actions workflow commands, one per listed
  * violation, which GitHub shows as annotations on the file and line:
  *
- *   ::error file=PATH,line=LINE,col=FIELD,title=RULE::MESSAGE
- *   ::warning file=PATH,line=LINE,title=RULE::MESSAGE
+ *   ::error file=PATH,line=LINE,col=FIELD,title=RULE::COLUMN: MESSAGE
+ *   ::warning file=PATH,line=LINE,title=RULE::MESSAGE   (no column)
  *
  * line and col are left out when unknown (0). Escaping follows GitHub's
  * toolkit (actions/toolkit packages/core/src/command.ts): in the message
@@ -59,6 +59,11 @@ static dcval_status github_violation(dcval_report *r, const dcval_violation *v)
 	fputs(",title=", out);
 	gh_escape(out, v->rule, true);
 	fputs("::", out);
+	if (v->column) {
+		/* the annotation names the column: json inputs have no col */
+		gh_escape(out, v->column, false);
+		fputs(": ", out);
+	}
 	gh_escape(out, r->msg.data, false);
 	fputc('\n', out);
 	return dv_report_check(out);

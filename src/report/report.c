@@ -163,15 +163,14 @@ static dv_report_agg *aggs_get(dv_report_aggs *t, const char *path,
 		if (agg_matches(a, h, path, v))
 			return a;
 	}
-	*st = DCVAL_ELIMIT;
-	if (t->n >= DV_REPORT_MAX_AGGS)
+	if (t->n >= DV_REPORT_MAX_AGGS) {
+		*st = DCVAL_ELIMIT;
 		return NULL;
-	*st = DCVAL_ENOMEM;
+	}
 	a = agg_new(h, path, v);
-	if (!a)
-		return NULL;
-	if (aggs_append(t, a) != DCVAL_OK) {
+	if (!a || aggs_append(t, a) != DCVAL_OK) {
 		dv_free(a);
+		*st = DCVAL_ENOMEM;
 		return NULL;
 	}
 	t->slots[j] = (uint32_t)t->n;

@@ -103,13 +103,13 @@ static const struct error_case error_cases[] = {
 	{ "schema_bad_policy", "contract: t\nschema: {extra_columns: fail}\n",
 	  DCVAL_ECONTRACT,
 	  "expected error, warn or ignore for 'extra_columns', got 'fail'", 2,
-	  26 },
+	  25 },
 	{ "schema_bad_missing", "contract: t\nschema: {missing_columns: 1}\n",
 	  DCVAL_ECONTRACT,
-	  "expected error, warn or ignore for 'missing_columns', got '1'", 2, 28 },
+	  "expected error, warn or ignore for 'missing_columns', got '1'", 2, 27 },
 	{ "schema_bad_order", "contract: t\nschema: {column_order: sorted}\n",
 	  DCVAL_ECONTRACT, "expected any or strict for 'column_order', got 'sorted'",
-	  2, 25 },
+	  2, 24 },
 	{ "schema_unknown_key", "contract: t\nschema: {extra_column: warn}\n",
 	  DCVAL_ECONTRACT,
 	  "unknown key 'extra_column' (did you mean 'extra_columns'?)", 2, 10 },
@@ -228,8 +228,8 @@ static const struct error_case error_cases[] = {
 	  DCVAL_ECONTRACT, "'enum' does not apply to column 'x' of type any", 5, 11 },
 	{ "enum_bad_integer", COL_INT "    enum: [1, 2, three]\n", DCVAL_ECONTRACT,
 	  "enum value 'three' does not fit integer column 'x'", 5, 18 },
-	{ "enum_bad_number", COL_NUM "    enum: [1.5, 1,5]\n", DCVAL_ECONTRACT,
-	  "enum value '1,5' does not fit number column 'x'", 5, 17 },
+	{ "enum_bad_number", COL_NUM "    enum: [1.5, 'x']\n", DCVAL_ECONTRACT,
+	  "enum value 'x' does not fit number column 'x'", 5, 17 },
 	{ "enum_bad_boolean", HEAD "  - name: b\n    type: boolean\n    true_values: [y]\n    enum: [true]\n",
 	  DCVAL_ECONTRACT, "enum value 'true' does not fit boolean column 'b'", 6,
 	  12 },
@@ -261,7 +261,7 @@ static const struct error_case error_cases[] = {
 	{ "duplicate_name", HEAD "  - {name: a, type: any}\n  - {name: b, type: any}\n  - {name: a, type: integer}\n",
 	  DCVAL_ECONTRACT, "duplicate column name 'a' (first at line 3)", 5, 12 },
 	{ "same_path", HEAD "  - {name: a.b, type: any}\n  - {name: ab, type: any, path: [a, b]}\n",
-	  DCVAL_ECONTRACT, "column 'ab' has the same path as column 'a.b'", 4, 37 },
+	  DCVAL_ECONTRACT, "column 'ab' has the same path as column 'a.b'", 4, 33 },
 	{ "path_prefix_first", HEAD "  - {name: user, type: any}\n  - {name: user.country, type: string}\n",
 	  DCVAL_ECONTRACT,
 	  "the path of column 'user' is a prefix of the path of column 'user.country'",
@@ -308,9 +308,9 @@ static const struct error_case error_cases[] = {
 	{ "row_count_negative", COL_INT "dataset:\n  row_count: {minimum: -1}\n",
 	  DCVAL_ECONTRACT,
 	  "'minimum' must be a non-negative integer for 'row_count', got '-1'", 6,
-	  23 },
+	  24 },
 	{ "row_count_min_gt_max", COL_INT "dataset:\n  row_count: {minimum: 10, maximum: 2}\n",
-	  DCVAL_ECONTRACT, "row_count minimum 10 is greater than maximum 2", 6, 36 },
+	  DCVAL_ECONTRACT, "row_count minimum 10 is greater than maximum 2", 6, 37 },
 	{ "row_count_unknown_key", COL_INT "dataset:\n  row_count: {min: 1}\n",
 	  DCVAL_ECONTRACT, "unknown key 'min'", 6, 15 },
 	{ "primary_key_unknown_hint", COL_INT "dataset:\n  primary_key: [y, xx]\n",
@@ -792,7 +792,7 @@ static void test_dump(void **state)
 		"  op maximum 1\n"
 		"column 1 'kind' string required=0 unique=0 sensitive=0 severity=error path=kind\n"
 		"  op enum n=2\n"
-		"  op pattern x\\x09y\n"
+		"  op pattern x\\ty\n"
 		"column 2 'ok' boolean required=0 unique=0 sensitive=0 severity=warn path=ok\n"
 		"  true_values ['y'] false_values []\n"
 		"column 3 'day' date required=0 unique=0 sensitive=0 severity=error path=day\n"

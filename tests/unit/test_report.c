@@ -364,9 +364,9 @@ static void test_github_commands_and_summary(void **state)
 	vs[2] = viol("c", "type", "x", 5);
 	vs[2].field = 0;
 	assert_render(DCVAL_REPORT_GITHUB, 100, vs, 3, &run_events,
-		      "::error file=events.csv,line=42,col=5,title=type::\"12,5\" is not a number\n"
-		      "::warning file=dir%2Cx/a%3Ab.csv,title=r%3Au%2Cle::\"50%25\\r\\n\" is 100%25, with: colon%0Aand newline\n"
-		      "::error file=events.csv,line=5,title=type::\"x\" is bad\n"
+		      "::error file=events.csv,line=42,col=5,title=type::amount: \"12,5\" is not a number\n"
+		      "::warning file=dir%2Cx/a%3Ab.csv,title=r%3Au%2Cle::c: \"50%25\\r\\n\" is 100%25, with: colon%0Aand newline\n"
+		      "::error file=events.csv,line=5,title=type::c: \"x\" is bad\n"
 		      "events.csv: 2 errors, 0 warnings in 10000 records (contract events 1.4.0)\n"
 		      "  amount [type]: 1 error: 1 x \"12,5\"\n"
 		      "  c [r:u,le]: 1 warning: 1 x \"50%\\r\\n\"\n"

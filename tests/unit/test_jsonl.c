@@ -532,7 +532,7 @@ static void test_jsonl_extra_keys_once_per_key_per_input(void **state)
 	/* required user.country on records 2 and 3, per input */
 	assert_int_equal(r.n, 12);
 	expect(&r, 0, "extra_column", 1, "x");
-	assert_string_equal(r.v[0].detail, "is not declared in the contract");
+	assert_string_equal(r.v[0].detail, "key is not declared in the contract");
 	assert_string_equal(r.v[0].value, "");
 	expect(&r, 1, "extra_column", 1, "user.age");
 	/* the reader's findings come before the record's checks */

@@ -61,7 +61,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) $(HEADERS) tests/unit/unit.h
 	$(CC) $(CFLAGS_ALL) -Itests/unit $(LDFLAGS_ALL) -o $@ $< $(LIB) $(DEP_LIBS) -lcmocka
 
 check: $(BIN) $(UNIT_BIN)
-	@LC_ALL=C BUILD=$(BUILD) sh tests/run.sh
+	@LC_ALL=C BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh
 
 test:
 	$(MAKE) check

@@ -475,6 +475,10 @@ bool dv_parse_time(const char *s, size_t len, int64_t *secs, int32_t *ns)
 {
 	struct dv_clock c;
 
+	/* the spec's time of day runs 00:00:00 to 23:59:59.999...: no second
+	 * 60, unlike a datetime's leap second */
+	if (len >= 8 && s[6] == '6' && s[7] == '0')
+		return false;
 	if (!dv_lex_clock(s, len, false, &c))
 		return false;
 	*secs = dv_clock_secs(&c);

@@ -53,6 +53,7 @@ typedef struct dv_csvr {
 	bool pending;         /* a row ended at a '\r' that ended the chunk */
 	bool skipping;        /* oversized record: scanning for its end */
 	bool skip_quoted;     /* while skipping: inside quotes */
+	bool skip_lf;         /* a skipped record ended at a '\r' that ended the chunk */
 	bool stop_input;      /* unusable header: read no further */
 	bool saw_row;         /* any row at all */
 	dv_record skip_rec;   /* the oversized record being skipped */
@@ -274,6 +275,7 @@ static void count_lines(dv_csvr *r, const char *p, size_t n)
  * of the record, tracking quotes itself, and ends it.
  */
 static size_t skip(dv_csvr *r, const char *p, size_t n, dcval_status *st);
+static dcval_status skip_end(dv_csvr *r);
 
 static dcval_status skip_begin(dv_csvr *r, const char *p, size_t n)
 {
@@ -301,6 +303,12 @@ static dcval_status skip_begin(dv_csvr *r, const char *p, size_t n)
 		 "record is larger than %zu bytes (the field size cap)", r->max_rec);
 	st = dv_engine_issue(r->e, &r->skip_rec, DV_R_MALFORMED, 0, NULL, NULL,
 			     0, detail);
+	if (st == DCVAL_STOP) {
+		/* stopping here: the record still counts, as in finish_row() */
+		dcval_status st2 = skip_end(r);
+
+		return st2 == DCVAL_OK ? DCVAL_STOP : st2;
+	}
 	if (st == DCVAL_OK && r->want_raw)
 		st = dv_engine_quarantine_invalid(r->e, r->raw.data, r->raw.len);
 	r->skipping = true;
@@ -332,6 +340,8 @@ static size_t skip(dv_csvr *r, const char *p, size_t n, dcval_status *st)
 	}
 	if (end && p[i - 1] == '\r' && i < n && p[i] == '\n')
 		i++;
+	else if (end && p[i - 1] == '\r' && i == n)
+		r->skip_lf = true; /* a '\n' may open the next chunk */
 	count_lines(r, p, i);
 	if (r->want_raw)
 		*st = dv_engine_quarantine_invalid(r->e, p, i);
@@ -375,6 +385,17 @@ static dcval_status feed_chunk(dv_csvr *r, const char *p, size_t n)
 	size_t pos = 0, end;
 
 	while (pos < n && st == DCVAL_OK && !r->stop_input) {
+		if (r->skip_lf) {
+			/* the '\n' of a skipped record's "\r\n" is its last byte */
+			r->skip_lf = false;
+			if (p[pos] == '\n') {
+				if (r->want_raw)
+					st = dv_engine_quarantine_invalid(r->e, p + pos, 1);
+				r->prev_cr = false;
+				pos++;
+			}
+			continue;
+		}
 		if (r->pending) {
 			r->pending = false;
 			if (p[pos] == '\n') {

@@ -205,16 +205,16 @@ static void test_keyset_bytes_oversized_keys(void **state)
 {
 	dv_keyset *ks = dv_keyset_new(false);
 	size_t big = (1u << 20) + 100, i;
-	char *a = malloc(3 * big), *b, *c;
+	char *a = malloc(4 * big), *b, *c;
 
 	(void)state;
 	assert_non_null(ks);
 	assert_non_null(a);
 	b = a + big;
 	c = b + big;
-	memset(a, 'a', 3 * big);
+	memset(a, 'a', 4 * big);
 	b[big - 1] = 'b'; /* differs from a in the last byte only */
-	memset(c, 'c', big);
+	memset(c, 'c', 2 * big);
 	assert_true(add(ks, "small-1", 7));
 	assert_true(add(ks, a, big));
 	assert_true(add(ks, "small-2", 7));

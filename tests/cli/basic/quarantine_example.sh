@@ -1,0 +1,1 @@
+sh "$ROOT/examples/quarantine.sh" "$DCVAL"

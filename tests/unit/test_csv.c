@@ -1,0 +1,1239 @@
+/*
+ * Unit tests of the CSV and TSV reader (src/read/csv.c) through the public
+ * API: a contract from a YAML string, a validator whose callback records
+ * every violation, inputs from fmemopen() streams, quarantine outputs in
+ * open_memstream() buffers. Line numbers, record numbers and field
+ * positions are checked exactly, also across the reader's chunk boundary.
+ */
+#include "unit.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "dcval/dcval.h"
+#include "read/source.h"
+
+struct viol {
+	char rule[24];
+	char column[64];
+	bool has_column;
+	char value[512];
+	size_t value_len;
+	bool has_value;
+	bool redacted;
+	uint64_t record;
+	uint64_t line;
+	uint32_t field;
+	dcval_severity severity;
+};
+
+struct run {
+	struct viol *v;     /* every violation, in order */
+	size_t n;
+	size_t alloc;
+	dcval_counts counts;
+	dcval_status st;    /* of dcval_validator_run */
+	dcval_status fin;   /* of dcval_validator_finish */
+	char *valid;        /* quarantine outputs, when asked for */
+	size_t valid_len;
+	char *invalid;
+	size_t invalid_len;
+};
+
+struct cfg {
+	dcval_format format; /* AUTO: csv */
+	size_t max_field;    /* 0: default */
+	bool quarantine;
+	unsigned flags;
+};
+
+static dcval_status on_viol(void *ud, const dcval_violation *v)
+{
+	struct run *r = ud;
+	struct viol *o;
+
+	if (r->n == r->alloc) {
+		r->alloc = r->alloc ? r->alloc * 2 : 16;
+		r->v = realloc(r->v, r->alloc * sizeof(*r->v));
+		assert_non_null(r->v);
+	}
+	o = &r->v[r->n++];
+	memset(o, 0, sizeof(*o));
+	snprintf(o->rule, sizeof(o->rule), "%s", v->rule);
+	o->has_column = v->column != NULL;
+	snprintf(o->column, sizeof(o->column), "%s", v->column ? v->column : "");
+	o->has_value = v->value != NULL;
+	o->value_len = v->value_len;
+	if (v->value)
+		memcpy(o->value, v->value,
+		       v->value_len < sizeof(o->value) ? v->value_len
+						       : sizeof(o->value));
+	o->redacted = v->redacted;
+	o->record = v->record;
+	o->line = v->line;
+	o->field = v->field;
+	o->severity = v->severity;
+	return DCVAL_OK;
+}
+
+static void run_cfg(const char *yaml, const char *data, size_t len,
+		    const struct cfg *cfg, struct run *r)
+{
+	dcval_error err;
+	dcval_contract *c;
+	dcval_validator *v;
+	dcval_validate_opts opts;
+	FILE *in;
+
+	memset(r, 0, sizeof(*r));
+	memset(&opts, 0, sizeof(opts));
+	dcval_error_clear(&err);
+	c = dcval_contract_load_buffer("c.yaml", yaml, strlen(yaml), &err);
+	if (!c)
+		fail_msg("contract: %s:%lu:%lu: %s", err.file, err.line,
+			 err.col, err.text);
+	opts.format = cfg && cfg->format ? cfg->format : DCVAL_FORMAT_CSV;
+	opts.on_violation = on_viol;
+	opts.ud = r;
+	opts.flags = cfg ? cfg->flags : 0;
+	opts.max_field_bytes = cfg ? cfg->max_field : 0;
+	if (cfg && cfg->quarantine) {
+		opts.valid_out = open_memstream(&r->valid, &r->valid_len);
+		opts.invalid_out = open_memstream(&r->invalid, &r->invalid_len);
+		assert_non_null(opts.valid_out);
+		assert_non_null(opts.invalid_out);
+	}
+	v = dcval_validator_new(c, &opts, &err);
+	assert_non_null(v);
+	in = len ? fmemopen((void *)data, len, "r") : tmpfile();
+	assert_non_null(in);
+	r->st = dcval_validator_run(v, "in.csv", in, &err);
+	fclose(in);
+	r->fin = r->st == DCVAL_OK ? dcval_validator_finish(v) : DCVAL_OK;
+	r->counts = *dcval_validator_counts(v);
+	if (opts.valid_out) {
+		fclose(opts.valid_out);
+		fclose(opts.invalid_out);
+	}
+	dcval_validator_free(v);
+	dcval_contract_free(c);
+}
+
+static void run_len(const char *yaml, const char *data, size_t len,
+		    struct run *r)
+{
+	run_cfg(yaml, data, len, NULL, r);
+}
+
+static void run1(const char *yaml, const char *data, struct run *r)
+{
+	run_cfg(yaml, data, strlen(data), NULL, r);
+}
+
+static void run_free(struct run *r)
+{
+	free(r->v);
+	free(r->valid);
+	free(r->invalid);
+}
+
+/* Expect violation i: rule, record, line, field and column (NULL: none). */
+static void expect(const struct run *r, size_t i, const char *rule,
+		   uint64_t record, uint64_t line, uint32_t field,
+		   const char *column)
+{
+	if (i >= r->n)
+		fail_msg("violation %zu expected (%s), only %zu seen", i, rule,
+			 r->n);
+	assert_string_equal(r->v[i].rule, rule);
+	assert_int_equal(r->v[i].record, record);
+	assert_int_equal(r->v[i].line, line);
+	assert_int_equal(r->v[i].field, field);
+	if (column) {
+		assert_true(r->v[i].has_column);
+		assert_string_equal(r->v[i].column, column);
+	} else {
+		assert_false(r->v[i].has_column);
+	}
+}
+
+static void expect_val(const struct run *r, size_t i, const char *value,
+			 size_t len)
+{
+	assert_true(i < r->n);
+	assert_true(r->v[i].has_value);
+	assert_int_equal(r->v[i].value_len, len);
+	assert_memory_equal(r->v[i].value, value, len);
+}
+
+static void expect_counts(const struct run *r, uint64_t records,
+			  uint64_t invalid, uint64_t errors, uint64_t warnings)
+{
+	assert_int_equal(r->counts.records, records);
+	assert_int_equal(r->counts.invalid_records, invalid);
+	assert_int_equal(r->counts.errors, errors);
+	assert_int_equal(r->counts.warnings, warnings);
+}
+
+/* A growable text for large inputs. */
+struct sb {
+	char *p;
+	size_t n;
+	size_t cap;
+};
+
+static void sb_add(struct sb *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		b->cap = (b->n + n + 1) * 2;
+		b->p = realloc(b->p, b->cap);
+		assert_non_null(b->p);
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+static void sb_str(struct sb *b, const char *s)
+{
+	sb_add(b, s, strlen(s));
+}
+
+static void sb_fill(struct sb *b, char c, size_t n)
+{
+	while (n--)
+		sb_add(b, &c, 1);
+}
+
+/* A record "ID,aaa...EOL" of exactly `size` bytes. */
+static void sb_record(struct sb *b, const char *id, size_t size,
+		      const char *eol)
+{
+	size_t fixed = strlen(id) + 1 + strlen(eol);
+
+	assert_true(size > fixed);
+	sb_str(b, id);
+	sb_str(b, ",");
+	sb_fill(b, 'a', size - fixed);
+	sb_str(b, eol);
+}
+
+/* Physical line of byte `off` of text p ('\n', '\r\n', lone '\r'). */
+static uint64_t line_at(const char *p, size_t off)
+{
+	uint64_t line = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++) {
+		if (p[i] == '\n')
+			line++;
+		else if (p[i] == '\r' && !(i + 1 < off && p[i + 1] == '\n'))
+			line++;
+	}
+	return line;
+}
+
+static const char *const ID_S =
+	"contract: t\n"
+	"columns:\n"
+	"  - name: id\n"
+	"    type: integer\n"
+	"  - name: s\n"
+	"    type: string\n";
+
+static const char *const ABC =
+	"contract: t\n"
+	"columns:\n"
+	"  - name: a\n"
+	"    type: integer\n"
+	"  - name: b\n"
+	"    type: string\n"
+	"  - name: c\n"
+	"    type: integer\n";
+
+/* ---- header ---- */
+
+static void test_csv_header_maps_columns_by_name_in_any_order(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ABC, "c,b,a\n1,x,2\n3,y,z\nq,w,4\n", &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "type", 2, 3, 3, "a");
+	expect_val(&r, 0, "z", 1);
+	expect(&r, 1, "type", 3, 4, 1, "c");
+	expect_val(&r, 1, "q", 1);
+	expect_counts(&r, 3, 2, 2, 0);
+	run_free(&r);
+}
+
+static void test_csv_header_false_maps_columns_by_position(void **state)
+{
+	static const char *const yaml =
+		"contract: t\n"
+		"input:\n"
+		"  header: false\n"
+		"columns:\n"
+		"  - name: id\n"
+		"    type: integer\n"
+		"  - name: s\n"
+		"    type: string\n";
+	struct run r;
+
+	(void)state;
+	run1(yaml, "1,a\nid,s\n3,c\n", &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", 2, 2, 1, "id");
+	expect_counts(&r, 3, 1, 1, 0);
+	run_free(&r);
+}
+
+static void test_csv_header_false_empty_file_has_no_violation(void **state)
+{
+	static const char *const yaml =
+		"contract: t\n"
+		"input: {header: false}\n"
+		"columns:\n"
+		"  - name: id\n"
+		"    type: integer\n";
+	struct run r;
+
+	(void)state;
+	run_len(yaml, "", 0, &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	assert_int_equal(r.n, 0);
+	expect_counts(&r, 0, 0, 0, 0);
+	run_free(&r);
+}
+
+static void test_csv_bom_is_not_part_of_first_name(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_S, "\xef\xbb\xbfid,s\n1,a\nx,b\n", &r);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", 2, 3, 1, "id");
+	expect_counts(&r, 2, 1, 1, 0);
+	run_free(&r);
+}
+
+static void test_csv_header_only_file_is_valid(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_S, "id,s\n", &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	assert_int_equal(r.n, 0);
+	expect_counts(&r, 0, 0, 0, 0);
+	run_free(&r);
+	run1(ID_S, "id,s", &r); /* no final line break */
+	assert_int_equal(r.n, 0);
+	expect_counts(&r, 0, 0, 0, 0);
+	run_free(&r);
+	run1(ID_S, "id,s\r\n\r\n\n", &r); /* blank lines after it */
+	assert_int_equal(r.n, 0);
+	expect_counts(&r, 0, 0, 0, 0);
+	run_free(&r);
+}
+
+static void test_csv_empty_file_is_header_violation(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_len(ID_S, "", 0, &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "header", 0, 0, 0, NULL);
+	expect_counts(&r, 0, 0, 1, 0);
+	run_free(&r);
+}
+
+static void test_csv_only_blank_lines_is_header_violation(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_S, "\n\r\n\r", &r);
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.v[0].rule, "header");
+	expect_counts(&r, 0, 0, 1, 0);
+	run_free(&r);
+}
+
+static void test_csv_header_after_blank_lines_keeps_line_numbers(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_S, "\n\nid,s\n1,a\nx,b\n", &r);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", 2, 5, 1, "id");
+	run_free(&r);
+}
+
+/* ---- line endings ---- */
+
+static void test_csv_crlf_line_numbers_exact(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_S, "id,s\r\n1,a\r\nx,b\r\n\r\ny,c\r\n", &r);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "type", 2, 3, 1, "id");
+	expect(&r, 1, "type", 3, 5, 1, "id");
+	expect_val(&r, 1, "y", 1);
+	expect_counts(&r, 3, 2, 2, 0);
+	run_free(&r);
+}
+
+static void test_csv_lone_cr_line_numbers_exact(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_S, "id,s\r1,a\rx,b\r\ry,c\r", &r);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "type", 2, 3, 1, "id");
+	expect(&r, 1, "type", 3, 5, 1, "id");
+	expect_val(&r, 1, "y", 1);
+	expect_counts(&r, 3, 2, 2, 0);
+	run_free(&r);
+}
+
+static void test_csv_mixed_line_endings_line_numbers_exact(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_S, "id,s\n1,a\r\nx,b\ry,c\n\r\rz,d", &r);
+	assert_int_equal(r.n, 3);
+	expect(&r, 0, "type", 2, 3, 1, "id");
+	expect(&r, 1, "type", 3, 4, 1, "id");
+	expect(&r, 2, "type", 4, 7, 1, "id");
+	expect_val(&r, 2, "z", 1);
+	run_free(&r);
+}
+
+/* ---- quoting ---- */
+
+static void test_csv_quoted_newlines_next_record_line_exact(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_S, "id,s\n1,\"a\nb\r\nc\rd\"\nx,y\n\"2\",\"q\"\"\"\nz,w\n", &r);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "type", 2, 6, 1, "id");
+	expect(&r, 1, "type", 4, 8, 1, "id");
+	expect_counts(&r, 4, 2, 2, 0);
+	run_free(&r);
+}
+
+static void test_csv_quoted_value_is_unescaped(void **state)
+{
+	static const char *const yaml =
+		"contract: t\n"
+		"columns:\n"
+		"  - name: id\n"
+		"    type: integer\n"
+		"  - name: s\n"
+		"    type: string\n"
+		"    max_length: 2\n";
+	struct run r;
+
+	(void)state;
+	run1(yaml, "id,s\n1,\"a,\"\n2,\"a\"\"b\"\n3,\"x\ny\"\n", &r);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "max_length", 2, 3, 2, "s");
+	expect_val(&r, 0, "a\"b", 3);
+	expect(&r, 1, "max_length", 3, 4, 2, "s");
+	expect_val(&r, 1, "x\ny", 3);
+	run_free(&r);
+}
+
+static void test_csv_unterminated_quote_at_eof_is_malformed(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_S, "id,s\n1,a\n2,\"abc\n3,x\n4,y\n", &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "malformed", 2, 3, 2, NULL);
+	expect_counts(&r, 2, 1, 1, 0);
+	run_free(&r);
+}
+
+static void test_csv_unterminated_quote_in_first_field(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_S, "id,s\n\"1,a", &r);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "malformed", 1, 2, 1, NULL);
+	expect_counts(&r, 1, 1, 1, 0);
+	run_free(&r);
+}
+
+static void test_csv_custom_delimiter_and_quote(void **state)
+{
+	static const char *const yaml =
+		"contract: t\n"
+		"input:\n"
+		"  delimiter: ';'\n"
+		"  quote: \"'\"\n"
+		"columns:\n"
+		"  - name: a\n"
+		"    type: string\n"
+		"    max_length: 3\n"
+		"  - name: b\n"
+		"    type: integer\n";
+	struct run r;
+
+	(void)state;
+	run1(yaml, "a;b\n'x;y';2\n'x;yz';3\n\"qq\";x\n'it''s';4\n", &r);
+	assert_int_equal(r.n, 4);
+	expect(&r, 0, "max_length", 2, 3, 1, "a");
+	expect_val(&r, 0, "x;yz", 4);
+	expect(&r, 1, "max_length", 3, 4, 1, "a"); /* '"' is not the quote */
+	expect_val(&r, 1, "\"qq\"", 4);
+	expect(&r, 2, "type", 3, 4, 2, "b");
+	expect(&r, 3, "max_length", 4, 5, 1, "a");
+	expect_val(&r, 3, "it's", 4);
+	run_free(&r);
+}
+
+static void test_csv_tsv_format_uses_tab(void **state)
+{
+	struct run r;
+	struct cfg cfg = { DCVAL_FORMAT_TSV, 0, false, 0 };
+	static const char data[] = "id\ts\n1\ta,b\nx\ty\n";
+
+	(void)state;
+	run_cfg(ID_S, data, sizeof(data) - 1, &cfg, &r);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", 2, 3, 1, "id");
+	expect_counts(&r, 2, 1, 1, 0);
+	run_free(&r);
+}
+
+/* ---- ragged rows, nulls, blank lines ---- */
+
+static void test_csv_ragged_rows_field_count_position(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ABC, "a,b,c\n1,x\n1,x,2,3\n1,x,3\n5\n", &r);
+	assert_int_equal(r.n, 3);
+	expect(&r, 0, "field_count", 1, 2, 3, NULL);
+	expect(&r, 1, "field_count", 2, 3, 4, NULL);
+	expect(&r, 2, "field_count", 4, 5, 2, NULL);
+	expect_counts(&r, 4, 3, 3, 0);
+	run_free(&r);
+}
+
+static void test_csv_ragged_row_present_fields_still_checked(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ABC, "a,b,c\nx,y\n", &r);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "field_count", 1, 2, 3, NULL);
+	expect(&r, 1, "type", 1, 2, 1, "a");
+	expect_counts(&r, 1, 1, 2, 0);
+	run_free(&r);
+}
+
+static void test_csv_blank_lines_skipped_but_counted_as_lines(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run1(ID_S, "id,s\n\n1,a\n\r\n\n\rx,b\n\n", &r);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", 2, 7, 1, "id");
+	expect_counts(&r, 2, 1, 1, 0);
+	run_free(&r);
+}
+
+static void test_csv_row_of_empty_fields_is_record_of_nulls(void **state)
+{
+	static const char *const yaml =
+		"contract: t\n"
+		"columns:\n"
+		"  - name: a\n"
+		"    type: integer\n"
+		"    required: true\n"
+		"  - name: b\n"
+		"    type: string\n"
+		"    required: true\n"
+		"  - name: c\n"
+		"    type: date\n"
+		"    required: true\n";
+	struct run r;
+
+	(void)state;
+	run1(yaml, "a,b,c\n,,\n", &r);
+	assert_int_equal(r.n, 3);
+	expect(&r, 0, "required", 1, 2, 1, "a");
+	expect(&r, 1, "required", 1, 2, 2, "b");
+	expect(&r, 2, "required", 1, 2, 3, "c");
+	expect_counts(&r, 1, 1, 3, 0);
+	run_free(&r);
+}
+
+static void test_csv_null_tokens_and_quoted_empty(void **state)
+{
+	static const char *const yaml =
+		"contract: t\n"
+		"input:\n"
+		"  null_values: ['', NA]\n"
+		"columns:\n"
+		"  - name: id\n"
+		"    type: integer\n"
+		"    required: true\n"
+		"  - name: n\n"
+		"    type: integer\n";
+	struct run r;
+
+	(void)state;
+	run1(yaml, "id,n\nNA,NA\n\"\",\"\"\nna,\n1,NA\n", &r);
+	assert_int_equal(r.n, 3);
+	expect(&r, 0, "required", 1, 2, 1, "id");
+	expect(&r, 1, "required", 2, 3, 1, "id");
+	expect(&r, 2, "type", 3, 4, 1, "id"); /* tokens are case-sensitive */
+	expect_val(&r, 2, "na", 2);
+	expect_counts(&r, 4, 3, 3, 0);
+	run_free(&r);
+}
+
+static void test_csv_default_null_is_only_empty(void **state)
+{
+	static const char *const yaml =
+		"contract: t\n"
+		"columns:\n"
+		"  - name: id\n"
+		"    type: integer\n";
+	struct run r;
+
+	(void)state;
+	run1(yaml, "id\n\"\"\nNA\nnull\n", &r);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "type", 2, 3, 1, "id");
+	expect(&r, 1, "type", 3, 4, 1, "id");
+	expect_counts(&r, 3, 2, 2, 0);
+	run_free(&r);
+}
+
+/* ---- bad bytes ---- */
+
+static void test_csv_invalid_utf8_is_encoding_violation(void **state)
+{
+	static const char data[] = "id,s\n1,a\xff" "b\n2,\xc3\x28\n3,\xc3\xa9\n";
+	struct run r;
+
+	(void)state;
+	run_len(ID_S, data, sizeof(data) - 1, &r);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "encoding", 1, 2, 2, NULL);
+	expect_val(&r, 0, "a\xff" "b", 3);
+	expect(&r, 1, "encoding", 2, 3, 2, NULL);
+	expect_counts(&r, 3, 2, 2, 0);
+	run_free(&r);
+}
+
+static void test_csv_invalid_utf8_skips_value_checks(void **state)
+{
+	static const char data[] = "id,s\n\xff,a\n";
+	struct run r;
+
+	(void)state;
+	run_len(ID_S, data, sizeof(data) - 1, &r);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "encoding", 1, 2, 1, NULL);
+	expect_counts(&r, 1, 1, 1, 0);
+	run_free(&r);
+}
+
+static void test_csv_nul_bytes_inside_fields(void **state)
+{
+	static const char data[] = "id,s\n1\0" "2,a\0b\n3,\"x\0\"\n";
+	static const char *const yaml =
+		"contract: t\n"
+		"columns:\n"
+		"  - name: id\n"
+		"    type: integer\n"
+		"  - name: s\n"
+		"    type: string\n"
+		"    max_length: 2\n";
+	struct run r;
+
+	(void)state;
+	run_len(yaml, data, sizeof(data) - 1, &r);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "type", 1, 2, 1, "id");
+	expect_val(&r, 0, "1\0" "2", 3);
+	expect(&r, 1, "max_length", 1, 2, 2, "s");
+	expect_val(&r, 1, "a\0b", 3);
+	expect_counts(&r, 2, 1, 2, 0);
+	run_free(&r);
+}
+
+/* ---- chunk boundary ---- */
+
+/* Records of 100 bytes; the one straddling the first chunk's end is bad. */
+static void test_csv_record_spanning_chunk_boundary(void **state)
+{
+	struct sb b = { 0 };
+	struct run r;
+	size_t off_bad = 0, off_last = 0;
+	uint64_t k, rec_bad = 0;
+
+	(void)state;
+	sb_str(&b, "id,s\n");
+	for (k = 1; b.n < 320 * 1024; k++) {
+		bool straddles = b.n < DV_SOURCE_CHUNK && b.n + 100 > DV_SOURCE_CHUNK;
+
+		if (straddles) {
+			off_bad = b.n;
+			rec_bad = k;
+		}
+		off_last = b.n;
+		sb_record(&b, straddles ? "x" : "1", 100, "\n");
+	}
+	assert_true(rec_bad > 0);
+	/* the last record gets a bad id too */
+	b.p[off_last] = 'y';
+	run_len(ID_S, b.p, b.n, &r);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "type", rec_bad, line_at(b.p, off_bad), 1, "id");
+	expect(&r, 1, "type", k - 1, line_at(b.p, off_last), 1, "id");
+	expect_counts(&r, k - 1, 2, 2, 0);
+	run_free(&r);
+	free(b.p);
+}
+
+/* A quoted field with line breaks spans the chunk boundary. */
+static void test_csv_quoted_newlines_spanning_chunk_boundary(void **state)
+{
+	struct sb b = { 0 };
+	struct run r;
+	size_t off_x, off_z;
+	uint64_t k = 0, rec_x;
+	int i;
+
+	(void)state;
+	sb_str(&b, "id,s\n");
+	while (b.n + 100 < DV_SOURCE_CHUNK - 300) {
+		sb_record(&b, "1", 100, "\n");
+		k++;
+	}
+	sb_str(&b, "2,\"");
+	for (i = 0; i < 100; i++)
+		sb_str(&b, i % 2 ? "abcdefghi\r\n" : "abcdefghij\n");
+	sb_str(&b, "\"\n");
+	k++;
+	assert_true(b.n > DV_SOURCE_CHUNK);
+	off_x = b.n;
+	sb_str(&b, "x,b\n");
+	rec_x = ++k;
+	while (b.n < 300 * 1024) {
+		sb_record(&b, "1", 100, "\n");
+		k++;
+	}
+	off_z = b.n;
+	sb_str(&b, "z,b\r\n");
+	k++;
+	run_len(ID_S, b.p, b.n, &r);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "type", rec_x, line_at(b.p, off_x), 1, "id");
+	expect(&r, 1, "type", k, line_at(b.p, off_z), 1, "id");
+	expect_counts(&r, k, 2, 2, 0);
+	run_free(&r);
+	free(b.p);
+}
+
+/*
+ * Build header + 100-byte records, then one record whose line break is
+ * `eol` placed so that its first byte is the last byte of the first
+ * chunk, then "x,b\r\n" and more records; returns the bad record's offset.
+ */
+static size_t build_eol_at_chunk_end(struct sb *b, const char *eol,
+				     const char *blank, uint64_t *rec_bad)
+{
+	uint64_t k = 0;
+	size_t off_bad;
+
+	sb_str(b, "id,s\r\n");
+	while (b->n + 200 < DV_SOURCE_CHUNK) {
+		sb_record(b, "1", 100, "\r\n");
+		k++;
+	}
+	/* the line break's first byte is byte DV_SOURCE_CHUNK - 1 */
+	sb_record(b, "1", DV_SOURCE_CHUNK - 1 - b->n + strlen(eol), eol);
+	k++;
+	assert_int_equal(b->p[DV_SOURCE_CHUNK - 1], '\r');
+	sb_str(b, blank);
+	off_bad = b->n;
+	sb_str(b, "x,b\r\n");
+	k++;
+	*rec_bad = k;
+	while (b->n < 300 * 1024)
+		sb_record(b, "1", 100, "\r\n");
+	return off_bad;
+}
+
+static void test_csv_crlf_split_at_chunk_end(void **state)
+{
+	struct sb b = { 0 };
+	struct run r;
+	uint64_t rec_bad;
+	size_t off = build_eol_at_chunk_end(&b, "\r\n", "", &rec_bad);
+
+	(void)state;
+	run_len(ID_S, b.p, b.n, &r);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", rec_bad, line_at(b.p, off), 1, "id");
+	assert_int_equal(r.counts.invalid_records, 1);
+	run_free(&r);
+	free(b.p);
+}
+
+static void test_csv_lone_cr_at_chunk_end(void **state)
+{
+	struct sb b = { 0 };
+	struct run r;
+	uint64_t rec_bad;
+	size_t off = build_eol_at_chunk_end(&b, "\r", "", &rec_bad);
+
+	(void)state;
+	run_len(ID_S, b.p, b.n, &r);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", rec_bad, line_at(b.p, off), 1, "id");
+	run_free(&r);
+	free(b.p);
+}
+
+static void test_csv_blank_crlf_line_split_at_chunk_end(void **state)
+{
+	struct sb b = { 0 };
+	struct run r;
+	uint64_t rec_bad;
+	size_t off;
+
+	(void)state;
+	/* the record ends with "\r\n" before the boundary; a blank "\r\n" straddles */
+	sb_str(&b, "id,s\r\n");
+	rec_bad = 0;
+	while (b.n + 200 < DV_SOURCE_CHUNK) {
+		sb_record(&b, "1", 100, "\r\n");
+		rec_bad++;
+	}
+	sb_record(&b, "1", DV_SOURCE_CHUNK - 1 - b.n, "\r\n");
+	rec_bad++;
+	assert_int_equal(b.p[DV_SOURCE_CHUNK - 3], '\r');
+	sb_str(&b, "\r\n\r\n");
+	assert_int_equal(b.p[DV_SOURCE_CHUNK - 1], '\r');
+	off = b.n;
+	sb_str(&b, "x,b\r\n");
+	rec_bad++;
+	while (b.n < 300 * 1024)
+		sb_record(&b, "1", 100, "\r\n");
+	run_len(ID_S, b.p, b.n, &r);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", rec_bad, line_at(b.p, off), 1, "id");
+	run_free(&r);
+	free(b.p);
+}
+
+/* A quoted field holds a "\r\n" split by the chunk boundary. */
+static void test_csv_quoted_crlf_split_at_chunk_end(void **state)
+{
+	struct sb b = { 0 };
+	struct run r;
+	uint64_t k = 0;
+	size_t off;
+
+	(void)state;
+	sb_str(&b, "id,s\n");
+	while (b.n + 200 < DV_SOURCE_CHUNK) {
+		sb_record(&b, "1", 100, "\n");
+		k++;
+	}
+	sb_str(&b, "2,\"");
+	sb_fill(&b, 'q', DV_SOURCE_CHUNK - 1 - b.n);
+	sb_str(&b, "\r\nrest\r\nmore\"\n");
+	k++;
+	assert_int_equal(b.p[DV_SOURCE_CHUNK - 1], '\r');
+	off = b.n;
+	sb_str(&b, "x,b\n");
+	k++;
+	while (b.n < 300 * 1024)
+		sb_record(&b, "1", 100, "\n");
+	run_len(ID_S, b.p, b.n, &r);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "type", k, line_at(b.p, off), 1, "id");
+	run_free(&r);
+	free(b.p);
+}
+
+/* ---- records over the field size cap ---- */
+
+static void test_csv_oversized_record_is_one_malformed_and_resyncs(void **state)
+{
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false, 0 };
+	struct sb b = { 0 };
+	struct run r;
+
+	(void)state;
+	sb_str(&b, "id,s\n1,a\n2,");
+	sb_fill(&b, 'z', 3000);
+	sb_str(&b, "\nx,b\n3,c\ny,d\n");
+	run_cfg(ID_S, b.p, b.n, &cfg, &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	assert_int_equal(r.n, 3);
+	expect(&r, 0, "malformed", 2, 3, 0, NULL);
+	expect(&r, 1, "type", 3, 4, 1, "id");
+	expect(&r, 2, "type", 5, 6, 1, "id");
+	expect_counts(&r, 5, 3, 3, 0);
+	run_free(&r);
+	free(b.p);
+}
+
+static void test_csv_oversized_quoted_record_with_newlines_resyncs(void **state)
+{
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false, 0 };
+	struct sb b = { 0 };
+	struct run r;
+	int i;
+
+	(void)state;
+	sb_str(&b, "id,s\n1,a\n2,\"");
+	for (i = 0; i < 40; i++) {
+		sb_fill(&b, 'z', 99);
+		sb_str(&b, i % 3 ? "\n" : "\r\n");
+	}
+	sb_str(&b, "a \"\"quoted\"\", b\n\"\r\nx,b\n3,c\ny,d\n");
+	run_cfg(ID_S, b.p, b.n, &cfg, &r);
+	assert_int_equal(r.n, 3);
+	expect(&r, 0, "malformed", 2, 3, 0, NULL);
+	expect(&r, 1, "type", 3, 45, 1, "id");
+	expect(&r, 2, "type", 5, 47, 1, "id");
+	expect_counts(&r, 5, 3, 3, 0);
+	run_free(&r);
+	free(b.p);
+}
+
+static void test_csv_oversized_record_at_eof(void **state)
+{
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false, 0 };
+	struct sb b = { 0 };
+	struct run r;
+
+	(void)state;
+	sb_str(&b, "id,s\n1,a\n2,\"");
+	sb_fill(&b, 'z', 3000);
+	run_cfg(ID_S, b.p, b.n, &cfg, &r);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "malformed", 2, 3, 0, NULL);
+	expect_counts(&r, 2, 1, 1, 0);
+	run_free(&r);
+	free(b.p);
+}
+
+static void test_csv_oversized_header_is_malformed(void **state)
+{
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false, 0 };
+	struct sb b = { 0 };
+	struct run r;
+
+	(void)state;
+	sb_str(&b, "id,");
+	sb_fill(&b, 's', 2000);
+	sb_str(&b, "\n1,a\n");
+	run_cfg(ID_S, b.p, b.n, &cfg, &r);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "malformed", 0, 1, 0, NULL);
+	expect_counts(&r, 0, 0, 1, 0);
+	run_free(&r);
+	free(b.p);
+}
+
+static void test_csv_oversized_record_fail_fast_is_counted(void **state)
+{
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false,
+			   DCVAL_VALIDATE_FAIL_FAST };
+	struct sb b = { 0 };
+	struct run r;
+
+	(void)state;
+	sb_str(&b, "id,s\n1,a\n2,");
+	sb_fill(&b, 'z', 3000);
+	sb_str(&b, "\nx,b\n");
+	run_cfg(ID_S, b.p, b.n, &cfg, &r);
+	assert_int_equal(r.st, DCVAL_STOP);
+	assert_int_equal(r.n, 1);
+	expect(&r, 0, "malformed", 2, 3, 0, NULL);
+	expect_counts(&r, 2, 1, 1, 0);
+	run_free(&r);
+	free(b.p);
+}
+
+/* ---- quarantine ---- */
+
+/* valid and invalid each start with `header`; their records, merged in
+ * input order, are `records`. Checks each side holds what it should. */
+static void expect_quarantine(const struct run *r, const char *header,
+			      const char *valid_recs, const char *invalid_recs)
+{
+	size_t h = strlen(header);
+
+	assert_int_equal(r->valid_len, h + strlen(valid_recs));
+	assert_int_equal(r->invalid_len, h + strlen(invalid_recs));
+	assert_memory_equal(r->valid, header, h);
+	assert_memory_equal(r->invalid, header, h);
+	assert_memory_equal(r->valid + h, valid_recs, strlen(valid_recs));
+	assert_memory_equal(r->invalid + h, invalid_recs, strlen(invalid_recs));
+}
+
+static void test_csv_quarantine_splits_records_byte_exact(void **state)
+{
+	static const char data[] =
+		"id,s\r\n1,a\r\nx,b\r\n2,\"multi\r\nline\"\n\"3\",c\r\"y\",d\n4,e";
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 0, true, 0 };
+	struct run r;
+
+	(void)state;
+	run_cfg(ID_S, data, sizeof(data) - 1, &cfg, &r);
+	assert_int_equal(r.n, 2);
+	expect_counts(&r, 6, 2, 2, 0);
+	expect_quarantine(&r, "id,s\r\n",
+			  "1,a\r\n2,\"multi\r\nline\"\n\"3\",c\r4,e",
+			  "x,b\r\n\"y\",d\n");
+	run_free(&r);
+}
+
+static void test_csv_quarantine_header_only_to_both(void **state)
+{
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 0, true, 0 };
+	struct run r;
+
+	(void)state;
+	run_cfg(ID_S, "id,s\n", 5, &cfg, &r);
+	expect_quarantine(&r, "id,s\n", "", "");
+	run_free(&r);
+}
+
+static void test_csv_quarantine_bom_not_copied(void **state)
+{
+	static const char data[] = "\xef\xbb\xbfid,s\n1,a\n";
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 0, true, 0 };
+	struct run r;
+
+	(void)state;
+	run_cfg(ID_S, data, sizeof(data) - 1, &cfg, &r);
+	assert_int_equal(r.n, 0);
+	assert_int_equal(r.valid_len, 9);
+	assert_memory_equal(r.valid, "id,s\n1,a\n", 9);
+	assert_int_equal(r.invalid_len, 5);
+	run_free(&r);
+}
+
+static void test_csv_quarantine_malformed_and_ragged_go_invalid(void **state)
+{
+	static const char data[] = "id,s\n1,a\n2\n3,b,c\n4,d\n5,\"open\nend";
+	static const char data_bad_utf8[] = "id,s\n1,\xff\n2,b\n";
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 0, true, 0 };
+	struct run r;
+
+	(void)state;
+	run_cfg(ID_S, data, sizeof(data) - 1, &cfg, &r);
+	expect_counts(&r, 5, 3, 3, 0);
+	expect_quarantine(&r, "id,s\n", "1,a\n4,d\n",
+			  "2\n3,b,c\n5,\"open\nend");
+	run_free(&r);
+	run_cfg(ID_S, data_bad_utf8, sizeof(data_bad_utf8) - 1, &cfg, &r);
+	expect_quarantine(&r, "id,s\n", "2,b\n", "1,\xff\n");
+	run_free(&r);
+}
+
+static void test_csv_quarantine_oversized_record_streamed_whole(void **state)
+{
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, true, 0 };
+	struct sb b = { 0 }, big = { 0 };
+	struct run r;
+	int i;
+
+	(void)state;
+	sb_str(&big, "2,\"");
+	for (i = 0; i < 30; i++) {
+		sb_fill(&big, 'z', 98);
+		sb_str(&big, "\r\n");
+	}
+	sb_str(&big, "\"\r\n");
+	sb_str(&b, "id,s\r\n1,a\r\n");
+	sb_add(&b, big.p, big.n);
+	sb_str(&b, "x,b\r\n3,c\r\n");
+	run_cfg(ID_S, b.p, b.n, &cfg, &r);
+	assert_int_equal(r.n, 2);
+	expect(&r, 1, "type", 3, 34, 1, "id");
+	expect_counts(&r, 4, 2, 2, 0);
+	sb_str(&big, "x,b\r\n");
+	expect_quarantine(&r, "id,s\r\n", "1,a\r\n3,c\r\n", big.p);
+	run_free(&r);
+	free(b.p);
+	free(big.p);
+}
+
+/* Large input: every record on exactly one side, byte for byte. */
+static void test_csv_quarantine_large_input_concatenation(void **state)
+{
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 0, true, 0 };
+	struct sb b = { 0 }, valid = { 0 }, invalid = { 0 };
+	struct run r;
+	size_t start;
+	int k;
+
+	(void)state;
+	sb_str(&b, "id,s\r\n");
+	for (k = 0; b.n < 700 * 1024; k++) {
+		start = b.n;
+		if (k % 97 == 0)
+			sb_str(&b, "bad,\"x\r\ny\"\r\n");
+		else if (k % 89 == 0)
+			sb_str(&b, "1,\"q\rq\"\r");
+		else
+			sb_record(&b, "7", 37 + (size_t)(k % 13), k % 2 ? "\r\n" : "\n");
+		if (k % 97 == 0)
+			sb_add(&invalid, b.p + start, b.n - start);
+		else
+			sb_add(&valid, b.p + start, b.n - start);
+	}
+	run_cfg(ID_S, b.p, b.n, &cfg, &r);
+	assert_int_equal(r.counts.records, (uint64_t)k);
+	expect_quarantine(&r, "id,s\r\n", valid.p, invalid.p);
+	run_free(&r);
+	free(b.p);
+	free(valid.p);
+	free(invalid.p);
+}
+
+static void test_csv_quarantine_crlf_split_at_chunk_end(void **state)
+{
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 0, true, 0 };
+	struct sb b = { 0 };
+	struct run r;
+	uint64_t rec_bad;
+	size_t off = build_eol_at_chunk_end(&b, "\r\n", "", &rec_bad);
+
+	(void)state;
+	run_cfg(ID_S, b.p, b.n, &cfg, &r);
+	assert_int_equal(r.n, 1);
+	assert_int_equal(r.invalid_len, 6 + 5);
+	assert_memory_equal(r.invalid + 6, "x,b\r\n", 5);
+	assert_int_equal(r.valid_len, b.n - 5);
+	assert_memory_equal(r.valid, b.p, off);
+	assert_memory_equal(r.valid + off, b.p + off + 5, b.n - off - 5);
+	run_free(&r);
+	free(b.p);
+}
+
+/* An oversized record whose "\r\n" is split by the chunk boundary: the
+ * '\n' belongs to the record and goes to the invalid output with it. */
+static void test_csv_quarantine_oversized_crlf_split_at_chunk_end(void **state)
+{
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, true, 0 };
+	struct sb b = { 0 };
+	struct run r;
+	size_t start, off;
+	uint64_t k = 0;
+
+	(void)state;
+	sb_str(&b, "id,s\r\n");
+	while (b.n + 3000 < DV_SOURCE_CHUNK) {
+		sb_record(&b, "1", 100, "\r\n");
+		k++;
+	}
+	start = b.n;
+	sb_record(&b, "2", DV_SOURCE_CHUNK - 1 - b.n + 2, "\r\n");
+	k++;
+	assert_int_equal(b.p[DV_SOURCE_CHUNK - 1], '\r');
+	off = b.n;
+	sb_str(&b, "x,b\r\n");
+	k++;
+	while (b.n < 300 * 1024)
+		sb_record(&b, "1", 100, "\r\n");
+	run_cfg(ID_S, b.p, b.n, &cfg, &r);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "malformed", k - 1, line_at(b.p, start), 0, NULL);
+	expect(&r, 1, "type", k, line_at(b.p, off), 1, "id");
+	assert_int_equal(r.invalid_len, 6 + (off - start) + 5);
+	assert_memory_equal(r.invalid + 6, b.p + start, off - start + 5);
+	assert_int_equal(r.valid_len, b.n - (off - start) - 5);
+	run_free(&r);
+	free(b.p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv_header_maps_columns_by_name_in_any_order),
+		cmocka_unit_test(test_csv_header_false_maps_columns_by_position),
+		cmocka_unit_test(test_csv_header_false_empty_file_has_no_violation),
+		cmocka_unit_test(test_csv_bom_is_not_part_of_first_name),
+		cmocka_unit_test(test_csv_header_only_file_is_valid),
+		cmocka_unit_test(test_csv_empty_file_is_header_violation),
+		cmocka_unit_test(test_csv_only_blank_lines_is_header_violation),
+		cmocka_unit_test(test_csv_header_after_blank_lines_keeps_line_numbers),
+		cmocka_unit_test(test_csv_crlf_line_numbers_exact),
+		cmocka_unit_test(test_csv_lone_cr_line_numbers_exact),
+		cmocka_unit_test(test_csv_mixed_line_endings_line_numbers_exact),
+		cmocka_unit_test(test_csv_quoted_newlines_next_record_line_exact),
+		cmocka_unit_test(test_csv_quoted_value_is_unescaped),
+		cmocka_unit_test(test_csv_unterminated_quote_at_eof_is_malformed),
+		cmocka_unit_test(test_csv_unterminated_quote_in_first_field),
+		cmocka_unit_test(test_csv_custom_delimiter_and_quote),
+		cmocka_unit_test(test_csv_tsv_format_uses_tab),
+		cmocka_unit_test(test_csv_ragged_rows_field_count_position),
+		cmocka_unit_test(test_csv_ragged_row_present_fields_still_checked),
+		cmocka_unit_test(test_csv_blank_lines_skipped_but_counted_as_lines),
+		cmocka_unit_test(test_csv_row_of_empty_fields_is_record_of_nulls),
+		cmocka_unit_test(test_csv_null_tokens_and_quoted_empty),
+		cmocka_unit_test(test_csv_default_null_is_only_empty),
+		cmocka_unit_test(test_csv_invalid_utf8_is_encoding_violation),
+		cmocka_unit_test(test_csv_invalid_utf8_skips_value_checks),
+		cmocka_unit_test(test_csv_nul_bytes_inside_fields),
+		cmocka_unit_test(test_csv_record_spanning_chunk_boundary),
+		cmocka_unit_test(test_csv_quoted_newlines_spanning_chunk_boundary),
+		cmocka_unit_test(test_csv_crlf_split_at_chunk_end),
+		cmocka_unit_test(test_csv_lone_cr_at_chunk_end),
+		cmocka_unit_test(test_csv_blank_crlf_line_split_at_chunk_end),
+		cmocka_unit_test(test_csv_quoted_crlf_split_at_chunk_end),
+		cmocka_unit_test(test_csv_oversized_record_is_one_malformed_and_resyncs),
+		cmocka_unit_test(test_csv_oversized_quoted_record_with_newlines_resyncs),
+		cmocka_unit_test(test_csv_oversized_record_at_eof),
+		cmocka_unit_test(test_csv_oversized_header_is_malformed),
+		cmocka_unit_test(test_csv_oversized_record_fail_fast_is_counted),
+		cmocka_unit_test(test_csv_quarantine_splits_records_byte_exact),
+		cmocka_unit_test(test_csv_quarantine_header_only_to_both),
+		cmocka_unit_test(test_csv_quarantine_bom_not_copied),
+		cmocka_unit_test(test_csv_quarantine_malformed_and_ragged_go_invalid),
+		cmocka_unit_test(test_csv_quarantine_oversized_record_streamed_whole),
+		cmocka_unit_test(test_csv_quarantine_large_input_concatenation),
+		cmocka_unit_test(test_csv_quarantine_crlf_split_at_chunk_end),
+		cmocka_unit_test(test_csv_quarantine_oversized_crlf_split_at_chunk_end),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -25,9 +25,12 @@
 #include "util/error.h"
 #include "util/utf8.h"
 
-/* libcsv's parser state inside a field (libcsv.c FIELD_BEGUN): with
- * `quoted` set, the parser is inside an open quote. */
+/* libcsv's parser states (libcsv.c): with `quoted` set, FIELD_BEGUN is
+ * inside an open quote and FIELD_MIGHT_HAVE_ENDED just after a quote in
+ * a quoted field. */
+#define DV_LIBCSV_FIELD_NOT_BEGUN 1
 #define DV_LIBCSV_FIELD_BEGUN 2
+#define DV_LIBCSV_FIELD_MIGHT_HAVE_ENDED 3
 
 typedef struct dv_csvr {
 	dv_engine *e;
@@ -52,7 +55,9 @@ typedef struct dv_csvr {
 	bool prev_cr;         /* last byte seen was '\r' */
 	bool pending;         /* a row ended at a '\r' that ended the chunk */
 	bool skipping;        /* oversized record: scanning for its end */
-	bool skip_quoted;     /* while skipping: inside quotes */
+	bool skip_quoted;     /* while skipping: inside a quoted field */
+	bool skip_qmark;      /* while skipping: a quote seen inside it */
+	bool skip_fstart;     /* while skipping: at the start of a field */
 	bool skip_lf;         /* a skipped record ended at a '\r' that ended the chunk */
 	bool stop_input;      /* unusable header: read no further */
 	bool saw_row;         /* any row at all */
@@ -290,7 +295,10 @@ static dcval_status skip_begin(dv_csvr *r, const char *p, size_t n)
 		return dv_engine_input_issue(r->e, DV_R_MALFORMED, r->rec_line, 0,
 					     detail);
 	}
-	r->skip_quoted = r->p.quoted && r->p.pstate == DV_LIBCSV_FIELD_BEGUN;
+	r->skip_quoted = r->p.quoted && (r->p.pstate == DV_LIBCSV_FIELD_BEGUN ||
+					 r->p.pstate == DV_LIBCSV_FIELD_MIGHT_HAVE_ENDED);
+	r->skip_qmark = r->p.pstate == DV_LIBCSV_FIELD_MIGHT_HAVE_ENDED;
+	r->skip_fstart = r->p.pstate <= DV_LIBCSV_FIELD_NOT_BEGUN;
 	csv_free(&r->p);
 	st = parser_init(r);
 	if (st != DCVAL_OK)
@@ -326,18 +334,46 @@ static dcval_status skip_end(dv_csvr *r)
 	return st;
 }
 
+/*
+ * One byte of a skipped record, with libcsv's quoting rules (not strict):
+ * a quote opens a quoted field only at the start of the field, elsewhere
+ * it is a literal byte; inside quotes, a quote ends the quoting only when
+ * a delimiter or a line break follows ('""' and text after the closing
+ * quote stay quoted). Returns true at the line break ending the record.
+ */
+static bool skip_byte(dv_csvr *r, char c)
+{
+	bool term = c == '\n' || c == '\r';
+
+	if (r->skip_qmark) {
+		r->skip_qmark = false;
+		if (c == r->delim || term) {
+			r->skip_quoted = false;
+			r->skip_fstart = !term;
+			return term;
+		}
+		return false;
+	}
+	if (r->skip_quoted) {
+		r->skip_qmark = c == r->c->quote;
+		return false;
+	}
+	if (c == r->c->quote && r->skip_fstart) {
+		r->skip_quoted = true;
+		r->skip_fstart = false;
+		return false;
+	}
+	r->skip_fstart = c == r->delim;
+	return term;
+}
+
 static size_t skip(dv_csvr *r, const char *p, size_t n, dcval_status *st)
 {
-	const char quote = r->c->quote;
 	size_t i = 0;
 	bool end = false;
 
-	for (; i < n && !end; i++) {
-		if (p[i] == quote)
-			r->skip_quoted = !r->skip_quoted;
-		else if (!r->skip_quoted && (p[i] == '\n' || p[i] == '\r'))
-			end = true;
-	}
+	for (; i < n && !end; i++)
+		end = skip_byte(r, p[i]);
 	if (end && p[i - 1] == '\r' && i < n && p[i] == '\n')
 		i++;
 	else if (end && p[i - 1] == '\r' && i == n)

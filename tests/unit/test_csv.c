@@ -935,6 +935,50 @@ static void test_csv_oversized_quoted_record_with_newlines_resyncs(void **state)
 	free(b.p);
 }
 
+/* A quote inside an unquoted field is a literal byte (libcsv, not
+ * strict): it must not make the resync scan swallow later records. */
+static void test_csv_oversized_record_with_literal_quote_resyncs(void **state)
+{
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false, 0 };
+	struct sb b = { 0 };
+	struct run r;
+
+	(void)state;
+	sb_str(&b, "id,s\n1,a\n2,ab\"c");
+	sb_fill(&b, 'z', 3000);
+	sb_str(&b, "\nx,b\n3,c\ny,d\n");
+	run_cfg(ID_S, b.p, b.n, &cfg, &r);
+	assert_int_equal(r.n, 3);
+	expect(&r, 0, "malformed", 2, 3, 0, NULL);
+	expect(&r, 1, "type", 3, 4, 1, "id");
+	expect(&r, 2, "type", 5, 6, 1, "id");
+	expect_counts(&r, 5, 3, 3, 0);
+	run_free(&r);
+	free(b.p);
+}
+
+/* Text after a closing quote reopens the field (libcsv, not strict): the
+ * line break after it is inside the record. */
+static void test_csv_oversized_record_text_after_close_quote_resyncs(void **state)
+{
+	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false, 0 };
+	struct sb b = { 0 };
+	struct run r;
+
+	(void)state;
+	sb_str(&b, "id,s\n1,a\n2,\"ab\"c\n");
+	sb_fill(&b, 'z', 3000);
+	sb_str(&b, "\"\"\"\nx,b\n3,c\ny,d\n");
+	run_cfg(ID_S, b.p, b.n, &cfg, &r);
+	assert_int_equal(r.n, 3);
+	expect(&r, 0, "malformed", 2, 3, 0, NULL);
+	expect(&r, 1, "type", 3, 5, 1, "id");
+	expect(&r, 2, "type", 5, 7, 1, "id");
+	expect_counts(&r, 5, 3, 3, 0);
+	run_free(&r);
+	free(b.p);
+}
+
 static void test_csv_oversized_record_at_eof(void **state)
 {
 	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false, 0 };
@@ -1222,6 +1266,8 @@ int main(void)
 		cmocka_unit_test(test_csv_quoted_crlf_split_at_chunk_end),
 		cmocka_unit_test(test_csv_oversized_record_is_one_malformed_and_resyncs),
 		cmocka_unit_test(test_csv_oversized_quoted_record_with_newlines_resyncs),
+		cmocka_unit_test(test_csv_oversized_record_with_literal_quote_resyncs),
+		cmocka_unit_test(test_csv_oversized_record_text_after_close_quote_resyncs),
 		cmocka_unit_test(test_csv_oversized_record_at_eof),
 		cmocka_unit_test(test_csv_oversized_header_is_malformed),
 		cmocka_unit_test(test_csv_oversized_record_fail_fast_is_counted),

@@ -240,6 +240,24 @@ static bool op_passes(dv_engine *e, const dv_column *col, const dv_op *op,
 	}
 }
 
+/* A JSON string where a number or boolean belongs says so: "31" alone
+ * would read like the number 31. */
+static const char *type_detail(const dv_column *col, const dv_value *v)
+{
+	if (v->kind != DV_V_JSTRING)
+		return col->type_detail;
+	switch (col->type) {
+	case DV_T_INTEGER:
+		return "is a string, not an integer";
+	case DV_T_NUMBER:
+		return "is a string, not a number";
+	case DV_T_BOOLEAN:
+		return "is a string, not a boolean";
+	default:
+		return col->type_detail;
+	}
+}
+
 static dcval_status check_value(dv_engine *e, dv_record *rec,
 				const dv_column *col, const dv_value *v,
 				dv_typed *t, bool *typed)
@@ -249,7 +267,7 @@ static dcval_status check_value(dv_engine *e, dv_record *rec,
 	size_t i;
 
 	if (!parse_value(col, v, t))
-		return emit_value(e, rec, col, v, DV_R_TYPE, col->type_detail);
+		return emit_value(e, rec, col, v, DV_R_TYPE, type_detail(col, v));
 	*typed = true;
 	for (i = 0; i < col->n_ops; i++) {
 		const dv_op *op = &col->ops[i];

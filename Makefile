@@ -56,9 +56,15 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(LIB) $(DEP_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB) $(HEADERS) tests/unit/unit.h
+HARNESS := $(BUILD)/obj/tests/unit/harness.o
+
+$(HARNESS): tests/unit/harness.c tests/unit/harness.h tests/unit/unit.h $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Itests/unit $(LDFLAGS_ALL) -o $@ $< $(LIB) $(DEP_LIBS) -lcmocka
+	$(CC) $(CFLAGS_ALL) -Itests/unit -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) $(HARNESS) $(HEADERS) tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit $(LDFLAGS_ALL) -o $@ $< $(HARNESS) $(LIB) $(DEP_LIBS) -lcmocka
 
 check: $(BIN) $(UNIT_BIN)
 	@LC_ALL=C BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh

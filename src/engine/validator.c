@@ -144,11 +144,9 @@ static dcval_format format_from_path(const char *path)
 static dcval_format format_from_content(const dv_source *src)
 {
 	const unsigned char *p = (const unsigned char *)src->chunk;
-	size_t i = 0;
+	size_t i;
 
-	if (src->len >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
-		i = 3;
-	for (; i < src->len; i++) {
+	for (i = dv_source_bom(src); i < src->len; i++) {
 		if (p[i] == '{')
 			return DCVAL_FORMAT_JSONL;
 		if (p[i] == '[')

@@ -481,26 +481,19 @@ static dcval_status finish_input(dv_csvr *r)
 	return st;
 }
 
+static dcval_status csv_chunk(void *ctx, const char *p, size_t n, bool *stop)
+{
+	dv_csvr *r = ctx;
+	dcval_status st = feed_chunk(r, p, n);
+
+	*stop = r->stop_input;
+	return st;
+}
+
 static dcval_status run(dv_csvr *r, dv_source *src)
 {
-	dcval_status st = DCVAL_OK;
-	const char *p = src->chunk;
-	size_t n = src->len;
+	dcval_status st = dv_source_feed(src, dv_source_bom(src), csv_chunk, r);
 
-	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
-		p += 3; /* UTF-8 byte order mark */
-		n -= 3;
-	}
-	for (;;) {
-		st = feed_chunk(r, p, n);
-		if (st != DCVAL_OK || r->stop_input || src->eof)
-			break;
-		st = dv_source_next(src);
-		if (st != DCVAL_OK)
-			break;
-		p = src->chunk;
-		n = src->len;
-	}
 	if (st == DCVAL_OK)
 		st = finish_input(r);
 	return st;

@@ -413,32 +413,25 @@ static dcval_status jarr_finish(dv_jarray *r)
 	}
 }
 
-/*
- * Read src from its current chunk (the engine has read the first one to
- * choose the format) to the end or a syntax error; the first chunk may
- * start with a byte order mark.
- */
+static dcval_status jarr_chunk_cb(void *ctx, const char *p, size_t n,
+				  bool *stop)
+{
+	dv_jarray *r = ctx;
+	dcval_status st = jarr_chunk(r, p, n);
+
+	*stop = r->state == DV_JS_DONE;
+	return st;
+}
+
+/* Read src from its current chunk (the engine has read the first one to
+ * choose the format) to the end or a syntax error. A byte order mark is
+ * skipped but counts in byte columns' base. */
 static dcval_status jarr_run(dv_jarray *r, dv_source *src)
 {
-	dcval_status st = DCVAL_OK;
-	const char *p = src->chunk;
-	size_t n = src->len;
+	size_t bom = dv_source_bom(src);
 
-	if (n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
-		p += 3;
-		n -= 3;
-		r->base = r->line_start = 3;
-	}
-	for (;;) {
-		st = jarr_chunk(r, p, n);
-		if (st != DCVAL_OK || r->state == DV_JS_DONE || src->eof)
-			return st;
-		st = dv_source_next(src);
-		if (st != DCVAL_OK)
-			return st;
-		p = src->chunk;
-		n = src->len;
-	}
+	r->base = r->line_start = bom;
+	return dv_source_feed(src, bom, jarr_chunk_cb, r);
 }
 
 dcval_status dv_json_read(dv_engine *e, dv_source *src, dcval_error *err)

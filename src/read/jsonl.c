@@ -185,31 +185,11 @@ static dcval_status jsonl_finish(dv_jsonl *r)
 	return st;
 }
 
-/*
- * Read src from its current chunk (the engine has read the first one to
- * choose the format) to the end; the first may start with a byte order
- * mark.
- */
-static dcval_status jsonl_run(dv_jsonl *r, dv_source *src)
+static dcval_status jsonl_chunk_cb(void *ctx, const char *p, size_t n,
+				   bool *stop)
 {
-	dcval_status st = DCVAL_OK;
-	const char *p = src->chunk;
-	size_t n = src->len;
-
-	if (n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
-		p += 3;
-		n -= 3;
-	}
-	for (;;) {
-		st = jsonl_chunk(r, p, n);
-		if (st != DCVAL_OK || src->eof)
-			return st;
-		st = dv_source_next(src);
-		if (st != DCVAL_OK)
-			return st;
-		p = src->chunk;
-		n = src->len;
-	}
+	*stop = false;
+	return jsonl_chunk(ctx, p, n);
 }
 
 dcval_status dv_jsonl_read(dv_engine *e, dv_source *src, dcval_error *err)
@@ -224,7 +204,7 @@ dcval_status dv_jsonl_read(dv_engine *e, dv_source *src, dcval_error *err)
 		r.max_line = SIZE_MAX / 2 - 1;
 	st = dv_jsonval_init(&r.jv, e);
 	if (st == DCVAL_OK)
-		st = jsonl_run(&r, src);
+		st = dv_source_feed(src, dv_source_bom(src), jsonl_chunk_cb, &r);
 	if (st == DCVAL_OK)
 		st = jsonl_finish(&r);
 	/* a read error is reported by the engine, which owns the source */

@@ -2,6 +2,7 @@
  * Chunked input; see source.h.
  */
 #include <errno.h>
+#include <string.h>
 
 #include "read/source.h"
 #include "util/alloc.h"
@@ -49,4 +50,24 @@ dcval_status dv_source_next(dv_source *s)
 		s->eof = true;
 	}
 	return DCVAL_OK;
+}
+
+size_t dv_source_bom(const dv_source *s)
+{
+	return s->len >= 3 && memcmp(s->chunk, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
+dcval_status dv_source_feed(dv_source *s, size_t skip, dv_chunk_fn fn,
+			    void *ctx)
+{
+	dcval_status st;
+	bool stop = false;
+
+	st = fn(ctx, s->chunk + skip, s->len - skip, &stop);
+	while (st == DCVAL_OK && !stop && !s->eof) {
+		st = dv_source_next(s);
+		if (st == DCVAL_OK)
+			st = fn(ctx, s->chunk, s->len, &stop);
+	}
+	return st;
 }

@@ -35,4 +35,24 @@ void dv_source_release(dv_source *s);
  */
 dcval_status dv_source_next(dv_source *s);
 
+/* 3 when the current chunk starts with a UTF-8 byte order mark, else 0
+ * (meaningful on the first chunk of an input). */
+size_t dv_source_bom(const dv_source *s);
+
+/*
+ * Consume a chunk: p[0..n). Set *stop to read no further (the input is
+ * unusable or its end was seen). Returns DCVAL_OK or the status that
+ * stops the input.
+ */
+typedef dcval_status (*dv_chunk_fn)(void *ctx, const char *p, size_t n,
+				    bool *stop);
+
+/*
+ * Hand the current chunk, minus its first `skip` bytes, and then every
+ * further chunk to fn, until the end of the input, *stop, or a status
+ * other than DCVAL_OK (from fn or from reading).
+ */
+dcval_status dv_source_feed(dv_source *s, size_t skip, dv_chunk_fn fn,
+			    void *ctx);
+
 #endif

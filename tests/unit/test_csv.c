@@ -12,112 +12,15 @@
 #include <stdlib.h>
 
 #include "dcval/dcval.h"
+#include "harness.h"
 #include "read/source.h"
 
-struct viol {
-	char rule[24];
-	char column[64];
-	bool has_column;
-	char value[512];
-	size_t value_len;
-	bool has_value;
-	bool redacted;
-	uint64_t record;
-	uint64_t line;
-	uint32_t field;
-	dcval_severity severity;
-};
-
-struct run {
-	struct viol *v;     /* every violation, in order */
-	size_t n;
-	size_t alloc;
-	dcval_counts counts;
-	dcval_status st;    /* of dcval_validator_run */
-	dcval_status fin;   /* of dcval_validator_finish */
-	char *valid;        /* quarantine outputs, when asked for */
-	size_t valid_len;
-	char *invalid;
-	size_t invalid_len;
-};
-
-struct cfg {
-	dcval_format format; /* AUTO: csv */
-	size_t max_field;    /* 0: default */
-	bool quarantine;
-	unsigned flags;
-};
-
-static dcval_status on_viol(void *ud, const dcval_violation *v)
-{
-	struct run *r = ud;
-	struct viol *o;
-
-	if (r->n == r->alloc) {
-		r->alloc = r->alloc ? r->alloc * 2 : 16;
-		r->v = realloc(r->v, r->alloc * sizeof(*r->v));
-		assert_non_null(r->v);
-	}
-	o = &r->v[r->n++];
-	memset(o, 0, sizeof(*o));
-	snprintf(o->rule, sizeof(o->rule), "%s", v->rule);
-	o->has_column = v->column != NULL;
-	snprintf(o->column, sizeof(o->column), "%s", v->column ? v->column : "");
-	o->has_value = v->value != NULL;
-	o->value_len = v->value_len;
-	if (v->value)
-		memcpy(o->value, v->value,
-		       v->value_len < sizeof(o->value) ? v->value_len
-						       : sizeof(o->value));
-	o->redacted = v->redacted;
-	o->record = v->record;
-	o->line = v->line;
-	o->field = v->field;
-	o->severity = v->severity;
-	return DCVAL_OK;
-}
-
 static void run_cfg(const char *yaml, const char *data, size_t len,
-		    const struct cfg *cfg, struct run *r)
+		    const struct run_cfg *cfg, struct run *r)
 {
-	dcval_error err;
-	dcval_contract *c;
-	dcval_validator *v;
-	dcval_validate_opts opts;
-	FILE *in;
+	struct input in = { data, len };
 
-	memset(r, 0, sizeof(*r));
-	memset(&opts, 0, sizeof(opts));
-	dcval_error_clear(&err);
-	c = dcval_contract_load_buffer("c.yaml", yaml, strlen(yaml), &err);
-	if (!c)
-		fail_msg("contract: %s:%lu:%lu: %s", err.file, err.line,
-			 err.col, err.text);
-	opts.format = cfg && cfg->format ? cfg->format : DCVAL_FORMAT_CSV;
-	opts.on_violation = on_viol;
-	opts.ud = r;
-	opts.flags = cfg ? cfg->flags : 0;
-	opts.max_field_bytes = cfg ? cfg->max_field : 0;
-	if (cfg && cfg->quarantine) {
-		opts.valid_out = open_memstream(&r->valid, &r->valid_len);
-		opts.invalid_out = open_memstream(&r->invalid, &r->invalid_len);
-		assert_non_null(opts.valid_out);
-		assert_non_null(opts.invalid_out);
-	}
-	v = dcval_validator_new(c, &opts, &err);
-	assert_non_null(v);
-	in = len ? fmemopen((void *)data, len, "r") : tmpfile();
-	assert_non_null(in);
-	r->st = dcval_validator_run(v, "in.csv", in, &err);
-	fclose(in);
-	r->fin = r->st == DCVAL_OK ? dcval_validator_finish(v) : DCVAL_OK;
-	r->counts = *dcval_validator_counts(v);
-	if (opts.valid_out) {
-		fclose(opts.valid_out);
-		fclose(opts.invalid_out);
-	}
-	dcval_validator_free(v);
-	dcval_contract_free(c);
+	run_inputs(yaml, &in, 1, cfg, r);
 }
 
 static void run_len(const char *yaml, const char *data, size_t len,
@@ -129,13 +32,6 @@ static void run_len(const char *yaml, const char *data, size_t len,
 static void run1(const char *yaml, const char *data, struct run *r)
 {
 	run_cfg(yaml, data, strlen(data), NULL, r);
-}
-
-static void run_free(struct run *r)
-{
-	free(r->v);
-	free(r->valid);
-	free(r->invalid);
 }
 
 /* Expect violation i: rule, record, line, field and column (NULL: none). */
@@ -165,15 +61,6 @@ static void expect_val(const struct run *r, size_t i, const char *value,
 	assert_true(r->v[i].has_value);
 	assert_int_equal(r->v[i].value_len, len);
 	assert_memory_equal(r->v[i].value, value, len);
-}
-
-static void expect_counts(const struct run *r, uint64_t records,
-			  uint64_t invalid, uint64_t errors, uint64_t warnings)
-{
-	assert_int_equal(r->counts.records, records);
-	assert_int_equal(r->counts.invalid_records, invalid);
-	assert_int_equal(r->counts.errors, errors);
-	assert_int_equal(r->counts.warnings, warnings);
 }
 
 /* A growable text for large inputs. */
@@ -256,7 +143,7 @@ static const char *const ABC =
 
 static void test_csv_header_maps_columns_by_name_in_any_order(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ABC, "c,b,a\n1,x,2\n3,y,z\nq,w,4\n", &r);
@@ -281,7 +168,7 @@ static void test_csv_header_false_maps_columns_by_position(void **state)
 		"    type: integer\n"
 		"  - name: s\n"
 		"    type: string\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml, "1,a\nid,s\n3,c\n", &r);
@@ -300,7 +187,7 @@ static void test_csv_header_false_empty_file_has_no_violation(void **state)
 		"columns:\n"
 		"  - name: id\n"
 		"    type: integer\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_len(yaml, "", 0, &r);
@@ -312,7 +199,7 @@ static void test_csv_header_false_empty_file_has_no_violation(void **state)
 
 static void test_csv_bom_is_not_part_of_first_name(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_S, "\xef\xbb\xbfid,s\n1,a\nx,b\n", &r);
@@ -324,7 +211,7 @@ static void test_csv_bom_is_not_part_of_first_name(void **state)
 
 static void test_csv_header_only_file_is_valid(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_S, "id,s\n", &r);
@@ -344,7 +231,7 @@ static void test_csv_header_only_file_is_valid(void **state)
 
 static void test_csv_empty_file_is_header_violation(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_len(ID_S, "", 0, &r);
@@ -357,7 +244,7 @@ static void test_csv_empty_file_is_header_violation(void **state)
 
 static void test_csv_only_blank_lines_is_header_violation(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_S, "\n\r\n\r", &r);
@@ -369,7 +256,7 @@ static void test_csv_only_blank_lines_is_header_violation(void **state)
 
 static void test_csv_header_after_blank_lines_keeps_line_numbers(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_S, "\n\nid,s\n1,a\nx,b\n", &r);
@@ -382,7 +269,7 @@ static void test_csv_header_after_blank_lines_keeps_line_numbers(void **state)
 
 static void test_csv_crlf_line_numbers_exact(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_S, "id,s\r\n1,a\r\nx,b\r\n\r\ny,c\r\n", &r);
@@ -396,7 +283,7 @@ static void test_csv_crlf_line_numbers_exact(void **state)
 
 static void test_csv_lone_cr_line_numbers_exact(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_S, "id,s\r1,a\rx,b\r\ry,c\r", &r);
@@ -410,7 +297,7 @@ static void test_csv_lone_cr_line_numbers_exact(void **state)
 
 static void test_csv_mixed_line_endings_line_numbers_exact(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_S, "id,s\n1,a\r\nx,b\ry,c\n\r\rz,d", &r);
@@ -426,7 +313,7 @@ static void test_csv_mixed_line_endings_line_numbers_exact(void **state)
 
 static void test_csv_quoted_newlines_next_record_line_exact(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_S, "id,s\n1,\"a\nb\r\nc\rd\"\nx,y\n\"2\",\"q\"\"\"\nz,w\n", &r);
@@ -447,7 +334,7 @@ static void test_csv_quoted_value_is_unescaped(void **state)
 		"  - name: s\n"
 		"    type: string\n"
 		"    max_length: 2\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml, "id,s\n1,\"a,\"\n2,\"a\"\"b\"\n3,\"x\ny\"\n", &r);
@@ -461,7 +348,7 @@ static void test_csv_quoted_value_is_unescaped(void **state)
 
 static void test_csv_unterminated_quote_at_eof_is_malformed(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_S, "id,s\n1,a\n2,\"abc\n3,x\n4,y\n", &r);
@@ -474,7 +361,7 @@ static void test_csv_unterminated_quote_at_eof_is_malformed(void **state)
 
 static void test_csv_unterminated_quote_in_first_field(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_S, "id,s\n\"1,a", &r);
@@ -497,7 +384,7 @@ static void test_csv_custom_delimiter_and_quote(void **state)
 		"    max_length: 3\n"
 		"  - name: b\n"
 		"    type: integer\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml, "a;b\n'x;y';2\n'x;yz';3\n\"qq\";x\n'it''s';4\n", &r);
@@ -514,8 +401,9 @@ static void test_csv_custom_delimiter_and_quote(void **state)
 
 static void test_csv_tsv_format_uses_tab(void **state)
 {
-	struct run r;
-	struct cfg cfg = { DCVAL_FORMAT_TSV, 0, false, 0 };
+	struct run r = RUN_INIT;
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_TSV, .max_field = 0,
+				.quarantine = false, .flags = 0 };
 	static const char data[] = "id\ts\n1\ta,b\nx\ty\n";
 
 	(void)state;
@@ -530,7 +418,7 @@ static void test_csv_tsv_format_uses_tab(void **state)
 
 static void test_csv_ragged_rows_field_count_position(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ABC, "a,b,c\n1,x\n1,x,2,3\n1,x,3\n5\n", &r);
@@ -544,7 +432,7 @@ static void test_csv_ragged_rows_field_count_position(void **state)
 
 static void test_csv_ragged_row_present_fields_still_checked(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ABC, "a,b,c\nx,y\n", &r);
@@ -557,7 +445,7 @@ static void test_csv_ragged_row_present_fields_still_checked(void **state)
 
 static void test_csv_blank_lines_skipped_but_counted_as_lines(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_S, "id,s\n\n1,a\n\r\n\n\rx,b\n\n", &r);
@@ -581,7 +469,7 @@ static void test_csv_row_of_empty_fields_is_record_of_nulls(void **state)
 		"  - name: c\n"
 		"    type: date\n"
 		"    required: true\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml, "a,b,c\n,,\n", &r);
@@ -605,7 +493,7 @@ static void test_csv_null_tokens_and_quoted_empty(void **state)
 		"    required: true\n"
 		"  - name: n\n"
 		"    type: integer\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml, "id,n\nNA,NA\n\"\",\"\"\nna,\n1,NA\n", &r);
@@ -625,7 +513,7 @@ static void test_csv_default_null_is_only_empty(void **state)
 		"columns:\n"
 		"  - name: id\n"
 		"    type: integer\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml, "id\n\"\"\nNA\nnull\n", &r);
@@ -641,7 +529,7 @@ static void test_csv_default_null_is_only_empty(void **state)
 static void test_csv_invalid_utf8_is_encoding_violation(void **state)
 {
 	static const char data[] = "id,s\n1,a\xff" "b\n2,\xc3\x28\n3,\xc3\xa9\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_len(ID_S, data, sizeof(data) - 1, &r);
@@ -656,7 +544,7 @@ static void test_csv_invalid_utf8_is_encoding_violation(void **state)
 static void test_csv_invalid_utf8_skips_value_checks(void **state)
 {
 	static const char data[] = "id,s\n\xff,a\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_len(ID_S, data, sizeof(data) - 1, &r);
@@ -677,7 +565,7 @@ static void test_csv_nul_bytes_inside_fields(void **state)
 		"  - name: s\n"
 		"    type: string\n"
 		"    max_length: 2\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_len(yaml, data, sizeof(data) - 1, &r);
@@ -696,7 +584,7 @@ static void test_csv_nul_bytes_inside_fields(void **state)
 static void test_csv_record_spanning_chunk_boundary(void **state)
 {
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 	size_t off_bad = 0, off_last = 0;
 	uint64_t k, rec_bad = 0;
 
@@ -722,13 +610,14 @@ static void test_csv_record_spanning_chunk_boundary(void **state)
 	expect_counts(&r, k - 1, 2, 2, 0);
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 /* A quoted field with line breaks spans the chunk boundary. */
 static void test_csv_quoted_newlines_spanning_chunk_boundary(void **state)
 {
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 	size_t off_x, off_z;
 	uint64_t k = 0, rec_x;
 	int i;
@@ -762,6 +651,7 @@ static void test_csv_quoted_newlines_spanning_chunk_boundary(void **state)
 	expect_counts(&r, k, 2, 2, 0);
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 /*
@@ -797,7 +687,7 @@ static size_t build_eol_at_chunk_end(struct sb *b, const char *eol,
 static void test_csv_crlf_split_at_chunk_end(void **state)
 {
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 	uint64_t rec_bad;
 	size_t off = build_eol_at_chunk_end(&b, "\r\n", "", &rec_bad);
 
@@ -808,12 +698,13 @@ static void test_csv_crlf_split_at_chunk_end(void **state)
 	assert_int_equal(r.counts.invalid_records, 1);
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 static void test_csv_lone_cr_at_chunk_end(void **state)
 {
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 	uint64_t rec_bad;
 	size_t off = build_eol_at_chunk_end(&b, "\r", "", &rec_bad);
 
@@ -823,12 +714,13 @@ static void test_csv_lone_cr_at_chunk_end(void **state)
 	expect(&r, 0, "type", rec_bad, line_at(b.p, off), 1, "id");
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 static void test_csv_blank_crlf_line_split_at_chunk_end(void **state)
 {
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 	uint64_t rec_bad;
 	size_t off;
 
@@ -855,13 +747,14 @@ static void test_csv_blank_crlf_line_split_at_chunk_end(void **state)
 	expect(&r, 0, "type", rec_bad, line_at(b.p, off), 1, "id");
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 /* A quoted field holds a "\r\n" split by the chunk boundary. */
 static void test_csv_quoted_crlf_split_at_chunk_end(void **state)
 {
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 	uint64_t k = 0;
 	size_t off;
 
@@ -886,15 +779,17 @@ static void test_csv_quoted_crlf_split_at_chunk_end(void **state)
 	expect(&r, 0, "type", k, line_at(b.p, off), 1, "id");
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 /* ---- records over the field size cap ---- */
 
 static void test_csv_oversized_record_is_one_malformed_and_resyncs(void **state)
 {
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false, 0 };
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 1024,
+				.quarantine = false, .flags = 0 };
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	sb_str(&b, "id,s\n1,a\n2,");
@@ -909,13 +804,15 @@ static void test_csv_oversized_record_is_one_malformed_and_resyncs(void **state)
 	expect_counts(&r, 5, 3, 3, 0);
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 static void test_csv_oversized_quoted_record_with_newlines_resyncs(void **state)
 {
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false, 0 };
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 1024,
+				.quarantine = false, .flags = 0 };
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 	int i;
 
 	(void)state;
@@ -933,15 +830,17 @@ static void test_csv_oversized_quoted_record_with_newlines_resyncs(void **state)
 	expect_counts(&r, 5, 3, 3, 0);
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 /* A quote inside an unquoted field is a literal byte (libcsv, not
  * strict): it must not make the resync scan swallow later records. */
 static void test_csv_oversized_record_with_literal_quote_resyncs(void **state)
 {
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false, 0 };
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 1024,
+				.quarantine = false, .flags = 0 };
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	sb_str(&b, "id,s\n1,a\n2,ab\"c");
@@ -955,15 +854,17 @@ static void test_csv_oversized_record_with_literal_quote_resyncs(void **state)
 	expect_counts(&r, 5, 3, 3, 0);
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 /* Text after a closing quote reopens the field (libcsv, not strict): the
  * line break after it is inside the record. */
 static void test_csv_oversized_record_text_after_close_quote_resyncs(void **state)
 {
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false, 0 };
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 1024,
+				.quarantine = false, .flags = 0 };
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	sb_str(&b, "id,s\n1,a\n2,\"ab\"c\n");
@@ -977,13 +878,15 @@ static void test_csv_oversized_record_text_after_close_quote_resyncs(void **stat
 	expect_counts(&r, 5, 3, 3, 0);
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 static void test_csv_oversized_record_at_eof(void **state)
 {
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false, 0 };
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 1024,
+				.quarantine = false, .flags = 0 };
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	sb_str(&b, "id,s\n1,a\n2,\"");
@@ -994,13 +897,15 @@ static void test_csv_oversized_record_at_eof(void **state)
 	expect_counts(&r, 2, 1, 1, 0);
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 static void test_csv_oversized_header_is_malformed(void **state)
 {
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false, 0 };
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 1024,
+				.quarantine = false, .flags = 0 };
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	sb_str(&b, "id,");
@@ -1012,14 +917,15 @@ static void test_csv_oversized_header_is_malformed(void **state)
 	expect_counts(&r, 0, 0, 1, 0);
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 static void test_csv_oversized_record_fail_fast_is_counted(void **state)
 {
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, false,
-			   DCVAL_VALIDATE_FAIL_FAST };
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 1024,
+				.quarantine = false, .flags = DCVAL_VALIDATE_FAIL_FAST };
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	sb_str(&b, "id,s\n1,a\n2,");
@@ -1032,6 +938,7 @@ static void test_csv_oversized_record_fail_fast_is_counted(void **state)
 	expect_counts(&r, 2, 1, 1, 0);
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 /* ---- quarantine ---- */
@@ -1055,8 +962,9 @@ static void test_csv_quarantine_splits_records_byte_exact(void **state)
 {
 	static const char data[] =
 		"id,s\r\n1,a\r\nx,b\r\n2,\"multi\r\nline\"\n\"3\",c\r\"y\",d\n4,e";
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 0, true, 0 };
-	struct run r;
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 0,
+				.quarantine = true, .flags = 0 };
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_cfg(ID_S, data, sizeof(data) - 1, &cfg, &r);
@@ -1070,8 +978,9 @@ static void test_csv_quarantine_splits_records_byte_exact(void **state)
 
 static void test_csv_quarantine_header_only_to_both(void **state)
 {
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 0, true, 0 };
-	struct run r;
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 0,
+				.quarantine = true, .flags = 0 };
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_cfg(ID_S, "id,s\n", 5, &cfg, &r);
@@ -1082,8 +991,9 @@ static void test_csv_quarantine_header_only_to_both(void **state)
 static void test_csv_quarantine_bom_not_copied(void **state)
 {
 	static const char data[] = "\xef\xbb\xbfid,s\n1,a\n";
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 0, true, 0 };
-	struct run r;
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 0,
+				.quarantine = true, .flags = 0 };
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_cfg(ID_S, data, sizeof(data) - 1, &cfg, &r);
@@ -1098,8 +1008,9 @@ static void test_csv_quarantine_malformed_and_ragged_go_invalid(void **state)
 {
 	static const char data[] = "id,s\n1,a\n2\n3,b,c\n4,d\n5,\"open\nend";
 	static const char data_bad_utf8[] = "id,s\n1,\xff\n2,b\n";
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 0, true, 0 };
-	struct run r;
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 0,
+				.quarantine = true, .flags = 0 };
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_cfg(ID_S, data, sizeof(data) - 1, &cfg, &r);
@@ -1114,9 +1025,10 @@ static void test_csv_quarantine_malformed_and_ragged_go_invalid(void **state)
 
 static void test_csv_quarantine_oversized_record_streamed_whole(void **state)
 {
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, true, 0 };
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 1024,
+				.quarantine = true, .flags = 0 };
 	struct sb b = { 0 }, big = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 	int i;
 
 	(void)state;
@@ -1138,14 +1050,16 @@ static void test_csv_quarantine_oversized_record_streamed_whole(void **state)
 	run_free(&r);
 	free(b.p);
 	free(big.p);
+	run_free(&r);
 }
 
 /* Large input: every record on exactly one side, byte for byte. */
 static void test_csv_quarantine_large_input_concatenation(void **state)
 {
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 0, true, 0 };
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 0,
+				.quarantine = true, .flags = 0 };
 	struct sb b = { 0 }, valid = { 0 }, invalid = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 	size_t start;
 	int k;
 
@@ -1171,13 +1085,15 @@ static void test_csv_quarantine_large_input_concatenation(void **state)
 	free(b.p);
 	free(valid.p);
 	free(invalid.p);
+	run_free(&r);
 }
 
 static void test_csv_quarantine_crlf_split_at_chunk_end(void **state)
 {
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 0, true, 0 };
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 0,
+				.quarantine = true, .flags = 0 };
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 	uint64_t rec_bad;
 	size_t off = build_eol_at_chunk_end(&b, "\r\n", "", &rec_bad);
 
@@ -1191,15 +1107,17 @@ static void test_csv_quarantine_crlf_split_at_chunk_end(void **state)
 	assert_memory_equal(r.valid + off, b.p + off + 5, b.n - off - 5);
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 /* An oversized record whose "\r\n" is split by the chunk boundary: the
  * '\n' belongs to the record and goes to the invalid output with it. */
 static void test_csv_quarantine_oversized_crlf_split_at_chunk_end(void **state)
 {
-	struct cfg cfg = { DCVAL_FORMAT_CSV, 1024, true, 0 };
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 1024,
+				.quarantine = true, .flags = 0 };
 	struct sb b = { 0 };
-	struct run r;
+	struct run r = RUN_INIT;
 	size_t start, off;
 	uint64_t k = 0;
 
@@ -1227,6 +1145,7 @@ static void test_csv_quarantine_oversized_crlf_split_at_chunk_end(void **state)
 	assert_int_equal(r.valid_len, b.n - (off - start) - 5);
 	run_free(&r);
 	free(b.p);
+	run_free(&r);
 }
 
 int main(void)

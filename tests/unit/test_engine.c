@@ -13,129 +13,27 @@
 #include <stdlib.h>
 
 #include "dcval/dcval.h"
-
-struct viol {
-	char rule[24];
-	char column[64];
-	bool has_column;
-	char value[256];
-	size_t value_len;
-	bool has_value;
-	bool redacted;
-	uint64_t record;
-	uint64_t line;
-	uint32_t field;
-	dcval_severity severity;
-};
-
-struct run {
-	struct viol *v;     /* every violation, in order */
-	size_t n;
-	size_t alloc;
-	dcval_counts counts;
-	dcval_status st;    /* of the last dcval_validator_run */
-	dcval_status fin;   /* of dcval_validator_finish */
-	char *valid;        /* quarantine outputs */
-	size_t valid_len;
-	char *invalid;
-	size_t invalid_len;
-	char digest[4096];
-};
-
-static dcval_status on_viol(void *ud, const dcval_violation *v)
-{
-	struct run *r = ud;
-	struct viol *o;
-
-	if (r->n == r->alloc) {
-		r->alloc = r->alloc ? r->alloc * 2 : 16;
-		r->v = realloc(r->v, r->alloc * sizeof(*r->v));
-		assert_non_null(r->v);
-	}
-	o = &r->v[r->n++];
-	memset(o, 0, sizeof(*o));
-	snprintf(o->rule, sizeof(o->rule), "%s", v->rule);
-	o->has_column = v->column != NULL;
-	snprintf(o->column, sizeof(o->column), "%s", v->column ? v->column : "-");
-	o->has_value = v->value != NULL;
-	o->value_len = v->value_len;
-	if (v->value)
-		memcpy(o->value, v->value,
-		       v->value_len < sizeof(o->value) - 1 ? v->value_len
-							   : sizeof(o->value) - 1);
-	o->redacted = v->redacted;
-	o->record = v->record;
-	o->line = v->line;
-	o->field = v->field;
-	o->severity = v->severity;
-	return DCVAL_OK;
-}
+#include "harness.h"
 
 /* Run inputs in[0..n) (NUL-terminated texts) through contract yaml. */
 static void run_opts(const char *yaml, const char *const *in, size_t n,
 		     unsigned flags, bool quarantine, struct run *r)
 {
-	dcval_error err;
-	dcval_contract *c;
-	dcval_validator *v;
-	dcval_validate_opts opts;
-	size_t i, len = 0;
+	struct run_cfg cfg = { .flags = flags, .quarantine = quarantine };
+	struct input inputs[8];
+	size_t i;
 
-	memset(r, 0, sizeof(*r));
-	memset(&opts, 0, sizeof(opts));
-	dcval_error_clear(&err);
-	c = dcval_contract_load_buffer("c.yaml", yaml, strlen(yaml), &err);
-	if (!c)
-		fail_msg("contract: %s:%lu:%lu: %s", err.file, err.line,
-			 err.col, err.text);
-	opts.format = DCVAL_FORMAT_CSV;
-	opts.on_violation = on_viol;
-	opts.ud = r;
-	opts.flags = flags;
-	if (quarantine) {
-		opts.valid_out = open_memstream(&r->valid, &r->valid_len);
-		opts.invalid_out = open_memstream(&r->invalid, &r->invalid_len);
+	assert_true(n <= 8);
+	for (i = 0; i < n; i++) {
+		inputs[i].data = in[i];
+		inputs[i].len = strlen(in[i]);
 	}
-	v = dcval_validator_new(c, &opts, &err);
-	assert_non_null(v);
-	r->st = DCVAL_OK;
-	for (i = 0; i < n && r->st == DCVAL_OK; i++) {
-		size_t k = strlen(in[i]);
-		FILE *f = k ? fmemopen((void *)in[i], k, "r") : tmpfile();
-
-		assert_non_null(f);
-		r->st = dcval_validator_run(v, "in.csv", f, &err);
-		fclose(f);
-	}
-	r->fin = r->st == DCVAL_OK ? dcval_validator_finish(v) : DCVAL_OK;
-	r->counts = *dcval_validator_counts(v);
-	if (quarantine) {
-		fclose(opts.valid_out);
-		fclose(opts.invalid_out);
-	}
-	dcval_validator_free(v);
-	dcval_contract_free(c);
-	for (i = 0; i < r->n; i++) {
-		len += (size_t)snprintf(r->digest + len, sizeof(r->digest) - len,
-					"%s%s:%llu:%llu:%u:%s", i ? " " : "",
-					r->v[i].rule,
-					(unsigned long long)r->v[i].record,
-					(unsigned long long)r->v[i].line,
-					r->v[i].field, r->v[i].column);
-		assert_true(len < sizeof(r->digest));
-	}
+	run_inputs(yaml, inputs, n, &cfg, r);
 }
 
 static void run1(const char *yaml, const char *data, struct run *r)
 {
 	run_opts(yaml, &data, 1, 0, false, r);
-}
-
-static void run_free(struct run *r)
-{
-	free(r->v);
-	free(r->valid);
-	free(r->invalid);
 }
 
 /* Contract with one column `v` declared by `decl` (indented lines). */
@@ -146,15 +44,6 @@ static void run_col(const char *decl, const char *data, struct run *r)
 	snprintf(yaml, sizeof(yaml),
 		 "contract: t\ncolumns:\n  - name: v\n%s", decl);
 	run1(yaml, data, r);
-}
-
-static void expect_counts(const struct run *r, uint64_t records,
-			  uint64_t invalid, uint64_t errors, uint64_t warnings)
-{
-	assert_int_equal(r->counts.records, records);
-	assert_int_equal(r->counts.invalid_records, invalid);
-	assert_int_equal(r->counts.errors, errors);
-	assert_int_equal(r->counts.warnings, warnings);
 }
 
 static void expect_val(const struct run *r, size_t i, const char *value)
@@ -169,7 +58,7 @@ static void expect_val(const struct run *r, size_t i, const char *value)
 
 static void test_engine_type_integer(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: integer\n",
@@ -187,7 +76,7 @@ static void test_engine_type_integer(void **state)
 
 static void test_engine_type_number(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: number\n",
@@ -202,7 +91,7 @@ static void test_engine_type_number(void **state)
 
 static void test_engine_type_boolean_default_and_custom_lists(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: boolean\n",
@@ -217,7 +106,7 @@ static void test_engine_type_boolean_default_and_custom_lists(void **state)
 
 static void test_engine_type_date(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: date\n",
@@ -235,7 +124,7 @@ static void test_engine_type_date(void **state)
 
 static void test_engine_type_datetime(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: datetime\n",
@@ -250,7 +139,7 @@ static void test_engine_type_datetime(void **state)
 
 static void test_engine_type_time(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: time\n",
@@ -270,7 +159,7 @@ static void test_engine_type_string_and_any_accept_anything(void **state)
 		"    type: string\n"
 		"  - name: a\n"
 		"    type: any\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml, "s,a\n1,x\n\"a,b\",2.5\n \t,true\n", &r);
@@ -281,7 +170,7 @@ static void test_engine_type_string_and_any_accept_anything(void **state)
 
 static void test_engine_type_failure_skips_other_checks(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: integer\n    minimum: 10\n    enum: [10, 20]\n    unique: true\n",
@@ -305,7 +194,7 @@ static void test_engine_required(void **state)
 		"  - name: b\n"
 		"    type: string\n"
 		"    required: true\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml, "a,b\n1,x\n,x\n2,\n\"\",\"\"\n", &r);
@@ -319,7 +208,7 @@ static void test_engine_required(void **state)
 
 static void test_engine_null_never_violates_value_checks(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: string\n    min_length: 3\n    pattern: '[a-z]+'\n"
@@ -334,7 +223,7 @@ static void test_engine_null_never_violates_value_checks(void **state)
 
 static void test_engine_bounds_integer_inclusive(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: integer\n    minimum: 0\n    maximum: 10\n",
@@ -347,7 +236,7 @@ static void test_engine_bounds_integer_inclusive(void **state)
 
 static void test_engine_bounds_integer_exclusive(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: integer\n    exclusive_minimum: 0\n    exclusive_maximum: 10\n",
@@ -359,7 +248,7 @@ static void test_engine_bounds_integer_exclusive(void **state)
 
 static void test_engine_bounds_number(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: number\n    minimum: 0.5\n    exclusive_maximum: 1\n",
@@ -372,7 +261,7 @@ static void test_engine_bounds_number(void **state)
 
 static void test_engine_bounds_date(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: date\n    minimum: \"2020-01-01\"\n    maximum: \"2020-12-31\"\n",
@@ -383,7 +272,7 @@ static void test_engine_bounds_date(void **state)
 
 static void test_engine_bounds_datetime_compare_instants(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: datetime\n    minimum: \"2020-01-01T00:00:00Z\"\n"
@@ -399,7 +288,7 @@ static void test_engine_bounds_datetime_compare_instants(void **state)
 
 static void test_engine_bounds_time(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: time\n    exclusive_minimum: \"08:00:00\"\n"
@@ -414,7 +303,7 @@ static void test_engine_bounds_time(void **state)
 
 static void test_engine_enum_string_exact(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: string\n    enum: [click, view, purchase]\n",
@@ -427,7 +316,7 @@ static void test_engine_enum_string_exact(void **state)
 
 static void test_engine_enum_integer_compares_numbers(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: integer\n    enum: [1, 2, 30]\n",
@@ -438,7 +327,7 @@ static void test_engine_enum_integer_compares_numbers(void **state)
 
 static void test_engine_pattern_matches_whole_value(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: string\n    pattern: '[a-z]+|x[0-9]'\n",
@@ -459,7 +348,7 @@ static void test_engine_format_email_and_uuid(void **state)
 		"  - name: u\n"
 		"    type: string\n"
 		"    format: uuid\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml, "e,u\n"
@@ -471,7 +360,7 @@ static void test_engine_format_email_and_uuid(void **state)
 
 static void test_engine_lengths_count_code_points(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: string\n    min_length: 2\n    max_length: 3\n",
@@ -487,7 +376,7 @@ static void test_engine_lengths_count_code_points(void **state)
 
 static void test_engine_unique_integers_numerically(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: integer\n    unique: true\n",
@@ -502,7 +391,7 @@ static void test_engine_unique_integers_numerically(void **state)
 
 static void test_engine_unique_numbers_numerically(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: number\n    unique: true\n",
@@ -515,7 +404,7 @@ static void test_engine_unique_numbers_numerically(void **state)
 
 static void test_engine_unique_datetimes_as_instants(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: datetime\n    unique: true\n",
@@ -529,7 +418,7 @@ static void test_engine_unique_datetimes_as_instants(void **state)
 
 static void test_engine_unique_strings_byte_for_byte(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_col("    type: string\n    unique: true\n",
@@ -549,7 +438,7 @@ static void test_engine_unique_dates_and_booleans(void **state)
 		"  - name: b\n"
 		"    type: boolean\n"
 		"    unique: true\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml, "d,b\n1970-01-01,false\n1970-01-02,0\n1970-01-01,true\n", &r);
@@ -562,7 +451,7 @@ static void test_engine_unique_spans_inputs(void **state)
 	static const char *const in[] = { "v\n1\n2\n", "v\n3\n02\n" };
 	char yaml[] = "contract: t\ncolumns:\n  - name: v\n    type: integer\n"
 		      "    unique: true\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_opts(yaml, in, 2, 0, false, &r);
@@ -588,7 +477,7 @@ static const char *const PK_YAML =
 
 static void test_engine_primary_key_duplicate_and_null_part(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(PK_YAML, "x,b,a\nq,k,1\nq,k,01\nq,k,2\nq,,3\nq,k,\nq,,\n", &r);
@@ -612,7 +501,7 @@ static void test_engine_primary_key_parts_do_not_run_together(void **state)
 		"    type: string\n"
 		"dataset:\n"
 		"  primary_key: [a, b]\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml, "a,b\nab,c\na,bc\nabc,\n\"a,b\",c\nab,c\n", &r);
@@ -632,7 +521,7 @@ static void test_engine_row_count_minimum(void **state)
 		"    type: integer\n"
 		"dataset:\n"
 		"  row_count: {minimum: 2}\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml, "v\n", &r);
@@ -654,7 +543,7 @@ static void test_engine_row_count_maximum_over_all_inputs(void **state)
 		"dataset:\n"
 		"  row_count: {minimum: 1, maximum: 2}\n";
 	static const char *const in[] = { "v\n1\n", "v\n2\n3\n" };
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_opts(yaml, in, 1, 0, false, &r);
@@ -681,7 +570,7 @@ static void test_engine_severity_warn_is_warning_not_invalid(void **state)
 		"  - name: b\n"
 		"    type: integer\n";
 	const char *in = "a,b\nx,1\n1,1\n1,2\n1,y\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_opts(yaml, &in, 1, DCVAL_VALIDATE_FAIL_FAST, true, &r);
@@ -715,7 +604,7 @@ static void test_engine_sensitive_violations_are_redacted(void **state)
 		"    sensitive: true\n"
 		"dataset:\n"
 		"  primary_key: [id, email]\n";
-	struct run r;
+	struct run r = RUN_INIT;
 	size_t i;
 
 	(void)state;
@@ -754,7 +643,7 @@ static void run_policy(const char *missing, const char *extra,
 
 static void test_engine_missing_column_policies(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_policy("error", "error", "a\n1\nx\n2\n", &r);
@@ -776,7 +665,7 @@ static void test_engine_missing_column_policies(void **state)
 
 static void test_engine_extra_column_policies(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_policy("error", "error", "a,x,b,y\n1,q,2,r\n", &r);
@@ -809,7 +698,7 @@ static void test_engine_column_order_strict(void **state)
 		"    type: integer\n"
 		"  - name: c\n"
 		"    type: integer\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml, "a,b,c\n1,2,3\n", &r);
@@ -826,7 +715,7 @@ static void test_engine_column_order_strict(void **state)
 
 static void test_engine_column_order_any_accepts_any_order(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_policy("error", "error", "b,a\n1,2\n", &r);
@@ -836,7 +725,7 @@ static void test_engine_column_order_any_accepts_any_order(void **state)
 
 static void test_engine_duplicate_header_name_makes_column_ambiguous(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_policy("error", "error", "a,b,a\nx,1,y\n1,z,2\n", &r);
@@ -848,7 +737,7 @@ static void test_engine_duplicate_header_name_makes_column_ambiguous(void **stat
 
 static void test_engine_duplicate_undeclared_and_blank_header_names(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_policy("error", "ignore", "a,,b,q,q\n1,2,3,4,5\n", &r);
@@ -860,7 +749,7 @@ static void test_engine_duplicate_undeclared_and_blank_header_names(void **state
 static void test_engine_each_input_has_its_own_header_map(void **state)
 {
 	static const char *const in[] = { "a,b\n1,x\n", "b,a\n2,y\n", "a\nz\n" };
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_opts("contract: t\ncolumns:\n  - name: a\n    type: integer\n"
@@ -877,7 +766,7 @@ static void test_engine_each_input_has_its_own_header_map(void **state)
 static void test_engine_fail_fast_stops_after_first_error(void **state)
 {
 	const char *in[] = { "a,b\n1,2\n1,x\ny,3\nz,z\n", "a,b\nq,1\n" };
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_opts("contract: t\ncolumns:\n  - name: a\n    type: integer\n"
@@ -892,7 +781,7 @@ static void test_engine_fail_fast_stops_after_first_error(void **state)
 static void test_engine_fail_fast_on_header_violation(void **state)
 {
 	const char *in = "a,x\n1,2\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_opts("contract: t\ncolumns:\n  - name: a\n    type: integer\n",
@@ -919,7 +808,7 @@ static void test_engine_counts_exact_with_many_violations(void **state)
 		"    type: integer\n"
 		"    severity: warn\n"
 		"    maximum: 5\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml, "a,b,c\n-1,,9\n1,x,1\n-2,yy,x\n3,z,6\n", &r);

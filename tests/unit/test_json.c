@@ -9,123 +9,18 @@
 #include <stdlib.h>
 
 #include "dcval/dcval.h"
+#include "harness.h"
 
-#define MAX_VIOLS 64
-
-struct viol {
-	char rule[24];
-	char column[64];
-	char value[128];
-	char detail[200];
-	uint64_t record;
-	uint64_t line;
-	uint32_t field;
-	dcval_severity severity;
-};
-
-struct run {
-	struct viol v[MAX_VIOLS];
-	size_t n;           /* violations seen (may exceed MAX_VIOLS) */
-	dcval_counts counts;
-	dcval_status st;
-	char valid[4096];   /* quarantine outputs, when asked for */
-	char invalid[4096];
-	size_t valid_len;
-	size_t invalid_len;
-};
-
-struct input {
-	const char *data;
-	size_t len;
-};
-
-static dcval_status on_viol(void *ud, const dcval_violation *v)
-{
-	struct run *r = ud;
-	struct viol *o;
-
-	if (r->n++ >= MAX_VIOLS)
-		return DCVAL_OK;
-	o = &r->v[r->n - 1];
-	snprintf(o->rule, sizeof(o->rule), "%s", v->rule);
-	snprintf(o->column, sizeof(o->column), "%s", v->column ? v->column : "");
-	snprintf(o->value, sizeof(o->value), "%.*s",
-		 v->value ? (int)(v->value_len < 127 ? v->value_len : 127) : 0,
-		 v->value ? v->value : "");
-	snprintf(o->detail, sizeof(o->detail), "%s", v->detail ? v->detail : "");
-	o->record = v->record;
-	o->line = v->line;
-	o->field = v->field;
-	o->severity = v->severity;
-	return DCVAL_OK;
-}
-
-static FILE *file_with(const char *data, size_t len)
-{
-	FILE *f = tmpfile();
-
-	assert_non_null(f);
-	if (len)
-		assert_int_equal(fwrite(data, 1, len, f), len);
-	rewind(f);
-	return f;
-}
-
-static size_t slurp(FILE *f, char *buf, size_t cap)
-{
-	size_t n;
-
-	rewind(f);
-	n = fread(buf, 1, cap - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return n;
-}
-
-/*
- * Validate inputs in[0..n) as JSON arrays against contract `yaml`. With
- * `quarantine` the two outputs are captured in r. max_line: 0 default.
- */
+/* Validate inputs in[0..n) as JSON arrays; with `quarantine` the outputs
+ * are captured in r. max_line: 0 default. */
 static void run_many(const char *yaml, const struct input *in, size_t n,
 		     bool quarantine, size_t max_line, struct run *r)
 {
-	dcval_error err;
-	dcval_contract *c;
-	dcval_validator *v;
-	dcval_validate_opts opts;
-	size_t i;
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_JSON,
+				.quarantine = quarantine,
+				.max_line = max_line };
 
-	memset(r, 0, sizeof(*r));
-	memset(&opts, 0, sizeof(opts));
-	dcval_error_clear(&err);
-	c = dcval_contract_load_buffer("c.yaml", yaml, strlen(yaml), &err);
-	if (!c)
-		fail_msg("contract: %s:%lu:%lu: %s", err.file, err.line,
-			 err.col, err.text);
-	opts.format = DCVAL_FORMAT_JSON;
-	opts.on_violation = on_viol;
-	opts.ud = r;
-	opts.max_line_bytes = max_line;
-	if (quarantine) {
-		opts.valid_out = tmpfile();
-		opts.invalid_out = tmpfile();
-	}
-	v = dcval_validator_new(c, &opts, &err);
-	assert_non_null(v);
-	for (i = 0; i < n && r->st == DCVAL_OK; i++) {
-		FILE *f = file_with(in[i].data, in[i].len);
-
-		r->st = dcval_validator_run(v, "in.json", f, &err);
-		fclose(f);
-	}
-	r->counts = *dcval_validator_counts(v);
-	if (quarantine) {
-		r->valid_len = slurp(opts.valid_out, r->valid, sizeof(r->valid));
-		r->invalid_len = slurp(opts.invalid_out, r->invalid,
-				       sizeof(r->invalid));
-	}
-	dcval_validator_free(v);
-	dcval_contract_free(c);
+	run_inputs(yaml, in, n, &cfg, r);
 }
 
 static void run_len(const char *yaml, const char *data, size_t len,
@@ -174,7 +69,7 @@ static const char *const ID_YAML =
 
 static void test_json_elements_spanning_lines(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML,
@@ -193,11 +88,12 @@ static void test_json_elements_spanning_lines(void **state)
 	expect(&r, 0, "type", 4, "id");
 	assert_int_equal(r.v[0].record, 2);
 	expect(&r, 1, "type", 5, "id");
+	run_free(&r);
 }
 
 static void test_json_empty_array(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML, "[]", &r);
@@ -206,11 +102,12 @@ static void test_json_empty_array(void **state)
 	run1(ID_YAML, " [ \n\t ]\n\n", &r);
 	assert_int_equal(r.counts.records, 0);
 	assert_int_equal(r.n, 0);
+	run_free(&r);
 }
 
 static void test_json_top_level_not_array(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML, "\n  {\"id\":1}\n", &r);
@@ -218,22 +115,24 @@ static void test_json_top_level_not_array(void **state)
 	assert_int_equal(r.n, 1);
 	expect_syntax(&r, 0, 2, 3,
 		      "expected '[': the input must be a JSON array of records");
+	run_free(&r);
 }
 
 static void test_json_empty_input(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_len(ID_YAML, "", 0, &r);
 	assert_int_equal(r.counts.records, 0);
 	assert_int_equal(r.n, 1);
 	expect_syntax(&r, 0, 1, 1, "expected '[' but found the end of the input");
+	run_free(&r);
 }
 
 static void test_json_junk_between_elements_keeps_records(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML, "[{\"id\":1},\n{\"id\":\"x\"} x {\"id\":3}]", &r);
@@ -242,11 +141,12 @@ static void test_json_junk_between_elements_keeps_records(void **state)
 	assert_int_equal(r.n, 2);
 	expect(&r, 0, "type", 2, "id");
 	expect_syntax(&r, 1, 2, 12, "expected ',' or ']' after an array element");
+	run_free(&r);
 }
 
 static void test_json_bad_element_reports_line_and_column(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML, "[{\"id\":1},\n  {\"id\":2,\n   \"s\": tru}, {\"id\":4}]", &r);
@@ -254,11 +154,12 @@ static void test_json_bad_element_reports_line_and_column(void **state)
 	assert_int_equal(r.n, 1);
 	/* jansson's column: the last byte of the token it stopped at */
 	expect_syntax(&r, 0, 3, 11, "invalid JSON: invalid token near 'tru'");
+	run_free(&r);
 }
 
 static void test_json_missing_close_bracket(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML, "[{\"id\":1},{\"id\":\"x\"}\n", &r);
@@ -266,11 +167,12 @@ static void test_json_missing_close_bracket(void **state)
 	assert_int_equal(r.n, 2);
 	expect(&r, 0, "type", 1, "id");
 	expect_syntax(&r, 1, 2, 1, "missing ']' at the end of the input");
+	run_free(&r);
 }
 
 static void test_json_trailing_comma(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML, "[{\"id\":1},]", &r);
@@ -280,22 +182,24 @@ static void test_json_trailing_comma(void **state)
 	run1(ID_YAML, "[,{\"id\":1}]", &r);
 	assert_int_equal(r.counts.records, 0);
 	expect_syntax(&r, 0, 1, 2, "expected a value");
+	run_free(&r);
 }
 
 static void test_json_data_after_array(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML, "[{\"id\":1}]\n\n  [{\"id\":2}]", &r);
 	assert_int_equal(r.counts.records, 1);
 	assert_int_equal(r.n, 1);
 	expect_syntax(&r, 0, 3, 3, "unexpected data after the closing ']'");
+	run_free(&r);
 }
 
 static void test_json_unterminated_element(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML, "[{\"id\":1},\n {\"id\":\"x", &r);
@@ -303,11 +207,12 @@ static void test_json_unterminated_element(void **state)
 	assert_int_equal(r.n, 1);
 	expect_syntax(&r, 0, 2, 2,
 		      "array element not terminated at the end of the input");
+	run_free(&r);
 }
 
 static void test_json_non_object_elements_are_records(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML, "[1, \"x\", true, null, [1, {}],\n-2.5e3, {\"id\":2}]", &r);
@@ -319,11 +224,12 @@ static void test_json_non_object_elements_are_records(void **state)
 	assert_int_equal(r.v[0].record, 1);
 	expect(&r, 5, "malformed", 2, "");
 	assert_int_equal(r.v[5].record, 6);
+	run_free(&r);
 }
 
 static void test_json_bare_value_at_end_of_input(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML, "[{\"id\":1}, 12", &r);
@@ -331,11 +237,12 @@ static void test_json_bare_value_at_end_of_input(void **state)
 	assert_int_equal(r.n, 2);
 	expect(&r, 0, "malformed", 1, "");
 	expect_syntax(&r, 1, 1, 14, "missing ']' at the end of the input");
+	run_free(&r);
 }
 
 static void test_json_brackets_and_escapes_in_strings(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML,
@@ -344,11 +251,12 @@ static void test_json_brackets_and_escapes_in_strings(void **state)
 	assert_int_equal(r.n, 1);
 	expect(&r, 0, "type", 1, "id");
 	assert_string_equal(r.v[0].value, "}");
+	run_free(&r);
 }
 
 static void test_json_invalid_utf8_element_is_a_record(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML, "[{\"s\":\"\xff\"},\n{\"id\":1,\"id\":2},\n{\"id\":\"x\"}]", &r);
@@ -359,6 +267,7 @@ static void test_json_invalid_utf8_element_is_a_record(void **state)
 	expect(&r, 1, "malformed", 2, "");
 	assert_non_null(strstr(r.v[1].detail, "duplicate object key"));
 	expect(&r, 2, "type", 3, "id");
+	run_free(&r);
 }
 
 static void test_json_deep_nesting_element(void **state)
@@ -372,7 +281,7 @@ static void test_json_deep_nesting_element(void **state)
 		"    type: integer\n";
 	size_t depth = 5000, i, n = 0;
 	char *data = malloc(2 * depth + 512);
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	assert_non_null(data);
@@ -388,11 +297,12 @@ static void test_json_deep_nesting_element(void **state)
 	assert_int_equal(r.n, 2);
 	expect(&r, 0, "malformed", 1, "");
 	expect(&r, 1, "type", 2, "id");
+	run_free(&r);
 }
 
 static void test_json_huge_integer(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML, "[{\"id\":99999999999999999999},{\"id\":-9223372036854775808}]",
@@ -400,17 +310,19 @@ static void test_json_huge_integer(void **state)
 	assert_int_equal(r.counts.records, 2);
 	assert_int_equal(r.n, 1);
 	expect(&r, 0, "type", 1, "id");
+	run_free(&r);
 }
 
 static void test_json_bom_and_columns(void **state)
 {
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(ID_YAML, "\xEF\xBB\xBF[{\"id\":1} x]", &r);
 	assert_int_equal(r.counts.records, 1);
 	assert_int_equal(r.n, 1);
 	expect_syntax(&r, 0, 1, 11, "expected ',' or ']' after an array element");
+	run_free(&r);
 }
 
 static void test_json_quarantine_writes_json_lines(void **state)
@@ -419,7 +331,7 @@ static void test_json_quarantine_writes_json_lines(void **state)
 		"[\n{\"id\": 1,\r\n \"s\": \"a\"},\n{\"id\":\"x\"},\n"
 		"{\"id\": 12345678901234567890123}\n]\n";
 	struct input in = { data, sizeof(data) - 1 };
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_many(ID_YAML, &in, 1, true, 0, &r);
@@ -430,6 +342,7 @@ static void test_json_quarantine_writes_json_lines(void **state)
 	/* numbers keep their digits */
 	assert_string_equal(r.invalid,
 			    "{\"id\":\"x\"}\n{\"id\": 12345678901234567890123}\n");
+	run_free(&r);
 }
 
 /* "[", then elements of two lines each until past `total` bytes, every
@@ -463,7 +376,7 @@ static void test_json_large_array_across_chunks(void **state)
 	size_t total = 3 * 256 * 1024 + 100, n, i;
 	char *buf = malloc(total + 4096);
 	uint64_t elems;
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	assert_non_null(buf);
@@ -474,7 +387,7 @@ static void test_json_large_array_across_chunks(void **state)
 	assert_int_equal(r.counts.records, elems);
 	assert_int_equal(r.n, elems / 97);
 	/* element k starts on line 2k */
-	for (i = 0; i < r.n && i < MAX_VIOLS; i++)
+	for (i = 0; i < r.n; i++)
 		expect(&r, i, "type", 2 * 97 * (i + 1), "id");
 
 	/* the same, broken at its end: the records before stay checked */
@@ -484,8 +397,9 @@ static void test_json_large_array_across_chunks(void **state)
 	free(buf);
 	assert_int_equal(r.counts.records, elems);
 	assert_int_equal(r.n, elems / 97 + 1);
-	expect_syntax(&r, elems / 97 < MAX_VIOLS ? elems / 97 : 0, 2 * elems + 2,
+	expect_syntax(&r, elems / 97, 2 * elems + 2,
 		      13, "invalid JSON: invalid token near 'oops'");
+	run_free(&r);
 }
 
 static void test_json_element_over_cap(void **state)
@@ -496,7 +410,7 @@ static void test_json_element_over_cap(void **state)
 	struct input in = { data, sizeof(data) - 1 };
 	size_t big = 300 * 1024, n = 0;
 	char *buf = malloc(big + 256);
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run_many(ID_YAML, &in, 1, true, 32, &r);
@@ -520,6 +434,7 @@ static void test_json_element_over_cap(void **state)
 	assert_int_equal(r.n, 2);
 	expect(&r, 0, "malformed", 1, "");
 	expect(&r, 1, "type", 2, "id");
+	run_free(&r);
 }
 
 static void test_json_nested_paths_and_extra_keys(void **state)
@@ -530,7 +445,7 @@ static void test_json_nested_paths_and_extra_keys(void **state)
 		"  - name: user.country\n"
 		"    type: string\n"
 		"    required: true\n";
-	struct run r;
+	struct run r = RUN_INIT;
 
 	(void)state;
 	run1(yaml,
@@ -544,6 +459,7 @@ static void test_json_nested_paths_and_extra_keys(void **state)
 	expect(&r, 1, "required", 2, "user.country");
 	expect(&r, 2, "type", 3, "user.country");
 	assert_string_equal(r.v[2].value, "[\"NL\"]");
+	run_free(&r);
 }
 
 int main(void)

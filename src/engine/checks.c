@@ -14,13 +14,25 @@
 static const char *const default_true[] = { "true", "True", "TRUE", "1" };
 static const char *const default_false[] = { "false", "False", "FALSE", "0" };
 
+/* Whether the C string z equals the bytes s[0..len) (which may hold NUL
+ * bytes), without measuring z first. */
+static bool str_is(const char *z, const char *s, size_t len)
+{
+	size_t k;
+
+	for (k = 0; k < len; k++)
+		if (z[k] != s[k] || z[k] == '\0')
+			return false;
+	return z[len] == '\0';
+}
+
 static bool in_list(const char *const *list, size_t n, const char *s,
 		    size_t len)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+		if (str_is(list[i], s, len))
 			return true;
 	return false;
 }

@@ -1,6 +1,11 @@
 /*
  * Exact set of byte keys; see keyset.h.
  *
+ * fixed8 tables start by placing a key at its own low bits: ids that
+ * count up (the common case) then fill neighbouring slots and stay in
+ * cache. When a probe runs longer than DV_KS_MAX_PROBE (keys that share
+ * low bits), the table switches for good to a mixing hash and rehashes.
+ *
  * Two layouts share the probing code: fixed8 tables keep the key itself in
  * the slot (with slot 0 meaning empty, the key 0 is kept aside in a flag),
  * byte tables keep {hash, offset + 1} and the key bytes in blocks. Linear
@@ -12,6 +17,7 @@
 #include "util/alloc.h"
 
 #define DV_KS_BLOCK (1u << 20)
+#define DV_KS_MAX_PROBE 32
 
 typedef struct dv_ks_slot {
 	uint64_t hash; /* byte tables: hash of the key; fixed8: the key */
@@ -21,6 +27,7 @@ typedef struct dv_ks_slot {
 struct dv_keyset {
 	bool fixed8;       /* 8-byte keys kept in the slots */
 	bool has_zero;     /* fixed8: the key 0 is in the set */
+	bool mixed;        /* fixed8: slots by mix64(key), not by key */
 	uint64_t *keys8;   /* fixed8: slots, 0 = empty */
 	dv_ks_slot *slots; /* byte tables */
 	size_t mask;       /* slots - 1 */
@@ -38,6 +45,11 @@ static uint64_t mix64(uint64_t x)
 	x *= 0x94d049bb133111ebULL;
 	x ^= x >> 31;
 	return x;
+}
+
+static size_t slot8(const dv_keyset *ks, uint64_t key, size_t mask)
+{
+	return (size_t)(ks->mixed ? mix64(key) : key) & mask;
 }
 
 static uint64_t hash_bytes(const unsigned char *p, size_t len)
@@ -99,9 +111,10 @@ static const unsigned char *stored_key(const dv_keyset *ks, uint64_t off,
 	return p + 4;
 }
 
-static dcval_status grow(dv_keyset *ks)
+/* Rebuild the table with n slots (same or double size). */
+static dcval_status rebuild(dv_keyset *ks, size_t n)
 {
-	size_t n = (ks->mask + 1) * 2, i, j;
+	size_t i, j;
 
 	if (ks->fixed8) {
 		uint64_t *t = dv_calloc(n, sizeof(*t));
@@ -111,7 +124,8 @@ static dcval_status grow(dv_keyset *ks)
 		for (i = 0; i <= ks->mask; i++) {
 			if (!ks->keys8[i])
 				continue;
-			for (j = mix64(ks->keys8[i]) & (n - 1); t[j]; j = (j + 1) & (n - 1))
+			for (j = slot8(ks, ks->keys8[i], n - 1); t[j];
+			     j = (j + 1) & (n - 1))
 				;
 			t[j] = ks->keys8[i];
 		}
@@ -136,9 +150,15 @@ static dcval_status grow(dv_keyset *ks)
 	return DCVAL_OK;
 }
 
+static dcval_status grow(dv_keyset *ks)
+{
+	return rebuild(ks, (ks->mask + 1) * 2);
+}
+
 static dcval_status add8(dv_keyset *ks, uint64_t key, bool *added)
 {
-	size_t i;
+	size_t i, probes = 0;
+	dcval_status st;
 
 	*added = false;
 	if (key == 0) {
@@ -147,9 +167,19 @@ static dcval_status add8(dv_keyset *ks, uint64_t key, bool *added)
 		ks->has_zero = true;
 		return DCVAL_OK;
 	}
-	for (i = mix64(key) & ks->mask; ks->keys8[i]; i = (i + 1) & ks->mask) {
+	for (i = slot8(ks, key, ks->mask); ks->keys8[i];
+	     i = (i + 1) & ks->mask) {
 		if (ks->keys8[i] == key)
 			return DCVAL_OK;
+		if (++probes > DV_KS_MAX_PROBE && !ks->mixed) {
+			ks->mixed = true;
+			st = rebuild(ks, ks->mask + 1);
+			if (st != DCVAL_OK) {
+				ks->mixed = false;
+				return st;
+			}
+			return add8(ks, key, added);
+		}
 	}
 	ks->keys8[i] = key;
 	ks->count++;

@@ -403,7 +403,10 @@ static dcval_status feed(dv_csvr *r, const char *p, size_t n)
 	if (r->want_raw && dv_buf_append(&r->raw, p, n) != DCVAL_OK)
 		return DCVAL_ENOMEM;
 	csv_parse(&r->p, p, n, on_field, on_row, r);
-	count_lines(r, p, n);
+	/* a segment holds no line break but its last one or two bytes */
+	if (n > 2)
+		r->prev_cr = false;
+	count_lines(r, n > 2 ? p + n - 2 : p, n > 2 ? 2 : n);
 	if (r->st != DCVAL_OK)
 		return r->st;
 	if (!r->row_ended)

@@ -286,11 +286,32 @@ static void test_keyset_free_null_is_noop(void **state)
 	dv_keyset_free(NULL);
 }
 
+/* Keys that share their low bits (multiples of 2^20) defeat the
+ * low-bits placement; the set must switch to mixed hashing and stay
+ * exact and fast. */
+static void test_keyset_fixed8_shared_low_bits(void **state)
+{
+	dv_keyset *ks = dv_keyset_new(true);
+	uint64_t i;
+
+	(void)state;
+	assert_non_null(ks);
+	for (i = 1; i <= 100000; i++)
+		assert_true(add8(ks, i << 20));
+	for (i = 1; i <= 100000; i++)
+		assert_false(add8(ks, i << 20));
+	for (i = 1; i <= 1000; i++)
+		assert_true(add8(ks, i)); /* small keys still distinct */
+	assert_int_equal(dv_keyset_count(ks), 101000);
+	dv_keyset_free(ks);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keyset_fixed8_add_and_repeat),
 		cmocka_unit_test(test_keyset_fixed8_key_zero),
+		cmocka_unit_test(test_keyset_fixed8_shared_low_bits),
 		cmocka_unit_test(test_keyset_fixed8_key_zero_survives_growth),
 		cmocka_unit_test(test_keyset_fixed8_negative_integers_distinct),
 		cmocka_unit_test(test_keyset_fixed8_grows_to_200k),

@@ -61,6 +61,14 @@ size_t dcval_violation_value(const dcval_violation *v, bool escape, char *buf,
  */
 size_t dcval_violation_message(const dcval_violation *v, char *buf, size_t cap);
 
+/*
+ * Progress callback: `path` is the input being read (borrowed, valid
+ * during the call), `bytes` the bytes of it read so far and `records`
+ * its records checked so far. It must not call into the validator.
+ */
+typedef void (*dcval_progress_fn)(void *ud, const char *path, uint64_t bytes,
+				  uint64_t records);
+
 /* Flags of a validation run. */
 enum dcval_validate_flags {
 	DCVAL_VALIDATE_FAIL_FAST = 1 << 0 /* stop at the first error-severity violation */
@@ -76,6 +84,10 @@ typedef struct dcval_validate_opts {
 	FILE *invalid_out;               /* quarantine: invalid records, or NULL */
 	size_t max_field_bytes;          /* cap per csv field, 0: 16 MiB */
 	size_t max_line_bytes;           /* cap per JSON Lines line, 0: 64 MiB */
+	dcval_progress_fn on_progress;   /* may be NULL; called after each chunk
+					    of an input is checked: at most once
+					    per 256 KiB read */
+	void *progress_ud;               /* passed to on_progress */
 } dcval_validate_opts;
 
 /* Counts of a run or of one input. */

@@ -10,6 +10,7 @@
 #include "cli/exitcode.h"
 #include "cli/msg.h"
 #include "cli/outfile.h"
+#include "cli/progress.h"
 #include "cli/validate_args.h"
 #include "dcval/dcval.h"
 
@@ -23,6 +24,7 @@ struct dv_run {
 	FILE *report_fp;    /* where the report goes */
 	dv_outfile valid;   /* quarantine */
 	dv_outfile invalid;
+	dv_progress progress; /* on a terminal, for large inputs */
 	int rc;             /* highest exit code so far */
 	bool write_failed;  /* a write error was reported already */
 };
@@ -118,6 +120,16 @@ static int setup(struct dv_run *r)
 	vo.invalid_out = r->invalid.f;
 	vo.max_field_bytes = (size_t)r->a.max_field;
 	vo.max_line_bytes = (size_t)r->a.max_line;
+	dv_progress_init(&r->progress, r->a.quiet);
+	if (r->progress.enabled) {
+		/* clear the progress line before a violation is printed */
+		r->progress.next = vo.on_violation;
+		r->progress.next_ud = vo.ud;
+		vo.on_violation = dv_progress_violation;
+		vo.ud = &r->progress;
+		vo.on_progress = dv_progress_update;
+		vo.progress_ud = &r->progress;
+	}
 	r->v = dcval_validator_new(r->contract, &vo, &err);
 	if (!r->v)
 		goto out_nomem;
@@ -160,7 +172,9 @@ static bool run_input(struct dv_run *r, const char *path)
 		return dcval_validator_input_failed(r->v, path, DCVAL_EIO,
 						    strerror(errno)) == DCVAL_OK;
 	}
+	dv_progress_start(&r->progress, in);
 	st = dcval_validator_run(r->v, path, in, &err);
+	dv_progress_end(&r->progress);
 	if (in != stdin)
 		fclose(in);
 	switch (st) {

@@ -189,6 +189,15 @@ static dcval_status read_input(dv_engine *e, dv_source *src, dcval_error *err)
 	}
 }
 
+/* dv_source's on_chunk: pass the current input's progress to the caller. */
+static void chunk_progress(void *ctx, uint64_t bytes)
+{
+	dv_engine *e = ctx;
+
+	e->opts.on_progress(e->opts.progress_ud, e->cur->path, bytes,
+			    e->cur->counts.records);
+}
+
 dcval_status dcval_validator_run(dcval_validator *e, const char *path, FILE *in,
 				 dcval_error *err)
 {
@@ -201,6 +210,10 @@ dcval_status dcval_validator_run(dcval_validator *e, const char *path, FILE *in,
 	if (dv_source_init(&src, in, path) != DCVAL_OK) {
 		st = dv_error_set(err, DCVAL_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
+	}
+	if (e->opts.on_progress) {
+		src.on_chunk = chunk_progress;
+		src.chunk_ctx = e;
 	}
 	memset(e->col_skip, 0, e->c->n_columns * sizeof(*e->col_skip));
 	e->n_field_map = 0;

@@ -15,6 +15,8 @@ dcval_status dv_source_init(dv_source *s, FILE *in, const char *path)
 	s->bytes = 0;
 	s->eof = false;
 	s->err = 0;
+	s->on_chunk = NULL;
+	s->chunk_ctx = NULL;
 	s->chunk = dv_malloc(DV_SOURCE_CHUNK);
 	return s->chunk ? DCVAL_OK : DCVAL_ENOMEM;
 }
@@ -64,10 +66,14 @@ dcval_status dv_source_feed(dv_source *s, size_t skip, dv_chunk_fn fn,
 	bool stop = false;
 
 	st = fn(ctx, s->chunk + skip, s->len - skip, &stop);
+	if (st == DCVAL_OK && s->on_chunk)
+		s->on_chunk(s->chunk_ctx, s->bytes);
 	while (st == DCVAL_OK && !stop && !s->eof) {
 		st = dv_source_next(s);
 		if (st == DCVAL_OK)
 			st = fn(ctx, s->chunk, s->len, &stop);
+		if (st == DCVAL_OK && s->on_chunk)
+			s->on_chunk(s->chunk_ctx, s->bytes);
 	}
 	return st;
 }

@@ -23,6 +23,8 @@ typedef struct dv_source {
 	uint64_t bytes;    /* bytes read so far, this chunk included */
 	bool eof;          /* no more chunks after this one */
 	int err;           /* errno of a failed read, 0 if none */
+	void (*on_chunk)(void *ctx, uint64_t bytes); /* after each chunk fed, or NULL */
+	void *chunk_ctx;   /* passed to on_chunk */
 } dv_source;
 
 /* Allocate the chunk buffer; DCVAL_ENOMEM on failure. */
@@ -50,7 +52,8 @@ typedef dcval_status (*dv_chunk_fn)(void *ctx, const char *p, size_t n,
 /*
  * Hand the current chunk, minus its first `skip` bytes, and then every
  * further chunk to fn, until the end of the input, *stop, or a status
- * other than DCVAL_OK (from fn or from reading).
+ * other than DCVAL_OK (from fn or from reading). After each chunk that fn
+ * took without error, s->on_chunk (when set) learns the bytes read so far.
  */
 dcval_status dv_source_feed(dv_source *s, size_t skip, dv_chunk_fn fn,
 			    void *ctx);

@@ -81,5 +81,34 @@ check-symbols: $(LIB)
 conformance: $(BIN)
 	@python3 tests/conformance/run.py --dcval $(BIN) --suites ../shared/conformance
 
+# Install (#4): the command, the static library, its headers, a pkg-config
+# file (from dcval.pc.in) and the man page; DESTDIR is honoured.
+# `make uninstall` removes exactly these files (and include/dcval/ when
+# it is left empty).
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR ?= $(PREFIX)/share/man
+PUB_HEADERS := $(sort $(wildcard include/dcval/*.h))
+VERSION := $(shell sed -n 's/^\#define DCVAL_VERSION "\(.*\)"/\1/p' include/dcval/dcval.h)
+
+install: $(BIN) $(LIB)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+		$(DESTDIR)$(INCLUDEDIR)/dcval $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/dcval
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libdcval.a
+	install -m 644 $(PUB_HEADERS) $(DESTDIR)$(INCLUDEDIR)/dcval/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+		-e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+		dcval.pc.in >$(DESTDIR)$(LIBDIR)/pkgconfig/dcval.pc
+	chmod 644 $(DESTDIR)$(LIBDIR)/pkgconfig/dcval.pc
+	install -m 644 doc/dcval.1 $(DESTDIR)$(MANDIR)/man1/dcval.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/dcval $(DESTDIR)$(LIBDIR)/libdcval.a \
+		$(DESTDIR)$(LIBDIR)/pkgconfig/dcval.pc $(DESTDIR)$(MANDIR)/man1/dcval.1 \
+		$(PUB_HEADERS:include/dcval/%=$(DESTDIR)$(INCLUDEDIR)/dcval/%)
+	rmdir $(DESTDIR)$(INCLUDEDIR)/dcval 2>/dev/null || true
+
 clean:
 	rm -rf build build-san build-fuzz

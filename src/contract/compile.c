@@ -164,6 +164,8 @@ static dcval_status cc_null_values(struct dv_cc *cc, const dv_ynode *n)
 		v[i] = dv_cc_strdup(cc, n->items[i]);
 		if (!v[i])
 			return DCVAL_ENOMEM;
+		if (n->items[i]->len > c->max_null_len)
+			c->max_null_len = n->items[i]->len;
 	}
 	c->null_values = v;
 	c->n_null_values = n->n;

@@ -108,6 +108,7 @@ struct dcval_contract {
 	bool header;                 /* default true */
 	const char *const *null_values; /* default [""] */
 	size_t n_null_values;
+	size_t max_null_len;         /* longest null token: longer text is never null */
 	bool coerce;                 /* json: parse strings as csv text */
 
 	/* schema: */

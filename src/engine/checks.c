@@ -40,7 +40,8 @@ static bool in_list(const char *const *list, size_t n, const char *s,
 static bool is_null_text(const struct dcval_contract *c, const char *s,
 			 size_t len)
 {
-	return in_list(c->null_values, c->n_null_values, s, len);
+	return len <= c->max_null_len &&
+	       in_list(c->null_values, c->n_null_values, s, len);
 }
 
 static bool parse_bool(const dv_column *col, const char *s, size_t len,

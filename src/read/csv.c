@@ -61,6 +61,7 @@ typedef struct dv_csvr {
 	bool skip_lf;         /* a skipped record ended at a '\r' that ended the chunk */
 	bool stop_input;      /* unusable header: read no further */
 	bool saw_row;         /* any row at all */
+	bool rec_ascii;       /* the record's bytes are all ASCII: valid UTF-8 */
 	dv_record skip_rec;   /* the oversized record being skipped */
 } dv_csvr;
 
@@ -81,35 +82,43 @@ static dcval_status parser_init(dv_csvr *r)
 	return DCVAL_OK;
 }
 
+static dcval_status grow_fields(dv_csvr *r)
+{
+	size_t n = r->alloc_f ? r->alloc_f * 2 : 64;
+	size_t *o, *l;
+
+	o = dv_reallocarray(r->off, n, sizeof(*o));
+	if (!o)
+		return DCVAL_ENOMEM;
+	r->off = o;
+	l = dv_reallocarray(r->flen, n, sizeof(*l));
+	if (!l)
+		return DCVAL_ENOMEM;
+	r->flen = l;
+	r->alloc_f = n;
+	return DCVAL_OK;
+}
+
 static void on_field(void *data, size_t len, void *ctx)
 {
 	dv_csvr *r = ctx;
-	size_t n;
 
 	if (r->st != DCVAL_OK)
 		return;
-	if (r->nf == r->alloc_f) {
-		n = r->alloc_f ? r->alloc_f * 2 : 64;
-		size_t *o = dv_reallocarray(r->off, n, sizeof(*o));
-
-		if (o)
-			r->off = o;
-		size_t *l = o ? dv_reallocarray(r->flen, n, sizeof(*l)) : NULL;
-
-		if (!l) {
-			r->st = DCVAL_ENOMEM;
-			return;
-		}
-		r->flen = l;
-		r->alloc_f = n;
-	}
-	r->off[r->nf] = r->fields.len;
-	r->flen[r->nf] = len;
-	if (dv_buf_append(&r->fields, data ? data : "", len) != DCVAL_OK ||
-	    dv_buf_putc(&r->fields, '\0') != DCVAL_OK) {
+	if (r->nf == r->alloc_f && (r->st = grow_fields(r)) != DCVAL_OK)
+		return;
+	/* the bytes and a NUL: dv_buf keeps data[len] == '\0' */
+	if (dv_buf_reserve(&r->fields, len + 1) != DCVAL_OK) {
 		r->st = DCVAL_ENOMEM;
 		return;
 	}
+	r->off[r->nf] = r->fields.len;
+	r->flen[r->nf] = len;
+	if (len)
+		memcpy(r->fields.data + r->fields.len, data, len);
+	r->fields.len += len + 1;
+	r->fields.data[r->fields.len] = '\0';
+	r->fields.data[r->fields.len - 1] = '\0';
 	r->nf++;
 }
 
@@ -160,7 +169,7 @@ static dcval_status place_field(dv_csvr *r, dv_record *rec, const long *map,
 	long col = i < width ? map[i] : -1;
 	dv_value *v;
 
-	if (dv_utf8_valid_prefix(s, len) != len) {
+	if (!r->rec_ascii && dv_utf8_valid_prefix(s, len) != len) {
 		if (col >= 0)
 			rec->values[col].kind = DV_V_SKIP;
 		return dv_engine_issue(r->e, rec, DV_R_ENCODING, (uint32_t)(i + 1),
@@ -386,6 +395,29 @@ static size_t skip(dv_csvr *r, const char *p, size_t n, dcval_status *st)
 	return i;
 }
 
+/*
+ * A whole line without a quote character is split here: with quotes out
+ * of play and no space trimming, libcsv would yield exactly the bytes
+ * between delimiters, one byte at a time through its state machine.
+ * Lines with quotes, and records spanning lines, go to libcsv.
+ */
+static void split_line(dv_csvr *r, const char *p, size_t n)
+{
+	const char *end = p + n - 1, *d;
+
+	if (*end == '\n' && n >= 2 && end[-1] == '\r')
+		end--;
+	for (;;) {
+		d = memchr(p, r->delim, (size_t)(end - p));
+		if (!d)
+			break;
+		on_field((void *)p, (size_t)(d - p), r);
+		p = d + 1;
+	}
+	on_field((void *)p, (size_t)(end - p), r);
+	r->row_ended = true;
+}
+
 /* Feed one segment of a record to libcsv. */
 static dcval_status feed(dv_csvr *r, const char *p, size_t n)
 {
@@ -396,13 +428,20 @@ static dcval_status feed(dv_csvr *r, const char *p, size_t n)
 		}
 		r->in_row = true;
 		r->rec_line = r->line;
+		r->rec_ascii = true;
 	}
+	if (r->rec_ascii && !dv_ascii_only(p, n))
+		r->rec_ascii = false;
 	if (r->rec_bytes + n > r->max_rec)
 		return skip_begin(r, p, n);
 	r->rec_bytes += n;
 	if (r->want_raw && dv_buf_append(&r->raw, p, n) != DCVAL_OK)
 		return DCVAL_ENOMEM;
-	csv_parse(&r->p, p, n, on_field, on_row, r);
+	if (r->rec_bytes == n && (p[n - 1] == '\n' || p[n - 1] == '\r') &&
+	    !memchr(p, r->c->quote, n))
+		split_line(r, p, n);
+	else
+		csv_parse(&r->p, p, n, on_field, on_row, r);
 	/* a segment holds no line break but its last one or two bytes */
 	if (n > 2)
 		r->prev_cr = false;

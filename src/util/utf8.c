@@ -86,6 +86,18 @@ size_t dv_utf8_valid_prefix(const char *s, size_t len)
 	return len;
 }
 
+bool dv_ascii_only(const char *s, size_t len)
+{
+	uint64_t acc = 0;
+	size_t i = 0;
+
+	for (; len - i >= 8; i += 8)
+		acc |= dv_load8(s + i);
+	for (; i < len; i++)
+		acc |= (unsigned char)s[i];
+	return !(acc & DV_HIGH_BITS);
+}
+
 size_t dv_utf8_count(const char *s, size_t len)
 {
 	size_t i = 0, cont = 0;

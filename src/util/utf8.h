@@ -5,11 +5,15 @@
 #ifndef DV_UTIL_UTF8_H
 #define DV_UTIL_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Length of the longest valid prefix: len when all of s is valid UTF-8,
  * else the offset of the first byte of the first invalid sequence. */
 size_t dv_utf8_valid_prefix(const char *s, size_t len);
+
+/* Whether s[0..len) is all ASCII (no byte >= 0x80). */
+bool dv_ascii_only(const char *s, size_t len);
 
 /* Number of code points in valid UTF-8 (bytes that are not 10xxxxxx). */
 size_t dv_utf8_count(const char *s, size_t len);

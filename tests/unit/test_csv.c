@@ -1148,9 +1148,47 @@ static void test_csv_quarantine_oversized_crlf_split_at_chunk_end(void **state)
 	run_free(&r);
 }
 
+/*
+ * Lines without quotes are split by the reader itself, lines with quotes
+ * by libcsv: both must give the same fields, lines and counts.
+ */
+static void test_csv_unquoted_fast_path_matches_libcsv(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"columns:\n"
+		"  - {name: a, type: integer}\n"
+		"  - {name: b, type: integer}\n"
+		"  - {name: c, type: integer}\n";
+	static const char plain[] =
+		"a,b,c\r\nx,,y z\n\n,1,\r2,w ,\t\r\nq,r\n";
+	static const char quoted[] =
+		"a,b,c\r\n\"x\",\"\",\"y z\"\n\n\"\",1,\"\"\r2,\"w \",\"\t\"\r\n"
+		"\"q\",r\n";
+	struct run r1 = RUN_INIT, r2 = RUN_INIT;
+	size_t i;
+
+	(void)state;
+	run1(yaml, plain, &r1);
+	run1(yaml, quoted, &r2);
+	assert_string_equal(r1.digest, r2.digest);
+	assert_int_equal(r1.n, r2.n);
+	for (i = 0; i < r1.n; i++) {
+		assert_int_equal(r1.v[i].value_len, r2.v[i].value_len);
+		assert_memory_equal(r1.v[i].value, r2.v[i].value, r1.v[i].value_len);
+	}
+	expect_counts(&r1, 4, 3, 7, 0);
+	assert_string_equal(r1.digest,
+			    "type:1:2:1:a type:1:2:3:c type:3:5:2:b type:3:5:3:c "
+			    "field_count:4:6:3:- type:4:6:1:a type:4:6:2:b");
+	run_free(&r1);
+	run_free(&r2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv_unquoted_fast_path_matches_libcsv),
 		cmocka_unit_test(test_csv_header_maps_columns_by_name_in_any_order),
 		cmocka_unit_test(test_csv_header_false_maps_columns_by_position),
 		cmocka_unit_test(test_csv_header_false_empty_file_has_no_violation),

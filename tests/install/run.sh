@@ -131,7 +131,12 @@ for r in $rules; do
 	grep -q -w -e "$r" "$scratch/man.src" || { echo "rule $r not in doc/dcval.1" >>"$scratch/log"; st=1; }
 done
 for code in 0 1 2 3 4; do
-	grep -A1 '^\.SH EXIT STATUS' -A40 "$scratch/man.src" | grep -q "^\.B $code\$" || st=1
+	grep -A40 '^\.SH EXIT STATUS' "$scratch/man.src" | grep -q "^\.B $code\$" ||
+		{ echo "exit code $code not in doc/dcval.1" >>"$scratch/log"; st=1; }
+	grep -q "^| $code | " "$ROOT/README.md" ||
+		{ echo "exit code $code not in README.md" >>"$scratch/log"; st=1; }
+	"$dcval" --help | grep -q "^  $code  " ||
+		{ echo "exit code $code not in dcval --help" >>"$scratch/log"; st=1; }
 done
 result docs_rule_ids_exit_codes $st
 

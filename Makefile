@@ -81,6 +81,31 @@ check-symbols: $(LIB)
 conformance: $(BIN)
 	@python3 tests/conformance/run.py --dcval $(BIN) --suites ../shared/conformance
 
+# Benchmarks (#6), never part of check or test: see README "Performance".
+# `make bench-deps` installs the peers (DuckDB, ajv from npm; pandas,
+# valgrind from Debian); `make bench` runs without them and says which are
+# missing. BENCH_MB=N (default 100), BENCH_RUNS=N (default 5), BENCH_BIG=1.
+BENCH_DIR := $(BUILD)/bench
+BENCH_BINS := $(BENCH_DIR)/gen $(BENCH_DIR)/runstat $(BENCH_DIR)/baseline_csv \
+	$(BENCH_DIR)/baseline_jsonl
+
+$(BENCH_DIR)/gen $(BENCH_DIR)/runstat: $(BENCH_DIR)/%: tests/bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 $(WARN) -o $@ $<
+
+$(BENCH_DIR)/baseline_csv: BENCH_LIBS := -lcsv
+$(BENCH_DIR)/baseline_jsonl: BENCH_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
+$(BENCH_DIR)/baseline_%: tests/bench/baseline_%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(OPT) $(WARN) $(DEP_CFLAGS) -o $@ $< $(BENCH_LIBS)
+
+bench: $(BIN) $(BENCH_BINS)
+	python3 tests/bench/run.py --dcval $(BIN) --bin $(BENCH_DIR)
+
+bench-deps:
+	apt-get update && apt-get install -y python3-pandas valgrind
+	cd tests/bench && npm install --no-audit --no-fund
+
 # Install (#4): the command, the static library, its headers, a pkg-config
 # file (from dcval.pc.in) and the man page; DESTDIR is honoured.
 # `make uninstall` removes exactly these files (and include/dcval/ when

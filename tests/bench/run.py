@@ -1,0 +1,397 @@
+#!/usr/bin/env python3
+"""dcval benchmark driver (`make bench`); Python 3 standard library only.
+
+Generates the events dataset (tests/bench/gen.c, fixed seed) as CSV and
+JSON Lines, then times, interleaved, after one warm-up round, the bare
+parse baselines, `dcval validate -q` and the peers that are installed
+(`make bench-deps`), and reports MB/s, records/s, peak RSS, ratios,
+invalid-row agreement, instructions per record (callgrind), start-up and
+output cost, with PASS/MISS per target. A miss never fails the command.
+
+Environment (or the matching option):
+  BENCH_MB=N     size of the CSV file in 10^6 bytes (default 100)
+  BENCH_RUNS=N   timed runs per tool, median reported (default 5, at least 1)
+  BENCH_BIG=1    also generate a 1 GB CSV and measure dcval's peak RSS on it
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MIB = 1024 * 1024
+TARGETS = {
+    "csv_vs_baseline": 0.70,
+    "csv_vs_duckdb": 2.0,
+    "jsonl_vs_baseline": 0.80,
+    "rss_nounique_mib": 16.0,
+    "unique_bytes_per_key": 32.0,
+    "startup_ms": 5.0,
+    "output_cost": 0.30,
+}
+
+
+def log(msg):
+    print(msg, flush=True)
+
+
+# ---- running one command: wall time, peak RSS, stdout ----
+
+RUNSTAT = None  # the runstat wrapper (set in main)
+STATDIR = None
+
+
+def run(cmd, stdout_file=None, n=1):
+    """Run cmd (n times) under runstat; return (median wall s, peak RSS KiB, exit code, stdout,
+    median CPU s).
+
+    runstat times fork to wait4 and takes ru_maxrss from wait4(2), the
+    figure GNU time's %M prints; stdout is captured unless stdout_file."""
+    stat = os.path.join(STATDIR, "runstat.out")
+    out = open(stdout_file, "wb") if stdout_file else subprocess.PIPE
+    p = subprocess.run([RUNSTAT, "-n", str(n), stat] + cmd, stdout=out, stderr=subprocess.PIPE)
+    if stdout_file:
+        out.close()
+    with open(stat) as f:
+        d = dict(kv.split("=") for kv in f.read().split())
+    code = int(d["status"])
+    if code not in (0, 1):
+        log(f"  ! {' '.join(cmd)}: exit {code}: {p.stderr.decode(errors='replace')[-400:]}")
+    text = "" if stdout_file else p.stdout.decode(errors="replace")
+    return int(d["wall_ns"]) / 1e9, int(d["maxrss_kib"]), code, text, int(d["cpu_ns"]) / 1e9
+
+
+def parse_invalid(text):
+    m = re.search(r"invalid=(\d+)", text)
+    return int(m.group(1)) if m else None
+
+
+# ---- data ----
+
+def generate(gen, prefix, args, stamp_extra=""):
+    """Run the generator unless its output for these arguments exists."""
+    stamp = prefix + ".stamp"
+    want = " ".join(args) + stamp_extra + f" gen_mtime={os.path.getmtime(gen)}"
+    info = None
+    if os.path.exists(stamp):
+        with open(stamp) as f:
+            lines = f.read().splitlines()
+        if len(lines) == 2 and lines[0] == want and os.path.exists(prefix + ".csv"):
+            info = lines[1]
+    if info is None:
+        t0 = time.perf_counter()
+        info = subprocess.run([gen] + args + [prefix], check=True, capture_output=True,
+                              text=True).stdout.strip()
+        log(f"  generated {prefix}.* in {time.perf_counter() - t0:.1f} s: {info}")
+        with open(stamp, "w") as f:
+            f.write(want + "\n" + info + "\n")
+    else:
+        log(f"  reusing {prefix}.*: {info}")
+    return {k: int(v) for k, v in (kv.split("=") for kv in info.split())}
+
+
+def dcval_counts(dcval, contract, path):
+    """dcval's own count of records and invalid records (untimed run)."""
+    r = subprocess.run([dcval, "validate", "-r", "json", "--max-violations", "0",
+                        "-c", contract, path], capture_output=True, text=True)
+    d = json.loads(r.stdout)
+    return d["counts"]["records"], d["counts"]["invalid_records"]
+
+
+# ---- peers ----
+
+def find_pandas_python():
+    for py in ("/usr/bin/python3", sys.executable, shutil.which("python3")):
+        if py and os.path.exists(py):
+            r = subprocess.run([py, "-c", "import pandas"], capture_output=True)
+            if r.returncode == 0:
+                return py
+    return None
+
+
+def node_module(name):
+    return shutil.which("node") and os.path.isdir(os.path.join(HERE, "node_modules", name))
+
+
+# ---- callgrind ----
+
+def instructions(cmd):
+    """Instructions executed by cmd under callgrind (None if unavailable)."""
+    r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + cmd,
+                       capture_output=True, text=True)
+    m = re.search(r"Collected : (\d+)", r.stderr)
+    return int(m.group(1)) if m else None
+
+
+def fmt_mib(kib):
+    return f"{kib / 1024:.1f}"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--dcval", default="build/dcval")
+    ap.add_argument("--bin", default="build/bench", help="where gen and the baselines are built")
+    ap.add_argument("--data", default=None, help="data directory (default: --bin)")
+    ap.add_argument("--mb", type=float, default=float(os.environ.get("BENCH_MB", "100")))
+    ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "5")))
+    ap.add_argument("--big", action="store_true", default=os.environ.get("BENCH_BIG", "") not in ("", "0"))
+    ap.add_argument("--seed", default="20261124")
+    a = ap.parse_args()
+    a.runs = max(1, a.runs)
+    data = a.data or a.bin
+    os.makedirs(data, exist_ok=True)
+    global RUNSTAT, STATDIR
+    RUNSTAT = os.path.join(a.bin, "runstat")
+    STATDIR = data
+    dcval = os.path.abspath(a.dcval)
+    gen = os.path.join(a.bin, "gen")
+    base_csv = os.path.join(a.bin, "baseline_csv")
+    base_jsonl = os.path.join(a.bin, "baseline_jsonl")
+    c_uni = os.path.join(HERE, "events.yaml")
+    c_nou = os.path.join(HERE, "events_nounique.yaml")
+    t_start = time.perf_counter()
+    load0 = os.getloadavg()[0]
+
+    cpu = "?"
+    try:
+        info = {}
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                k, _, v = line.partition(":")
+                info.setdefault(k.strip(), v.strip())
+        cpu = f"{info.get('model name', '?')} (family {info.get('cpu family', '?')}, " \
+              f"model {info.get('model', '?')})"
+    except OSError:
+        pass
+    log(f"dcval bench: {os.cpu_count()} CPUs ({cpu}), {a.mb:g} MB, median of {a.runs} runs after a warm-up")
+
+    # ---- data ----
+    log("data:")
+    main_p = os.path.join(data, "events")
+    g_main = generate(gen, main_p, ["--mb", f"{a.mb:g}", "--seed", a.seed])
+    sample_p = os.path.join(data, "sample")
+    g_sample = generate(gen, sample_p, ["--rows", "20000", "--seed", a.seed])
+    tiny_p = os.path.join(data, "tiny")
+    generate(gen, tiny_p, ["--rows", "10", "--seed", a.seed])
+    bad_mb = min(a.mb, 20.0)
+    bad_p = os.path.join(data, "allbad")
+    generate(gen, bad_p, ["--mb", f"{bad_mb:g}", "--seed", a.seed, "--bad-ppm", "1000000", "--csv-only"])
+    csv, jsonl, badcsv = main_p + ".csv", main_p + ".jsonl", bad_p + ".csv"
+    sizes = {p: os.path.getsize(p) for p in (csv, jsonl, badcsv)}
+
+    # ---- dcval's counts, untimed ----
+    rec_csv, inv_csv = dcval_counts(dcval, c_uni, csv)
+    rec_jl, inv_jl = dcval_counts(dcval, c_uni, jsonl)
+    _, inv_csv_nou = dcval_counts(dcval, c_nou, csv)
+    rec_bad, inv_bad = dcval_counts(dcval, c_uni, badcsv)
+    log(f"  dcval counts: csv {inv_csv}/{rec_csv} invalid, jsonl {inv_jl}/{rec_jl}, "
+        f"csv without unique {inv_csv_nou}, all-invalid csv {inv_bad}/{rec_bad}")
+    for what, got, want in (("csv", inv_csv, g_main["bad"]), ("jsonl", inv_jl, g_main["bad"]),
+                            ("csv without unique", inv_csv_nou, g_main["bad_nounique"])):
+        if got != want:
+            log(f"  ! dcval found {got} invalid rows in the {what} file, the generator made {want}")
+
+    # ---- tools ----
+    tools = []  # name, input label, cmd, path, records, expected invalid (None: not checked), stdout file
+
+    def add(name, label, cmd, path, records, expect, stdout_file=None):
+        tools.append(dict(name=name, label=label, cmd=cmd, path=path, records=records,
+                          expect=expect, stdout_file=stdout_file, walls=[], cpus=[], rss=[], found=None))
+
+    add("libcsv parse (baseline)", "csv", [base_csv, csv], csv, rec_csv, None)
+    add("dcval validate -q", "csv", [dcval, "validate", "-q", "-c", c_uni, csv], csv, rec_csv, None)
+    add("dcval validate -q, no unique", "csv", [dcval, "validate", "-q", "-c", c_nou, csv], csv, rec_csv, None)
+    add("dcval -r jsonl --max-violations all, every record invalid", "csv (all invalid)",
+        [dcval, "validate", "-r", "jsonl", "--max-violations", "all", "-c", c_uni, badcsv],
+        badcsv, rec_bad, None, stdout_file=os.devnull)
+    missing = []
+    if node_module("@duckdb/node-api"):
+        add("DuckDB (SQL, TRY_CAST)", "csv", ["node", os.path.join(HERE, "peer_duckdb.mjs"), csv],
+            csv, rec_csv, inv_csv)
+    else:
+        missing.append(("DuckDB", "csv", "not installed (make bench-deps: npm @duckdb/node-api)"))
+    pandas_py = find_pandas_python()
+    if pandas_py:
+        add("pandas (vectorised)", "csv", [pandas_py, os.path.join(HERE, "peer_pandas.py"), csv],
+            csv, rec_csv, inv_csv)
+    else:
+        missing.append(("pandas", "csv", "not installed (make bench-deps: apt python3-pandas)"))
+    add("jansson json_loadb (baseline)", "jsonl", [base_jsonl, jsonl], jsonl, rec_jl, None)
+    add("dcval validate -q", "jsonl", [dcval, "validate", "-q", "-c", c_uni, jsonl], jsonl, rec_jl, None)
+    if node_module("ajv") and node_module("ajv-formats"):
+        add("ajv + ajv-formats", "jsonl", ["node", os.path.join(HERE, "peer_ajv.mjs"), jsonl],
+            jsonl, rec_jl, inv_jl)
+    else:
+        missing.append(("ajv", "jsonl", "not installed (make bench-deps: npm ajv ajv-formats)"))
+
+    # ---- interleaved timing ----
+    log(f"timing {len(tools)} commands, 1 warm-up + {a.runs} rounds, interleaved:")
+    for rnd in range(a.runs + 1):
+        t0 = time.perf_counter()
+        for t in tools:
+            wall, rss, code, out, cpu_s = run(t["cmd"], t["stdout_file"])
+            if t["found"] is None and t["expect"] is not None:
+                t["found"] = parse_invalid(out)
+            if rnd > 0:
+                t["walls"].append(wall)
+                t["rss"].append(rss)
+                t["cpus"].append(cpu_s)
+        log(f"  round {rnd}{' (warm-up)' if rnd == 0 else ''}: {time.perf_counter() - t0:.1f} s")
+
+    for t in tools:
+        t["wall"] = statistics.median(t["walls"])
+        t["mbs"] = os.path.getsize(t["path"]) / 1e6 / t["wall"]
+        t["rps"] = t["records"] / t["wall"]
+        t["peak"] = max(t["rss"])
+        t["cpu"] = statistics.median(t["cpus"])
+
+    def get(name, label):
+        for t in tools:
+            if t["name"] == name and t["label"] == label:
+                return t
+        return None
+
+    d_csv = get("dcval validate -q", "csv")
+    d_jl = get("dcval validate -q", "jsonl")
+    d_nou = get("dcval validate -q, no unique", "csv")
+    d_bad = tools[3]
+    b_csv = get("libcsv parse (baseline)", "csv")
+    b_jl = get("jansson json_loadb (baseline)", "jsonl")
+    duck = get("DuckDB (SQL, TRY_CAST)", "csv")
+
+    # ---- start-up ----
+    log("start-up: 10-row csv, median of 50 runs (after 5 warm-ups)")
+    tiny = tiny_p + ".csv"
+    run([dcval, "validate", "-q", "-c", c_uni, tiny], n=5)
+    r_st = run([dcval, "validate", "-q", "-c", c_uni, tiny], n=50)
+    st, st_cpu = r_st[0] * 1e3, r_st[4] * 1e3
+    spawn = run(["/bin/true"], n=50)[0] * 1e3
+
+    # ---- big file (opt-in) ----
+    big = None
+    if a.big:
+        log("BENCH_BIG: 1 GB csv")
+        big_p = os.path.join(data, "big")
+        g_big = generate(gen, big_p, ["--mb", "1000", "--seed", a.seed, "--csv-only"])
+        bw_n, brss_n, _, _, _ = run([dcval, "validate", "-q", "-c", c_nou, big_p + ".csv"])
+        bw_u, brss_u, _, _, _ = run([dcval, "validate", "-q", "-c", c_uni, big_p + ".csv"])
+        big = dict(rows=g_big["rows"], bytes=g_big["csv_bytes"], wall_n=bw_n, rss_n=brss_n,
+                   wall_u=bw_u, rss_u=brss_u)
+
+    # ---- instructions per record ----
+    log("instructions per record: callgrind, (20,000-row file - 10-row file) / 19,990")
+    ipr = {}
+    if shutil.which("valgrind"):
+        for key, cmd in (("dcval csv", [dcval, "validate", "-q", "-c", c_uni]),
+                         ("libcsv baseline", [base_csv]),
+                         ("dcval jsonl", [dcval, "validate", "-q", "-c", c_uni]),
+                         ("jansson baseline", [base_jsonl])):
+            ext = ".jsonl" if ("jsonl" in key or "jansson" in key) else ".csv"
+            i_big = instructions(cmd + [sample_p + ext])
+            i_small = instructions(cmd + [tiny_p + ext])
+            if i_big and i_small:
+                ipr[key] = (i_big - i_small) / (g_sample["rows"] - 10)
+                ipr[key + " total"] = i_small
+    else:
+        log("  valgrind not installed (make bench-deps); perf stat -e instructions is not supported here")
+
+    # ---- report ----
+    lines = []
+    P = lines.append
+    P(f"Machine: {os.cpu_count()} CPUs, {cpu}. Data: {sizes[csv] / 1e6:.0f} MB CSV / "
+      f"{sizes[jsonl] / 1e6:.0f} MB JSON Lines, {rec_csv} records, {inv_csv} invalid. "
+      f"Median of {a.runs} interleaved runs after a warm-up; wall time includes process start-up. "
+      f"1-minute load average {load0:.1f} at the start, {os.getloadavg()[0]:.1f} at the end "
+      f"(other work on the machine makes wall times noisy; instructions per record are not).")
+    P("")
+    P("| tool | input | MB/s | records/s | CPU s | peak RSS MiB | invalid rows | dcval ÷ tool (MB/s) |")
+    P("|---|---|---:|---:|---:|---:|---|---:|")
+    for t in tools:
+        if t["expect"] is None:
+            agree = "(dcval's count)" if t["name"].startswith("dcval") else "-"
+            if t is d_bad:
+                agree = f"{inv_bad} of {rec_bad}"
+        elif t["found"] == t["expect"]:
+            agree = f"{t['found']} (agrees)"
+        else:
+            agree = f"**{t['found']} (dcval: {t['expect']}) DISAGREES**"
+        ref = d_csv if t["label"].startswith("csv") else d_jl
+        ratio = "" if t is ref or t["name"].startswith("dcval") else f"{ref['mbs'] / t['mbs']:.2f}"
+        P(f"| {t['name']} | {t['label']} | {t['mbs']:.1f} | {t['rps']:,.0f} | {t['cpu']:.2f} | {fmt_mib(t['peak'])} "
+          f"| {agree} | {ratio} |")
+    for name, label, why in missing:
+        P(f"| {name} | {label} | - | - | - | - | {why} | - |")
+    P("")
+
+    if ipr:
+        P("| instructions per record (callgrind, 20k-row sample) | CSV | JSON Lines |")
+        P("|---|---:|---:|")
+        P(f"| dcval validate | {ipr.get('dcval csv', 0):,.0f} | {ipr.get('dcval jsonl', 0):,.0f} |")
+        P(f"| bare parse baseline | {ipr.get('libcsv baseline', 0):,.0f} | {ipr.get('jansson baseline', 0):,.0f} |")
+        P(f"| dcval start-up, 10-row file (instructions) | {ipr.get('dcval csv total', 0):,.0f} | "
+          f"{ipr.get('dcval jsonl total', 0):,.0f} |")
+        P("")
+
+    res = []
+
+    def target(desc, value, ok, note=""):
+        res.append((desc, value, ok, note))
+
+    target("CSV: dcval >= 0.70 x bare libcsv parse (MB/s)", f"{d_csv['mbs'] / b_csv['mbs']:.3f}",
+           d_csv["mbs"] / b_csv["mbs"] >= TARGETS["csv_vs_baseline"],
+           f"instructions: {ipr['libcsv baseline'] / ipr['dcval csv']:.2f}" if ipr.get("dcval csv") else "")
+    if duck:
+        target("CSV: dcval >= 2 x DuckDB (MB/s)", f"{d_csv['mbs'] / duck['mbs']:.2f}",
+               d_csv["mbs"] / duck["mbs"] >= TARGETS["csv_vs_duckdb"])
+    else:
+        target("CSV: dcval >= 2 x DuckDB (MB/s)", "-", None, "DuckDB not installed")
+    target("JSON Lines: dcval >= 0.80 x bare jansson parse (MB/s)", f"{d_jl['mbs'] / b_jl['mbs']:.3f}",
+           d_jl["mbs"] / b_jl["mbs"] >= TARGETS["jsonl_vs_baseline"],
+           f"instructions: {ipr['jansson baseline'] / ipr['dcval jsonl']:.2f}" if ipr.get("dcval jsonl") else "")
+    if big:
+        target(f"peak RSS <= 16 MiB, 1 GB CSV ({big['bytes'] / 1e6:.0f} MB), no unique",
+               f"{fmt_mib(big['rss_n'])} MiB", big["rss_n"] / 1024 <= TARGETS["rss_nounique_mib"])
+        per = (big["rss_u"] - big["rss_n"]) * 1024 / big["rows"]
+        target(f"unique event_id: <= 32 bytes per distinct key above that (1 GB, {big['rows']:,} keys)",
+               f"{per:.1f} B", per <= TARGETS["unique_bytes_per_key"],
+               f"{fmt_mib(big['rss_u'])} MiB with unique")
+    target(f"peak RSS <= 16 MiB, {sizes[csv] / 1e6:.0f} MB CSV, no unique", f"{fmt_mib(d_nou['peak'])} MiB",
+           d_nou["peak"] / 1024 <= TARGETS["rss_nounique_mib"],
+           "" if big else "1 GB: BENCH_BIG=1")
+    per = (d_csv["peak"] - d_nou["peak"]) * 1024 / rec_csv
+    target(f"unique event_id: <= 32 bytes per distinct key above that ({rec_csv:,} keys)", f"{per:.1f} B",
+           per <= TARGETS["unique_bytes_per_key"], f"{fmt_mib(d_csv['peak'])} MiB with unique")
+    target("start-up: 10-row file <= 5 ms wall (median of 50)", f"{st:.2f} ms", st <= TARGETS["startup_ms"],
+           f"CPU {st_cpu:.2f} ms; /bin/true takes {spawn:.2f} ms here, "
+           f"dcval {st - spawn:.2f} ms more")
+    oc = d_bad["mbs"] / d_csv["mbs"]
+    target("output cost: every record invalid, -r jsonl --max-violations all >= 0.3 x clean",
+           f"{oc:.3f}", oc >= TARGETS["output_cost"],
+           f"{d_bad['mbs']:.1f} vs {d_csv['mbs']:.1f} MB/s; {d_bad['records']:,} records")
+
+    P("| target | measured | result |")
+    P("|---|---:|---|")
+    for desc, value, ok, note in res:
+        verdict = "n/a" if ok is None else ("PASS" if ok else "MISS")
+        P(f"| {desc} | {value} | {verdict}{' (' + note + ')' if note else ''} |")
+
+    text = "\n".join(lines)
+    log("")
+    log(text)
+    log("")
+    disagree = [t["name"] for t in tools if t["expect"] is not None and t["found"] != t["expect"]]
+    if disagree:
+        log("peers that disagree with dcval's invalid-row count: " + ", ".join(disagree))
+    log(f"bench took {time.perf_counter() - t_start:.0f} s; table also in {os.path.join(data, 'results.md')}")
+    with open(os.path.join(data, "results.md"), "w") as f:
+        f.write(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

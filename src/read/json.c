@@ -203,6 +203,38 @@ static dcval_status jarr_emit(dv_jarray *r, const char *s, size_t n)
 }
 
 /*
+ * Bytes of an element past the cap go straight to the invalid quarantine
+ * as they are scanned (line breaks as spaces, as jarr_raw() does), never
+ * gathered: the record is malformed whatever follows.
+ */
+static dcval_status jarr_spill(dv_jarray *r, const char *s, size_t n)
+{
+	char buf[4096];
+	dcval_status st = DCVAL_OK;
+	size_t i, k;
+
+	while (r->jv.want_raw && n && st == DCVAL_OK) {
+		k = n < sizeof(buf) ? n : sizeof(buf);
+		for (i = 0; i < k; i++)
+			buf[i] = s[i] == '\n' || s[i] == '\r' ? ' ' : s[i];
+		st = dv_engine_quarantine_invalid(r->jv.e, buf, k);
+		s += k;
+		n -= k;
+	}
+	return st;
+}
+
+/* The element just went past the cap: spill what elem holds. */
+static dcval_status jarr_overlong(dv_jarray *r)
+{
+	dcval_status st = jarr_spill(r, r->elem.data, r->elem.len);
+
+	r->overlong = true;
+	dv_buf_reset(&r->elem);
+	return st;
+}
+
+/*
  * The element is complete: its last n bytes are tail[0..n), the ones
  * before (if any) are in elem.
  */
@@ -212,13 +244,20 @@ static dcval_status jarr_complete(dv_jarray *r, const char *tail, size_t n)
 	char detail[80];
 
 	r->state = DV_JS_AFTER;
-	if (!r->overlong && n > r->max - r->elem.len)
-		r->overlong = true;
+	if (!r->overlong && n > r->max - r->elem.len) {
+		st = jarr_overlong(r);
+		if (st != DCVAL_OK)
+			return st;
+	}
 	if (r->overlong) {
+		st = jarr_spill(r, tail, n);
+		if (st == DCVAL_OK && r->jv.want_raw)
+			st = dv_engine_quarantine_invalid(r->jv.e, "\n", 1);
 		snprintf(detail, sizeof(detail),
 			 "array element longer than %zu bytes", r->max);
-		st = dv_jsonval_bad(&r->jv, r->el_line, DV_R_MALFORMED, detail,
-				    NULL, 0);
+		if (st == DCVAL_OK)
+			st = dv_jsonval_bad(&r->jv, r->el_line, DV_R_MALFORMED,
+					    detail, NULL, 0);
 	} else if (!r->elem.len) {
 		st = jarr_emit(r, tail, n);
 	} else {
@@ -235,13 +274,12 @@ static dcval_status jarr_keep(dv_jarray *r, const char *end)
 {
 	size_t n = (size_t)(end - r->start);
 
+	dcval_status st = DCVAL_OK;
+
+	if (!r->overlong && n > r->max - r->elem.len)
+		st = jarr_overlong(r);
 	if (r->overlong)
-		return DCVAL_OK;
-	if (n > r->max - r->elem.len) {
-		r->overlong = true;
-		dv_buf_reset(&r->elem);
-		return DCVAL_OK;
-	}
+		return st == DCVAL_OK ? jarr_spill(r, r->start, n) : st;
 	return dv_buf_append(&r->elem, r->start, n);
 }
 
@@ -395,9 +433,17 @@ static dcval_status jarr_finish(dv_jarray *r)
 		return jarr_syntax(r, r->line, col,
 				   "expected '[' but found the end of the input");
 	case DV_JS_ELEM:
-		if (r->kind != DV_JK_BARE)
-			return jarr_syntax(r, r->el_line, r->el_col,
+		if (r->kind != DV_JK_BARE) {
+			uint64_t line = r->el_line, ecol = r->el_col;
+
+			/* an overlong element's bytes are in the invalid output
+			 * already: they stay one (malformed) record */
+			st = r->overlong ? jarr_complete(r, "", 0) : DCVAL_OK;
+			if (st != DCVAL_OK)
+				return st;
+			return jarr_syntax(r, line, ecol,
 				"array element not terminated at the end of the input");
+		}
 		/* a bare value ends with the input; its bytes are in elem */
 		st = jarr_complete(r, "", 0);
 		if (st != DCVAL_OK || r->state == DV_JS_DONE)

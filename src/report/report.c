@@ -254,16 +254,18 @@ static dcval_status aggregate(dcval_report *r, const dcval_violation *v)
 	dcval_status st = DCVAL_OK;
 	dv_report_agg *a;
 
+	/* past DV_REPORT_MAX_AGGS distinct keys the summary lists no new
+	 * ones; the run and its counts go on (a 100k-column header) */
 	a = aggs_get(&r->rules, NULL, v, &st);
 	if (!a)
-		return st;
+		return st == DCVAL_ELIMIT ? DCVAL_OK : st;
 	a->count++;
 	agg_example(a, v);
 	if (!r->ops->by_input)
 		return DCVAL_OK;
 	a = aggs_get(&r->by_input, v->path ? v->path : "", v, &st);
 	if (!a)
-		return st;
+		return st == DCVAL_ELIMIT ? DCVAL_OK : st;
 	a->count++;
 	return agg_sample(r, a, v);
 }

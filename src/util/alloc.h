@@ -19,4 +19,14 @@ void dv_free(void *p);
 /* Copy of s[0..len) with a NUL appended; NULL on failure. */
 char *dv_strndup(const char *s, size_t len);
 
+#ifdef DV_ALLOC_TESTING
+/*
+ * Test builds only (the library compiled with -DDV_ALLOC_TESTING, see the
+ * Makefile's libdcval-alloctest.a): let n more allocations succeed, then
+ * fail every one until the next call. n < 0 turns failing off. Returns
+ * the number of allocations made since the previous call.
+ */
+long dv_alloc_fail_after(long n);
+#endif
+
 #endif

@@ -42,7 +42,7 @@ HEADERS := $(wildcard include/dcval/*.h src/*/*.h)
 LIB := $(BUILD)/libdcval.a
 BIN := $(BUILD)/dcval
 
-.PHONY: all check test conformance bench bench-deps clean check-symbols install uninstall fuzz
+.PHONY: all check test conformance bench bench-deps clean check-symbols install uninstall fuzz fuzz-build check-valgrind
 all: $(BIN) $(LIB)
 
 $(BUILD)/obj/%.o: %.c $(HEADERS)
@@ -66,8 +66,75 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) $(HARNESS) $(HEADERS) tests/unit/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit $(LDFLAGS_ALL) -o $@ $< $(HARNESS) $(LIB) $(DEP_LIBS) -lcmocka
 
-check: $(BIN) $(UNIT_BIN)
+# Reliability (#5): the allocation-failure test links a second copy of the
+# library whose src/util/alloc.c is built with -DDV_ALLOC_TESTING (a
+# countdown of allocations to fail); the fault shim tests/faults/inject.c
+# is an LD_PRELOAD object; tests/fuzz/replay.c runs each fuzz target's
+# corpus in `make check`.
+ALLOC_LIB := $(BUILD)/libdcval-alloctest.a
+ALLOC_OBJ := $(BUILD)/obj/src/util/alloc_testing.o
+INJECT_SO := $(BUILD)/tests/inject.so
+FUZZ_TARGETS := contract csv jsonl json
+FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%)
+TEST_EXTRA := $(BUILD)/tests/test_alloc_fail $(INJECT_SO) $(FUZZ_REPLAY)
+
+$(ALLOC_OBJ): src/util/alloc.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -DDV_ALLOC_TESTING -c -o $@ $<
+
+$(ALLOC_LIB): $(filter-out $(BUILD)/obj/src/util/alloc.o,$(LIB_OBJ)) $(ALLOC_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/tests/test_alloc_fail: tests/unit/test_alloc_fail.c $(ALLOC_LIB) $(HEADERS) tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -DDV_ALLOC_TESTING -Itests/unit $(LDFLAGS_ALL) -o $@ $< $(ALLOC_LIB) $(DEP_LIBS) -lcmocka
+
+$(INJECT_SO): tests/faults/inject.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -fPIC -shared -O2 $(WARN) -o $@ $< -ldl
+
+$(BUILD)/tests/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(LIB) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_$*.c $(LIB) $(DEP_LIBS)
+
+check: $(BIN) $(UNIT_BIN) $(TEST_EXTRA)
 	@LC_ALL=C BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh
+
+# The hostile corpus and the CLI goldens under valgrind: no errors, no leaks.
+check-valgrind: $(BIN) $(INJECT_SO)
+	@LC_ALL=C BUILD=$(BUILD) VALGRIND=1 sh tests/hostile/run.sh
+	@LC_ALL=C BUILD=$(BUILD) VALGRIND=1 sh tests/cli/run.sh
+
+# libFuzzer: each target runs FUZZ_SECONDS seconds (per target, default 60)
+# on its seed corpus tests/fuzz/corpus/<target>/; new inputs go to
+# build-fuzz/corpus/<target>/, crashes to build-fuzz/crash-<target>-*.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_BUILD := build-fuzz
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g $(WARN) \
+	-Iinclude -Isrc $(DEP_CFLAGS) $(FUZZ_SAN)
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_BUILD)/obj/%.o)
+FUZZ_BIN := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+$(FUZZ_BUILD)/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_LIB_OBJ) $(HEADERS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(DEP_LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: $(FUZZ_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t; \
+		echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+		$(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_BUILD)/crash-$$t- \
+			$(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
 
 test:
 	$(MAKE) check

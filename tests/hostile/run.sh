@@ -10,6 +10,7 @@
 # limit, so a hang is a failure. Ends with "N passed, N failed".
 #   VALGRIND=1   run dcval under valgrind (errors and leaks fail); the
 #                big generated inputs are skipped
+#   SANITIZE=... (set by make check SANITIZE=...) skips the 200 MB field
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-build}
 case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
@@ -77,6 +78,12 @@ run_case() {
 	gen:*)
 		if [ -n "$VALGRIND" ]; then
 			skipped=$((skipped + 1))
+			return
+		fi
+		# libcsv grows its field buffer 4 KiB at a time: under ASan, whose
+		# realloc always copies, a 16 MiB record costs minutes
+		if [ -n "$SANITIZE" ] && [ "$input" = gen:field_200mb.csv ]; then
+			echo "skip hostile/$name (not under sanitizers: too slow)"
 			return
 		fi
 		input=$(gen "${input#gen:}") || { failed=$((failed + 1)); return; }

@@ -20,7 +20,7 @@ case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
 DCVAL="$BUILD/dcval"
 if [ -n "$VALGRIND" ]; then
 	wrap="$BUILD/dcval-valgrind"
-	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect "%s" "$@"\n' "$DCVAL" >"$wrap"
+	printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --show-possibly-lost=no --errors-for-leak-kinds=definite,indirect "%s" "$@"\n' "$DCVAL" >"$wrap"
 	chmod +x "$wrap"
 	DCVAL=$wrap
 fi
@@ -89,9 +89,10 @@ check_stream() { # case stream actualfile expected-exit
 for t in "$ROOT"/tests/cli/*/*.sh; do
 	[ -f "$t" ] || continue
 	base=${t%.sh}
-	# memory-limit tests cannot run under ASan, which maps terabytes
-	if [ -n "$SANITIZE" ] && [ -f "$base.nosanitize" ]; then
-		echo "skip ${base#"$ROOT"/tests/cli/} (not under sanitizers)"
+	# memory-limit tests cannot run under ASan, which maps terabytes,
+	# nor under valgrind
+	if [ -n "$SANITIZE$VALGRIND" ] && [ -f "$base.nosanitize" ]; then
+		echo "skip ${base#"$ROOT"/tests/cli/} (not under sanitizers or valgrind)"
 		continue
 	fi
 	name=${base#"$ROOT"/tests/cli/}

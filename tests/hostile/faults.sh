@@ -110,7 +110,11 @@ rm -f "$fd"/term.csv.dcval-*
 # --- injected faults (LD_PRELOAD shim); not under valgrind, which has
 # its own preload
 if [ -n "$VALGRIND" ] || [ ! -f "$INJECT" ]; then
-	echo "skip faults/inject: ${VALGRIND:+valgrind}${VALGRIND:-$INJECT not built}"
+	if [ -n "$VALGRIND" ]; then
+		echo "skip faults/inject: not under valgrind"
+	else
+		echo "skip faults/inject: $INJECT not built"
+	fi
 else
 	fault read_error_mid_input 3 "big.csv: read error: Input/output error" \
 		env LD_PRELOAD="$INJECT" DV_FAULT_PATH='*big.csv' DV_FAULT_OP=read DV_FAULT_AFTER=300000 \

@@ -19,7 +19,7 @@ DCVAL="$BUILD/dcval"
 export LC_ALL=C
 VG=""
 if [ -n "$VALGRIND" ]; then
-	VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+	VG="valgrind -q --error-exitcode=99 --leak-check=full --show-possibly-lost=no --errors-for-leak-kinds=definite,indirect"
 fi
 LIMIT=${HOSTILE_TIMEOUT:-120}
 passed=0

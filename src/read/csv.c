@@ -78,7 +78,9 @@ static dcval_status parser_init(dv_csvr *r)
 	csv_set_delim(&r->p, (unsigned char)r->delim);
 	csv_set_quote(&r->p, (unsigned char)r->c->quote);
 	csv_set_space_func(&r->p, never_space);
-	csv_set_blk_size(&r->p, 4096);
+	/* libcsv grows its field buffer by this step: small steps make a
+	 * field near the cap cost thousands of reallocations */
+	csv_set_blk_size(&r->p, 64 * 1024);
 	return DCVAL_OK;
 }
 

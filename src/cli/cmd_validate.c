@@ -211,25 +211,36 @@ static void finish(struct dv_run *r, bool completed)
 		raise_rc(r, DCVAL_EXIT_VIOLATIONS);
 }
 
+static void output_failed(struct dv_run *r, const dv_outfile *o)
+{
+	if (!r->write_failed)
+		dv_errorf("%s: write error: %s",
+			  o->is_stdout ? "standard output" : o->target,
+			  strerror(errno));
+	r->write_failed = true;
+	raise_rc(r, DCVAL_EXIT_IO);
+}
+
+/*
+ * Flush every output first and rename quarantine files into place only
+ * when all of them were written: a failure on one never leaves the other
+ * replaced by a run that failed.
+ */
 static void close_outputs(struct dv_run *r)
 {
 	dv_outfile *q[] = { &r->valid, &r->invalid, &r->out };
 	size_t i;
 
+	for (i = 0; i < 3; i++)
+		if (q[i]->f && dv_outfile_flush(q[i]) != 0)
+			output_failed(r, q[i]);
 	for (i = 0; i < 3; i++) {
 		if (!q[i]->f)
 			continue;
-		if (r->rc >= DCVAL_EXIT_IO && q[i] != &r->out) {
+		if (r->rc >= DCVAL_EXIT_IO && q[i] != &r->out)
 			dv_outfile_abort(q[i]);
-			continue;
-		}
-		if (dv_outfile_commit(q[i]) != 0 && !r->write_failed) {
-			dv_errorf("%s: write error: %s",
-				  q[i]->is_stdout ? "standard output" : q[i]->target,
-				  strerror(errno));
-			r->write_failed = true;
-			raise_rc(r, DCVAL_EXIT_IO);
-		}
+		else if (dv_outfile_commit(q[i]) != 0)
+			output_failed(r, q[i]);
 	}
 	if ((fflush(stdout) != 0 || ferror(stdout)) && !r->write_failed) {
 		dv_errorf("write error: standard output: %s", strerror(errno));

@@ -2,12 +2,62 @@
  * Output files; see outfile.h.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/outfile.h"
+
+/* CLI process state: the temporary files to remove if a signal ends us. */
+#define DV_MAX_TEMPS 8
+static struct {
+	char *volatile tmp[DV_MAX_TEMPS]; /* open temporary paths, or NULL */
+	bool handlers;                    /* signal handlers installed */
+} g;
+
+static void on_fatal_signal(int sig)
+{
+	size_t i;
+
+	for (i = 0; i < DV_MAX_TEMPS; i++)
+		if (g.tmp[i])
+			unlink(g.tmp[i]); /* async-signal-safe */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void track(char *tmp)
+{
+	static const int sigs[] = { SIGHUP, SIGINT, SIGTERM };
+	struct sigaction sa;
+	size_t i;
+
+	if (!g.handlers) {
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_fatal_signal;
+		sigemptyset(&sa.sa_mask);
+		for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+			sigaction(sigs[i], &sa, NULL);
+		g.handlers = true;
+	}
+	for (i = 0; i < DV_MAX_TEMPS; i++) {
+		if (!g.tmp[i]) {
+			g.tmp[i] = tmp;
+			return;
+		}
+	}
+}
+
+static void untrack(const char *tmp)
+{
+	size_t i;
+
+	for (i = 0; i < DV_MAX_TEMPS; i++)
+		if (g.tmp[i] == tmp)
+			g.tmp[i] = NULL;
+}
 
 static bool wants_temp(const char *target)
 {
@@ -52,6 +102,19 @@ int dv_outfile_open(dv_outfile *o, const char *target, bool atomic)
 		errno = e;
 		return -1;
 	}
+	track(o->tmp);
+	return 0;
+}
+
+int dv_outfile_flush(dv_outfile *o)
+{
+	if (!o->f)
+		return 0;
+	if (fflush(o->f) != 0 || ferror(o->f)) {
+		if (!errno)
+			errno = EIO;
+		return -1;
+	}
 	return 0;
 }
 
@@ -82,6 +145,7 @@ int dv_outfile_commit(dv_outfile *o)
 		}
 		if (rc != 0)
 			unlink(o->tmp);
+		untrack(o->tmp);
 		free(o->tmp);
 		o->tmp = NULL;
 	}
@@ -96,6 +160,7 @@ void dv_outfile_abort(dv_outfile *o)
 	o->f = NULL;
 	if (o->tmp) {
 		unlink(o->tmp);
+		untrack(o->tmp);
 		free(o->tmp);
 		o->tmp = NULL;
 	}

@@ -397,27 +397,47 @@ static size_t skip(dv_csvr *r, const char *p, size_t n, dcval_status *st)
 	return i;
 }
 
-/*
- * A whole line without a quote character is split here: with quotes out
- * of play and no space trimming, libcsv would yield exactly the bytes
- * between delimiters, one byte at a time through its state machine.
- * Lines with quotes, and records spanning lines, go to libcsv.
- */
-static void split_line(dv_csvr *r, const char *p, size_t n)
+/* The fields of p[0..end - p), which holds no quote and no line break. */
+static void split_fields(dv_csvr *r, const char *p, const char *end)
 {
-	const char *end = p + n - 1, *d;
+	const char *d;
 
-	if (*end == '\n' && n >= 2 && end[-1] == '\r')
-		end--;
-	for (;;) {
-		d = memchr(p, r->delim, (size_t)(end - p));
-		if (!d)
-			break;
+	while ((d = memchr(p, r->delim, (size_t)(end - p)))) {
 		on_field((void *)p, (size_t)(d - p), r);
 		p = d + 1;
 	}
 	on_field((void *)p, (size_t)(end - p), r);
-	r->row_ended = true;
+}
+
+/*
+ * The first segment of a record: the fields before the first quote
+ * character are split here, and only the rest of the line goes through
+ * libcsv. With no quote in play and no space trimming, libcsv would yield
+ * exactly the bytes between delimiters, at a byte at a time through its
+ * state machine; from the field holding a quote on, it parses as usual
+ * (it starts a row there, and the fields continue the same row).
+ */
+static void parse_first(dv_csvr *r, const char *p, size_t n)
+{
+	const char *q = memchr(p, r->c->quote, n), *end = p + n - 1, *d;
+	bool line = *end == '\n' || *end == '\r';
+
+	if (!q && line) {
+		if (*end == '\n' && n >= 2 && end[-1] == '\r')
+			end--;
+		split_fields(r, p, end);
+		r->row_ended = true;
+		return;
+	}
+	for (d = q; d && d > p && d[-1] != r->delim; d--)
+		;
+	d = d && d > p ? d - 1 : NULL; /* the delimiter before the quote's field */
+	if (d) {
+		split_fields(r, p, d);
+		n -= (size_t)(d + 1 - p);
+		p = d + 1;
+	}
+	csv_parse(&r->p, p, n, on_field, on_row, r);
 }
 
 /* Feed one segment of a record to libcsv. */
@@ -439,9 +459,8 @@ static dcval_status feed(dv_csvr *r, const char *p, size_t n)
 	r->rec_bytes += n;
 	if (r->want_raw && dv_buf_append(&r->raw, p, n) != DCVAL_OK)
 		return DCVAL_ENOMEM;
-	if (r->rec_bytes == n && (p[n - 1] == '\n' || p[n - 1] == '\r') &&
-	    !memchr(p, r->c->quote, n))
-		split_line(r, p, n);
+	if (r->rec_bytes == n)
+		parse_first(r, p, n);
 	else
 		csv_parse(&r->p, p, n, on_field, on_row, r);
 	/* a segment holds no line break but its last one or two bytes */

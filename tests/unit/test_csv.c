@@ -1149,8 +1149,9 @@ static void test_csv_quarantine_oversized_crlf_split_at_chunk_end(void **state)
 }
 
 /*
- * Lines without quotes are split by the reader itself, lines with quotes
- * by libcsv: both must give the same fields, lines and counts.
+ * Fields before a line's first quote are split by the reader itself, the
+ * rest by libcsv: unquoted, partly and fully quoted lines must give the
+ * same fields, lines and counts.
  */
 static void test_csv_unquoted_fast_path_matches_libcsv(void **state)
 {
@@ -1165,11 +1166,18 @@ static void test_csv_unquoted_fast_path_matches_libcsv(void **state)
 	static const char quoted[] =
 		"a,b,c\r\n\"x\",\"\",\"y z\"\n\n\"\",1,\"\"\r2,\"w \",\"\t\"\r\n"
 		"\"q\",r\n";
-	struct run r1 = RUN_INIT, r2 = RUN_INIT;
+	static const char partly[] =
+		"a,b,c\r\nx,,\"y z\"\n\n,1,\"\"\r2,w ,\"\t\"\r\nq,\"r\"\n";
+	struct run r1 = RUN_INIT, r2 = RUN_INIT, r3 = RUN_INIT;
 	size_t i;
 
 	(void)state;
 	run1(yaml, plain, &r1);
+	run1(yaml, partly, &r3);
+	assert_string_equal(r1.digest, r3.digest);
+	for (i = 0; i < r1.n; i++)
+		assert_memory_equal(r1.v[i].value, r3.v[i].value, r1.v[i].value_len);
+	run_free(&r3);
 	run1(yaml, quoted, &r2);
 	assert_string_equal(r1.digest, r2.digest);
 	assert_int_equal(r1.n, r2.n);

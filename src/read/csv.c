@@ -555,8 +555,13 @@ static dcval_status csv_chunk(void *ctx, const char *p, size_t n, bool *stop)
 
 static dcval_status run(dv_csvr *r, dv_source *src)
 {
-	dcval_status st = dv_source_feed(src, dv_source_bom(src), csv_chunk, r);
+	size_t bom = dv_source_bom(src);
+	dcval_status st;
 
+	/* both outputs start as the input did, byte order mark included */
+	st = dv_engine_quarantine_header(r->e, "\xef\xbb\xbf", bom);
+	if (st == DCVAL_OK)
+		st = dv_source_feed(src, bom, csv_chunk, r);
 	if (st == DCVAL_OK)
 		st = finish_input(r);
 	return st;

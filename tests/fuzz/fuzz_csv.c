@@ -81,8 +81,11 @@ static void check_bytes(const struct fuzz_run *r, const uint8_t *data,
 	bool found;
 
 	count_bytes(data + bom, size - bom, in);
-	count_bytes((const uint8_t *)r->valid, r->valid_len, out);
-	count_bytes((const uint8_t *)r->invalid, r->invalid_len, out);
+	/* a byte order mark of the input starts both outputs */
+	FUZZ_ASSERT(r->valid_len >= bom && r->invalid_len >= bom);
+	FUZZ_ASSERT(!memcmp(r->valid, data, bom) && !memcmp(r->invalid, data, bom));
+	count_bytes((const uint8_t *)r->valid + bom, r->valid_len - bom, out);
+	count_bytes((const uint8_t *)r->invalid + bom, r->invalid_len - bom, out);
 	for (b = 0; b < 256; b++) {
 		if (b == '\r' || b == '\n')
 			continue;
@@ -96,7 +99,7 @@ static void check_bytes(const struct fuzz_run *r, const uint8_t *data,
 	}
 	/* find the common prefix holding exactly the excess */
 	found = want == 0;
-	for (i = 0; !found && i < r->valid_len && i < r->invalid_len &&
+	for (i = bom; !found && i < r->valid_len && i < r->invalid_len &&
 		    r->valid[i] == r->invalid[i]; i++) {
 		b = (unsigned char)r->valid[i];
 		pre[b]++;

@@ -988,9 +988,14 @@ static void test_csv_quarantine_header_only_to_both(void **state)
 	run_free(&r);
 }
 
-static void test_csv_quarantine_bom_not_copied(void **state)
+/* The outputs start as the input did: the byte order mark, then the
+ * header line, on both sides; a header-less input gets the mark alone. */
+static void test_csv_quarantine_bom_starts_both_outputs(void **state)
 {
 	static const char data[] = "\xef\xbb\xbfid,s\n1,a\n";
+	static const char pos_yaml[] =
+		"contract: t\ninput: {header: false}\ncolumns:\n"
+		"  - {name: id, type: integer}\n";
 	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 0,
 				.quarantine = true, .flags = 0 };
 	struct run r = RUN_INIT;
@@ -998,9 +1003,15 @@ static void test_csv_quarantine_bom_not_copied(void **state)
 	(void)state;
 	run_cfg(ID_S, data, sizeof(data) - 1, &cfg, &r);
 	assert_int_equal(r.n, 0);
-	assert_int_equal(r.valid_len, 9);
-	assert_memory_equal(r.valid, "id,s\n1,a\n", 9);
+	assert_int_equal(r.valid_len, 12);
+	assert_memory_equal(r.valid, "\xef\xbb\xbfid,s\n1,a\n", 12);
+	assert_int_equal(r.invalid_len, 8);
+	assert_memory_equal(r.invalid, "\xef\xbb\xbfid,s\n", 8);
+	run_cfg(pos_yaml, "\xef\xbb\xbf" "7\nx\n", 7, &cfg, &r);
+	assert_int_equal(r.valid_len, 5);
+	assert_memory_equal(r.valid, "\xef\xbb\xbf" "7\n", 5);
 	assert_int_equal(r.invalid_len, 5);
+	assert_memory_equal(r.invalid, "\xef\xbb\xbf" "x\n", 5);
 	run_free(&r);
 }
 
@@ -1238,7 +1249,7 @@ int main(void)
 		cmocka_unit_test(test_csv_oversized_record_fail_fast_is_counted),
 		cmocka_unit_test(test_csv_quarantine_splits_records_byte_exact),
 		cmocka_unit_test(test_csv_quarantine_header_only_to_both),
-		cmocka_unit_test(test_csv_quarantine_bom_not_copied),
+		cmocka_unit_test(test_csv_quarantine_bom_starts_both_outputs),
 		cmocka_unit_test(test_csv_quarantine_malformed_and_ragged_go_invalid),
 		cmocka_unit_test(test_csv_quarantine_oversized_record_streamed_whole),
 		cmocka_unit_test(test_csv_quarantine_large_input_concatenation),

@@ -62,7 +62,7 @@ $(HARNESS): tests/unit/harness.c tests/unit/harness.h tests/unit/unit.h $(HEADER
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB) $(HARNESS) $(HEADERS) tests/unit/unit.h
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) $(HARNESS) $(HEADERS) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit $(LDFLAGS_ALL) -o $@ $< $(HARNESS) $(LIB) $(DEP_LIBS) -lcmocka
 

@@ -10,43 +10,8 @@
 #include <stdlib.h>
 
 #include "dcval/dcval.h"
-#include "harness.h"
-
-/* Validate inputs in[0..n) as JSON Lines; with `quarantine` the outputs
- * are captured in r. max_line: 0 default. */
-static void run_many(const char *yaml, const struct input *in, size_t n,
-		     bool quarantine, size_t max_line, struct run *r)
-{
-	struct run_cfg cfg = { .format = DCVAL_FORMAT_JSONL,
-				.quarantine = quarantine,
-				.max_line = max_line };
-
-	run_inputs(yaml, in, n, &cfg, r);
-}
-
-static void run_len(const char *yaml, const char *data, size_t len,
-		    struct run *r)
-{
-	struct input in = { data, len };
-
-	run_many(yaml, &in, 1, false, 0, r);
-}
-
-static void run1(const char *yaml, const char *data, struct run *r)
-{
-	run_len(yaml, data, strlen(data), r);
-}
-
-/* Expect violation i: rule, line and column ("" for none). */
-static void expect(const struct run *r, size_t i, const char *rule,
-		   uint64_t line, const char *column)
-{
-	assert_true(i < r->n);
-	assert_string_equal(r->v[i].rule, rule);
-	assert_int_equal(r->v[i].line, line);
-	assert_string_equal(r->v[i].column, column);
-	assert_int_equal(r->v[i].field, 0);
-}
+#define DV_TEST_JSON_FORMAT DCVAL_FORMAT_JSONL
+#include "json_harness.h"
 
 static const char *const ID_YAML =
 	"contract: t\n"

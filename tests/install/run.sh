@@ -140,5 +140,18 @@ for code in 0 1 2 3 4; do
 done
 result docs_rule_ids_exit_codes $st
 
+# setup: the README's first command and .ci/run install through the same
+# script and the same package list (issue: the two commands are the whole
+# set-up), and every package name in the list exists in Debian's index
+st=0
+awk '/^```/{n++; next} n==1{print} n>=2{exit}' "$ROOT/README.md" >"$scratch/readme1"
+grep -q '^sh \.ci/deps && ' "$scratch/readme1" || { echo "README's first command does not start with sh .ci/deps" >>"$scratch/log"; st=1; }
+grep -q '^[[:space:]]*sh \.ci/deps$' "$ROOT/.ci/run" || { echo ".ci/run does not call .ci/deps" >>"$scratch/log"; st=1; }
+grep -q 'packages' "$ROOT/.ci/deps" || st=1
+for p in $(sed -e 's/#.*//' "$ROOT/.ci/packages"); do
+	dpkg -s "$p" >/dev/null 2>&1 || { echo "package $p of .ci/packages is not installed" >>"$scratch/log"; st=1; }
+done
+result setup_one_package_list $st
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -171,27 +171,49 @@ static dcval_status cc_bool_lists(struct dv_cc *cc, struct dv_colsrc *src)
 	return cc_bool_overlap(cc, src, t, nt, f, nf);
 }
 
-/* `format` on a date, datetime or time column: a strptime-style pattern. */
+/* `format` on a date, datetime or time column: a strptime-style pattern
+ * whose directives are known, fit the type and set each field once. */
 static dcval_status cc_time_format(struct dv_cc *cc, struct dv_colsrc *src)
 {
 	const dv_ynode *n = src->k[DV_CK_FORMAT];
-	char show[DV_CC_SHOWBUF], dir[DV_CC_SHOWBUF];
-	const char *bad = NULL;
+	const dv_column *col = src->col;
+	char show[DV_CC_SHOWBUF], dir[DV_CC_SHOWBUF], was[DV_CC_SHOWBUF];
+	const char *bad = NULL, *first = NULL;
+	dv_fmt_problem why = DV_FMTP_UNKNOWN;
 
-	if (n->kind == DV_Y_SCALAR && n->len > 0 &&
-	    strlen(n->text) == n->len &&
-	    dv_format_pattern_is_valid(n->text, &bad)) {
-		src->col->time_format = dv_cc_strdup(cc, n);
-		return src->col->time_format ? DCVAL_OK : DCVAL_ENOMEM;
+	if (n->len > 0 && strlen(n->text) == n->len) {
+		why = dv_format_pattern_check(n->text, col->type, &bad, &first);
+		if (why == DV_FMTP_OK) {
+			src->col->time_format = dv_cc_strdup(cc, n);
+			return src->col->time_format ? DCVAL_OK : DCVAL_ENOMEM;
+		}
 	}
 	dv_cc_shown(show, n);
 	if (!bad)
 		return dv_cc_fail(cc, n, "invalid format '%s' for column '%s'",
-				  show, src->col->name);
+				  show, col->name);
 	dv_cc_show(dir, bad, bad[0] && bad[1] ? 2 : strlen(bad));
-	return dv_cc_fail(cc, n,
-			  "invalid format '%s' for column '%s': unknown directive '%s'",
-			  show, src->col->name, dir);
+	switch (why) {
+	case DV_FMTP_FOREIGN:
+		return dv_cc_fail(cc, n,
+				  "invalid format '%s' for column '%s': directive '%s' does not apply to %s",
+				  show, col->name, dir,
+				  dv_type_article(col->type));
+	case DV_FMTP_REPEATED:
+		if (bad[1] == first[1])
+			return dv_cc_fail(cc, n,
+					  "invalid format '%s' for column '%s': directive '%s' is repeated",
+					  show, col->name, dir);
+		return dv_cc_fail(cc, n,
+				  "invalid format '%s' for column '%s': directive '%s' sets the %s again (after '%s')",
+				  show, col->name, dir,
+				  dv_format_field_name(bad, first),
+				  dv_cc_show(was, first, 2));
+	default:
+		return dv_cc_fail(cc, n,
+				  "invalid format '%s' for column '%s': unknown directive '%s'",
+				  show, col->name, dir);
+	}
 }
 
 /* `format` on a string column: a dv_strfmt, checked by a format op. */

@@ -800,20 +800,78 @@ static void test_format_time_patterns(void **state)
 
 static void test_format_pattern_validation(void **state)
 {
-	const char *bad = NULL;
+	const char *bad = NULL, *first = NULL;
 	const char *f;
 
 	(void)state;
-	assert_true(dv_format_pattern_is_valid("%Y-%m-%d %H:%M:%S.%f%z", &bad));
-	assert_true(dv_format_pattern_is_valid("%F %T %% %j %b %B %I %p %y", &bad));
-	assert_true(dv_format_pattern_is_valid("plain", &bad));
+	assert_int_equal(dv_format_pattern_check("%Y-%m-%d %H:%M:%S.%f%z",
+						 DV_T_DATETIME, &bad, &first),
+			 DV_FMTP_OK);
+	assert_int_equal(dv_format_pattern_check("%F %I:%M %p %% %j %z",
+						 DV_T_DATETIME, &bad, &first),
+			 DV_FMTP_OK);
+	assert_int_equal(dv_format_pattern_check("%d %B %y %j %%", DV_T_DATE,
+						 &bad, &first),
+			 DV_FMTP_OK);
+	assert_int_equal(dv_format_pattern_check("%I.%M %p %z", DV_T_TIME, &bad,
+						 &first),
+			 DV_FMTP_OK);
+	assert_int_equal(dv_format_pattern_check("plain", DV_T_DATE, &bad,
+						 &first),
+			 DV_FMTP_OK);
 	f = "%Y-%q";
-	assert_false(dv_format_pattern_is_valid(f, &bad));
+	assert_int_equal(dv_format_pattern_check(f, DV_T_DATE, &bad, &first),
+			 DV_FMTP_UNKNOWN);
 	assert_ptr_equal(bad, f + 3);
 	f = "%Y%";
-	assert_false(dv_format_pattern_is_valid(f, &bad));
+	assert_int_equal(dv_format_pattern_check(f, DV_T_DATE, &bad, &first),
+			 DV_FMTP_UNKNOWN);
 	assert_ptr_equal(bad, f + 2);
-	assert_false(dv_format_pattern_is_valid("%e", NULL));
+	/* repeated: the same directive, or another one setting the same field */
+	f = "%Y%Y";
+	assert_int_equal(dv_format_pattern_check(f, DV_T_DATE, &bad, &first),
+			 DV_FMTP_REPEATED);
+	assert_ptr_equal(bad, f + 2);
+	assert_ptr_equal(first, f);
+	f = "%F %y";
+	assert_int_equal(dv_format_pattern_check(f, DV_T_DATETIME, &bad, &first),
+			 DV_FMTP_REPEATED);
+	assert_ptr_equal(bad, f + 3);
+	assert_ptr_equal(first, f);
+	assert_string_equal(dv_format_field_name(bad, first), "year");
+	f = "%d %b %m";
+	assert_int_equal(dv_format_pattern_check(f, DV_T_DATE, &bad, &first),
+			 DV_FMTP_REPEATED);
+	assert_ptr_equal(bad, f + 6);
+	assert_ptr_equal(first, f + 3);
+	assert_string_equal(dv_format_field_name(bad, first), "month");
+	f = "%H:%M %T";
+	assert_int_equal(dv_format_pattern_check(f, DV_T_TIME, &bad, &first),
+			 DV_FMTP_REPEATED);
+	assert_ptr_equal(bad, f + 6);
+	assert_ptr_equal(first, f);
+	assert_string_equal(dv_format_field_name(bad, first), "hour");
+	assert_int_equal(dv_format_pattern_check("%I %H", DV_T_TIME, &bad,
+						 &first),
+			 DV_FMTP_REPEATED);
+	/* foreign: clock directives on a date, date ones on a time */
+	f = "%d/%m/%Y %H";
+	assert_int_equal(dv_format_pattern_check(f, DV_T_DATE, &bad, &first),
+			 DV_FMTP_FOREIGN);
+	assert_ptr_equal(bad, f + 9);
+	assert_int_equal(dv_format_pattern_check("%F", DV_T_TIME, &bad, &first),
+			 DV_FMTP_FOREIGN);
+	assert_int_equal(dv_format_pattern_check("%T", DV_T_DATE, &bad, &first),
+			 DV_FMTP_FOREIGN);
+	assert_int_equal(dv_format_pattern_check("%Y %z", DV_T_DATE, &bad,
+						 &first),
+			 DV_FMTP_FOREIGN);
+	assert_int_equal(dv_format_pattern_check("%H %j", DV_T_TIME, &bad,
+						 &first),
+			 DV_FMTP_FOREIGN);
+	assert_int_equal(dv_format_pattern_check("%H %p %f", DV_T_DATETIME,
+						 &bad, &first),
+			 DV_FMTP_OK);
 }
 
 static void test_typed_cmp_orders(void **state)

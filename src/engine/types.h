@@ -66,7 +66,8 @@ bool dv_parse_date(const char *s, size_t len, int64_t *days);
  */
 bool dv_parse_datetime(const char *s, size_t len, int64_t *secs, int32_t *ns);
 
-/* HH:MM:SS[.fff][Z|+HH:MM|-HH:MM]; second 60 as in dv_parse_datetime. */
+/* HH:MM:SS[.fff][Z|+HH:MM|-HH:MM]; second 60 as in dv_parse_datetime,
+ * only where the time in UTC is 23:59 (no offset: taken as UTC). */
 bool dv_parse_time(const char *s, size_t len, int64_t *secs, int32_t *ns);
 
 /*

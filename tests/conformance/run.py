@@ -58,7 +58,6 @@ SKIP_TAGS = {
     "regex-unanchored-search": {"scope": "row"},
     "bignum": {"scope": "row", "applies": _bignum_applies},
     "rfc3339-offset-required": {"scope": "row", "applies": _time_only},
-    "leap-second": {"scope": "row", "applies": _time_only},
     "pk-null-semantics": {"scope": "case"},
     "blank-row-policy": {"scope": "filter"},
     "header-declared-field-absent": {"scope": "filter"},
@@ -281,7 +280,9 @@ def convert(case):
         if "pattern" in f:
             lines.append("    pattern: " + yq(pcre2_pattern(f["pattern"])))
         if "enum" in f:
-            as_str = (not is_json) or ftype in ("string", "date", "datetime", "time")
+            # Contract values are typed as YAML 1.2 reads them: strings for
+            # string and date/time columns, YAML numbers and booleans otherwise.
+            as_str = ftype in ("string", "date", "datetime", "time")
             lines.append("    enum: [" + ", ".join(yscalar(x, as_str) for x in f["enum"]) + "]")
         if "format" in f:
             lines.append("    format: " + yq(f["format"]))

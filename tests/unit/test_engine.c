@@ -144,9 +144,11 @@ static void test_engine_type_time(void **state)
 	(void)state;
 	run_col("    type: time\n",
 		"v\n23:59:59.999\n00:00:00Z\n10:00:00+02:00\n24:00:00\n"
-		"9:00:00\n12:60:00\n12:00\n", &r);
+		"9:00:00\n12:60:00\n12:00\n23:59:60Z\n01:29:60+01:30\n"
+		"23:59:60\n12:59:60\n23:59:60+01:00\n", &r);
 	assert_string_equal(r.digest,
-			    "type:4:5:1:v type:5:6:1:v type:6:7:1:v type:7:8:1:v");
+			    "type:4:5:1:v type:5:6:1:v type:6:7:1:v type:7:8:1:v "
+			    "type:11:12:1:v type:12:13:1:v");
 	run_free(&r);
 }
 

@@ -488,12 +488,23 @@ static void test_time_leap_second_rules(void **state)
 	int32_t ns;
 
 	(void)state;
-	/* contract.md: a time runs 00:00:00 to 23:59:59.999...: no second 60 */
-	assert_false(TIME_OK("23:59:60", &s, &ns));
-	assert_false(TIME_OK("23:59:60Z", &s, &ns));
+	/* contract.md: second 60 only where the time in UTC is 23:59 */
+	assert_true(TIME_OK("23:59:60", &s, &ns));
+	assert_int_equal(s, 86399);
+	assert_int_equal(ns, 999999999);
+	assert_true(TIME_OK("23:59:60Z", &s, &ns));
+	assert_int_equal(s, 86399);
+	assert_true(TIME_OK("23:59:60.5Z", &s, &ns));
+	assert_true(TIME_OK("01:29:60+01:30", &s, &ns));
+	assert_int_equal(s, -1);
+	assert_true(TIME_OK("00:29:60-23:30", &s, &ns));
+	assert_true(TIME_OK("15:59:60-08:00", &s, &ns));
 	assert_false(TIME_OK("12:59:60", &s, &ns));
-	assert_false(TIME_OK("00:29:60-23:30", &s, &ns));
+	assert_false(TIME_OK("23:58:60Z", &s, &ns));
+	assert_false(TIME_OK("22:59:60Z", &s, &ns));
 	assert_false(TIME_OK("23:59:60+01:00", &s, &ns));
+	assert_false(TIME_OK("23:59:60-00:30", &s, &ns));
+	assert_false(TIME_OK("23:59:61", &s, &ns));
 	assert_true(TIME_OK("23:59:59.999999999Z", &s, &ns));
 }
 
@@ -624,18 +635,18 @@ static const struct row time_rows[] = {
 	ROW(DV_T_TIME, "008:030:006Z", false), /* invalid time string with extra leading zeros */
 	ROW(DV_T_TIME, "8:3:6Z", false), /* invalid time string with no leading zero for single digit */
 	ROW(DV_T_TIME, "8:0030:6Z", false), /* hour, minute, second must be two digits */
-	ROW(DV_T_TIME, "23:59:60Z", false), /* DIFFERS (spec: no second 60 in a time): a valid time string with leap second, Zulu [leap-second] */
+	ROW(DV_T_TIME, "23:59:60Z", true), /* a valid time string with leap second, Zulu [leap-second] */
 	ROW(DV_T_TIME, "22:59:60Z", false), /* invalid leap second, Zulu (wrong hour) [leap-second] */
 	ROW(DV_T_TIME, "23:58:60Z", false), /* invalid leap second, Zulu (wrong minute) [leap-second] */
-	ROW(DV_T_TIME, "23:59:60+00:00", false), /* DIFFERS (spec: no second 60 in a time): valid leap second, zero time-offset [leap-second] */
+	ROW(DV_T_TIME, "23:59:60+00:00", true), /* valid leap second, zero time-offset [leap-second] */
 	ROW(DV_T_TIME, "22:59:60+00:00", false), /* invalid leap second, zero time-offset (wrong hour) [leap-second] */
 	ROW(DV_T_TIME, "23:58:60+00:00", false), /* invalid leap second, zero time-offset (wrong minute) [leap-second] */
-	ROW(DV_T_TIME, "01:29:60+01:30", false), /* DIFFERS (spec: no second 60 in a time): valid leap second, positive time-offset [leap-second] */
-	ROW(DV_T_TIME, "23:29:60+23:30", false), /* DIFFERS (spec: no second 60 in a time): valid leap second, large positive time-offset [leap-second] */
+	ROW(DV_T_TIME, "01:29:60+01:30", true), /* valid leap second, positive time-offset [leap-second] */
+	ROW(DV_T_TIME, "23:29:60+23:30", true), /* valid leap second, large positive time-offset [leap-second] */
 	ROW(DV_T_TIME, "23:59:60+01:00", false), /* invalid leap second, positive time-offset (wrong hour) [leap-second] */
 	ROW(DV_T_TIME, "23:59:60+00:30", false), /* invalid leap second, positive time-offset (wrong minute) [leap-second] */
-	ROW(DV_T_TIME, "15:59:60-08:00", false), /* DIFFERS (spec: no second 60 in a time): valid leap second, negative time-offset [leap-second] */
-	ROW(DV_T_TIME, "00:29:60-23:30", false), /* DIFFERS (spec: no second 60 in a time): valid leap second, large negative time-offset [leap-second] */
+	ROW(DV_T_TIME, "15:59:60-08:00", true), /* valid leap second, negative time-offset [leap-second] */
+	ROW(DV_T_TIME, "00:29:60-23:30", true), /* valid leap second, large negative time-offset [leap-second] */
 	ROW(DV_T_TIME, "23:59:60-01:00", false), /* invalid leap second, negative time-offset (wrong hour) [leap-second] */
 	ROW(DV_T_TIME, "23:59:60-00:30", false), /* invalid leap second, negative time-offset (wrong minute) [leap-second] */
 	ROW(DV_T_TIME, "23:20:50.52Z", true), /* a valid time string with second fraction */

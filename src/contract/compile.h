@@ -186,6 +186,15 @@ bool dv_cc_parse_iso(dv_type type, const char *s, size_t len, dv_typed *out);
  * (semver.c). */
 bool dv_semver_is_valid(const char *s);
 
+/*
+ * Rewrite Unicode General_Category long names in a pattern to PCRE2's
+ * short ones (\p{Letter} -> \p{L}; uniprop.c). in[0..len) goes to `out`
+ * (len + 1 bytes, NUL-terminated); map[k] is the offset in `in` of
+ * out[k] (len + 1 entries, map[returned length] = len). Returns the
+ * length of out, never more than len.
+ */
+size_t dv_uniprop_rewrite(const char *in, size_t len, char *out, size_t *map);
+
 /* Compile the whole tree. New contract, or NULL with err set. */
 dcval_contract *dv_contract_compile(const dv_ynode *root, const char *file,
 				    dcval_error *err);

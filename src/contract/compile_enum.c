@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "contract/compile.h"
+#include "util/alloc.h"
 
 struct enum_str {
 	const char *s;
@@ -237,33 +238,54 @@ dcval_status dv_cc_enum(struct dv_cc *cc, const struct dv_colsrc *src,
 }
 
 /* Compile into a dv_pattern already linked into the contract, so that it
- * is freed with the contract whatever happens here. */
+ * is freed with the contract whatever happens here. Long Unicode property
+ * names are rewritten first (uniprop.c); an error offset is mapped back
+ * to the pattern as written. */
 static dcval_status pattern_compile(struct dv_cc *cc, const dv_ynode *n,
 				    dv_pattern *re)
 {
 	PCRE2_UCHAR msg[120];
 	PCRE2_SIZE off;
+	size_t *map = dv_mallocarray(n->len + 1, sizeof(*map));
+	char *text = dv_malloc(n->len + 1);
+	dcval_status st = DCVAL_OK;
+	size_t len;
 	int code;
 
-	re->code = pcre2_compile((PCRE2_SPTR)n->text, n->len,
+	if (!map || !text) {
+		st = dv_cc_nomem(cc);
+		goto out_free;
+	}
+	len = dv_uniprop_rewrite(n->text, n->len, text, map);
+	re->code = pcre2_compile((PCRE2_SPTR)text, len,
 				 PCRE2_UTF | PCRE2_ANCHORED | PCRE2_ENDANCHORED,
 				 &code, &off, NULL);
 	if (!re->code) {
-		if (code == PCRE2_ERROR_HEAP_FAILED)
-			return dv_cc_nomem(cc);
+		if (code == PCRE2_ERROR_HEAP_FAILED) {
+			st = dv_cc_nomem(cc);
+			goto out_free;
+		}
 		if (pcre2_get_error_message(code, msg, sizeof(msg)) < 0)
 			snprintf((char *)msg, sizeof(msg), "error %d", code);
-		return dv_cc_fail(cc, n, "invalid pattern at offset %zu: %s",
-				  (size_t)off, (const char *)msg);
+		st = dv_cc_fail(cc, n, "invalid pattern at offset %zu: %s",
+				off <= len ? map[off] : (size_t)off,
+				(const char *)msg);
+		goto out_free;
 	}
 	/* a JIT failure is not an error: the interpreter still works */
 	pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
 	re->mctx = pcre2_match_context_create(NULL);
-	if (!re->mctx)
-		return dv_cc_nomem(cc);
+	if (!re->mctx) {
+		st = dv_cc_nomem(cc);
+		goto out_free;
+	}
 	pcre2_set_match_limit(re->mctx, DV_PATTERN_MATCH_LIMIT);
 	pcre2_set_depth_limit(re->mctx, DV_PATTERN_DEPTH_LIMIT);
-	return DCVAL_OK;
+
+out_free:
+	dv_free(map);
+	dv_free(text);
+	return st;
 }
 
 dcval_status dv_cc_pattern(struct dv_cc *cc, const struct dv_colsrc *src,

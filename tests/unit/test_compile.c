@@ -655,6 +655,84 @@ static void test_core_schema_values_compile(void **state)
 	dcval_contract_free(c);
 }
 
+static void check_rewrite(const char *in, const char *want)
+{
+	size_t len = strlen(in), map[256], n;
+	char out[256];
+
+	assert_true(len < sizeof(out));
+	n = dv_uniprop_rewrite(in, len, out, map);
+	if (strcmp(out, want) != 0)
+		fail_msg("'%s' -> '%s', expected '%s'", in, out, want);
+	assert_int_equal(n, strlen(want));
+	assert_int_equal(map[n], len);
+}
+
+/* \p{Long_Name} -> \p{Short} for General_Category, nothing else. */
+static void test_uniprop_rewrite(void **state)
+{
+	size_t map[64];
+	char out[64];
+
+	(void)state;
+	check_rewrite("\\p{Letter}", "\\p{L}");
+	check_rewrite("\\P{Decimal_Number}", "\\P{Nd}");
+	check_rewrite("[\\p{Letter}\\d]", "[\\p{L}\\d]");
+	check_rewrite("\\p{^Uppercase_Letter}", "\\p{^Lu}");
+	check_rewrite("\\p{letter}\\p{DECIMAL NUMBER}\\p{decimal-number}",
+		      "\\p{L}\\p{Nd}\\p{Nd}");
+	check_rewrite("\\p{General_Category=Letter}\\p{gc=Lu}\\p{gc:Other}",
+		      "\\p{L}\\p{Lu}\\p{C}");
+	check_rewrite("\\p{digit}\\p{punct}\\p{Combining_Mark}\\p{Cased_Letter}",
+		      "\\p{Nd}\\p{P}\\p{M}\\p{LC}");
+	/* left alone: short names, scripts, binary properties, unknown names,
+	 * escaped backslashes, \Q...\E, \pL, an unclosed brace */
+	check_rewrite("\\p{L}\\p{Nd}\\p{Greek}\\p{Script=Latin}\\p{sc=Grek}",
+		      "\\p{L}\\p{Nd}\\p{Greek}\\p{Script=Latin}\\p{sc=Grek}");
+	check_rewrite("\\p{Alphabetic}\\p{Lettr}\\p{gc=Greek}\\p{x=Letter}",
+		      "\\p{Alphabetic}\\p{Lettr}\\p{gc=Greek}\\p{x=Letter}");
+	check_rewrite("\\\\p{Letter}", "\\\\p{Letter}");
+	check_rewrite("\\Q\\p{Letter}\\E\\p{Letter}", "\\Q\\p{Letter}\\E\\p{L}");
+	check_rewrite("\\Q\\p{Letter}", "\\Q\\p{Letter}");
+	check_rewrite("\\pL\\p{Letter", "\\pL\\p{Letter");
+	check_rewrite("a\\", "a\\");
+	check_rewrite("", "");
+	/* offsets map back to the pattern as written */
+	assert_int_equal(dv_uniprop_rewrite("ab\\p{Letter}(", 13, out, map), 8);
+	assert_string_equal(out, "ab\\p{L}(");
+	assert_int_equal(map[2], 2);
+	assert_int_equal(map[5], 5);
+	assert_int_equal(map[6], 11);
+	assert_int_equal(map[7], 12);
+	assert_int_equal(map[8], 13);
+}
+
+/* Long names compile and match as the short ones; an error offset is the
+ * one in the pattern as written. */
+static void test_pattern_long_property_names(void **state)
+{
+	dcval_contract *c = load_ok(
+		HEAD "  - {name: s, type: string, pattern: '[\\p{Letter}\\d]+\\P{Decimal_Number}'}\n");
+	const dv_pattern *re = c->patterns;
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	dcval_error err;
+	static const char bad[] =
+		HEAD "  - {name: s, type: string, pattern: '\\p{Letter}(\\p{Lettr}'}\n";
+
+	(void)state;
+	assert_non_null(md);
+	assert_string_equal(re->source, "[\\p{Letter}\\d]+\\P{Decimal_Number}");
+	assert_true(pcre2_match(re->code, (PCRE2_SPTR) "ab1\xce\xb2x", 6, 0, 0,
+				md, re->mctx) > 0);
+	assert_true(pcre2_match(re->code, (PCRE2_SPTR) "ab12", 4, 0, 0, md,
+				re->mctx) < 0);
+	pcre2_match_data_free(md);
+	dcval_contract_free(c);
+	assert_null(dcval_contract_load_buffer("c.yaml", bad, strlen(bad), &err));
+	assert_string_equal(err.text,
+			    "invalid pattern at offset 20: unknown property after \\P or \\p");
+}
+
 static void test_input_settings(void **state)
 {
 	dcval_contract *c = load_ok(
@@ -1114,6 +1192,8 @@ static const struct CMUnitTest valid_tests[] = {
 	cmocka_unit_test(test_lineage),
 	cmocka_unit_test(test_semver),
 	cmocka_unit_test(test_core_schema_values_compile),
+	cmocka_unit_test(test_uniprop_rewrite),
+	cmocka_unit_test(test_pattern_long_property_names),
 	cmocka_unit_test(test_input_settings),
 	cmocka_unit_test(test_schema_settings),
 	cmocka_unit_test(test_column_flags),

@@ -339,6 +339,38 @@ static void test_engine_pattern_matches_whole_value(void **state)
 	run_free(&r);
 }
 
+/* A pathological pattern gives up at the match limit, a long value with a
+ * repeated group at the depth limit (after the JIT's stack overflows):
+ * one `pattern` violation naming the limit, and the next value is checked
+ * as usual. */
+static void test_engine_pattern_limits(void **state)
+{
+	struct run r = RUN_INIT;
+	char *data = malloc(200100);
+	size_t o;
+
+	(void)state;
+	assert_non_null(data);
+	o = (size_t)sprintf(data, "v\n%s\nab\naac\n",
+			    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaax");
+	assert_true(o < 200);
+	run_col("    type: string\n    pattern: '(a|a)*[bc]'\n", data, &r);
+	assert_string_equal(r.digest, "pattern:1:2:1:v");
+	assert_string_equal(r.v[0].detail,
+			    "was not checked: pattern match gave up after 10000 steps (the match limit)");
+	run_free(&r);
+	o = (size_t)sprintf(data, "v\n");
+	memset(data + o, 'a', 100000);
+	o += 100000;
+	o += (size_t)sprintf(data + o, "\nabcd\n");
+	run_col("    type: string\n    pattern: '(?:[a-z],?)*'\n", data, &r);
+	assert_string_equal(r.digest, "pattern:1:2:1:v");
+	assert_string_equal(r.v[0].detail,
+			    "was not checked: pattern match gave up at backtracking depth 1000 (the depth limit)");
+	run_free(&r);
+	free(data);
+}
+
 static void test_engine_format_email_and_uuid(void **state)
 {
 	static const char *const yaml =
@@ -844,6 +876,7 @@ int main(void)
 		cmocka_unit_test(test_engine_enum_string_exact),
 		cmocka_unit_test(test_engine_enum_integer_compares_numbers),
 		cmocka_unit_test(test_engine_pattern_matches_whole_value),
+		cmocka_unit_test(test_engine_pattern_limits),
 		cmocka_unit_test(test_engine_format_email_and_uuid),
 		cmocka_unit_test(test_engine_lengths_count_code_points),
 		cmocka_unit_test(test_engine_unique_integers_numerically),

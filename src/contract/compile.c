@@ -321,15 +321,15 @@ static dcval_status cc_pk_column(struct dv_cc *cc, const dv_ynode *n,
 	const char **names;
 	char show[DV_CC_SHOWBUF];
 	const char *hint = NULL;
+	uint32_t found;
 	size_t i;
 
 	if (dv_cc_string(cc, n, "each item of 'primary_key'"))
 		return DCVAL_ECONTRACT;
-	for (i = 0; i < c->n_columns; i++) {
-		if (dv_cc_is(n, c->columns[i].name)) {
-			*out = i;
-			return DCVAL_OK;
-		}
+	if (strlen(n->text) == n->len &&
+	    dv_strmap_find(&c->names, n->text, n->len, &found)) {
+		*out = found;
+		return DCVAL_OK;
 	}
 	names = dv_arena_array(&cc->c->arena, c->n_columns, sizeof(*names));
 	if (!names)

@@ -227,6 +227,27 @@ static dcval_status cc_column(struct dv_cc *cc, const dv_ynode *map,
 	return dv_cc_checks(cc, src);
 }
 
+static const char *cc_column_name(const void *ctx, uint32_t v, size_t *len)
+{
+	const dcval_contract *c = ctx;
+
+	*len = strlen(c->columns[v].name);
+	return c->columns[v].name;
+}
+
+/* c->names: every column by its name (dv_cc_paths has refused repeats). */
+static dcval_status cc_name_index(struct dv_cc *cc)
+{
+	dcval_contract *c = cc->c;
+	size_t i;
+
+	if (dv_strmap_init(&c->names, c->n_columns, cc_column_name, c))
+		return dv_cc_nomem(cc);
+	for (i = 0; i < c->n_columns; i++)
+		dv_strmap_add(&c->names, (uint32_t)i, NULL);
+	return DCVAL_OK;
+}
+
 dcval_status dv_cc_columns(struct dv_cc *cc, const dv_ynode *seq)
 {
 	dcval_contract *c = cc->c;
@@ -249,6 +270,8 @@ dcval_status dv_cc_columns(struct dv_cc *cc, const dv_ynode *seq)
 		st = cc_column(cc, seq->items[i], i, &srcs[i]);
 	if (st == DCVAL_OK)
 		st = dv_cc_paths(cc, srcs);
+	if (st == DCVAL_OK)
+		st = cc_name_index(cc);
 
 out_free_srcs:
 	dv_free(srcs);

@@ -16,6 +16,7 @@
 #include "engine/rules.h"
 #include "engine/types.h"
 #include "util/arena.h"
+#include "util/strmap.h"
 
 /* Schema-drift policy for extra and missing columns. */
 typedef enum dv_policy {
@@ -130,6 +131,7 @@ struct dcval_contract {
 
 	dv_column *columns;          /* declared order */
 	size_t n_columns;            /* at least 1 */
+	dv_strmap names;             /* column index by name (names are unique) */
 	dv_pathnode paths;           /* root of the json path trie */
 
 	/* dataset: */

@@ -780,6 +780,48 @@ static void test_engine_duplicate_undeclared_and_blank_header_names(void **state
 	run_free(&r);
 }
 
+/* A 200,000-column header with repeats: every repeat is one `header`
+ * violation at its own position, declared columns are found wherever
+ * they stand, and a repeated declared column is ambiguous. Not timed:
+ * the name index (util/strmap.h) keeps it linear. */
+static void test_engine_wide_header_with_repeats(void **state)
+{
+	static const char *const yaml =
+		"contract: t\n"
+		"schema: {extra_columns: ignore}\n"
+		"columns:\n"
+		"  - {name: c7, type: integer}\n"
+		"  - {name: c150000, type: integer}\n"
+		"  - {name: c5, type: integer}\n"
+		"  - {name: zz, type: integer}\n";
+	size_t n = 200000, cap = n * 16 + 256, o = 0, i;
+	char *data = malloc(cap);
+	struct run r = RUN_INIT;
+
+	(void)state;
+	assert_non_null(data);
+	for (i = 0; i < n; i++)
+		o += (size_t)snprintf(data + o, cap - o, "c%zu,", i);
+	o += (size_t)snprintf(data + o, cap - o, "c5,c199999,c0\n");
+	for (i = 0; i < n + 3; i++) {
+		const char *v = i == 7 ? "x" : i == 150000 ? "y" : "1";
+
+		o += (size_t)snprintf(data + o, cap - o, "%s%s", v,
+				      i + 1 < n + 3 ? "," : "\n");
+	}
+	assert_true(o < cap);
+	run1(yaml, data, &r);
+	assert_string_equal(r.digest,
+			    "header:0:1:200001:- header:0:1:200002:- "
+			    "header:0:1:200003:- missing_column:0:0:0:zz "
+			    "type:1:2:8:c7 type:1:2:150001:c150000");
+	expect_val(&r, 0, "c5");
+	expect_val(&r, 1, "c199999");
+	expect_val(&r, 2, "c0");
+	run_free(&r);
+	free(data);
+}
+
 static void test_engine_each_input_has_its_own_header_map(void **state)
 {
 	static const char *const in[] = { "a,b\n1,x\n", "b,a\n2,y\n", "a\nz\n" };
@@ -897,6 +939,7 @@ int main(void)
 		cmocka_unit_test(test_engine_column_order_any_accepts_any_order),
 		cmocka_unit_test(test_engine_duplicate_header_name_makes_column_ambiguous),
 		cmocka_unit_test(test_engine_duplicate_undeclared_and_blank_header_names),
+		cmocka_unit_test(test_engine_wide_header_with_repeats),
 		cmocka_unit_test(test_engine_each_input_has_its_own_header_map),
 		cmocka_unit_test(test_engine_fail_fast_stops_after_first_error),
 		cmocka_unit_test(test_engine_fail_fast_on_header_violation),

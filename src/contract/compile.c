@@ -143,6 +143,8 @@ static dcval_status cc_one_byte(struct dv_cc *cc, const dv_ynode *n,
 	snprintf(what, sizeof(what), "'%s'", key);
 	if (!dv_ynode_is_null(n) && dv_cc_string(cc, n, what))
 		return DCVAL_ECONTRACT;
+	if (dv_ynode_is_null(n))
+		return dv_cc_fail(cc, n, "'%s' must be one byte, got null", key);
 	if (n->kind != DV_Y_SCALAR || n->len != 1)
 		return dv_cc_fail(cc, n, "'%s' must be one byte, got '%s'", key,
 				  dv_cc_shown(show, n));

@@ -161,6 +161,8 @@ static const struct error_case error_cases[] = {
 	  DCVAL_ECONTRACT,
 	  "'delimiter' must be a string, got the integer 1 (put it in quotes)", 2,
 	  20 },
+	{ "delimiter_tilde", "contract: t\ninput: {delimiter: ~}\n",
+	  DCVAL_ECONTRACT, "'delimiter' must be one byte, got null", 2, 20 },
 	{ "input_format_null", "contract: t\ninput: {format: ~}\n",
 	  DCVAL_ECONTRACT, "'format' in 'input' must be a string, got null", 2,
 	  17 },

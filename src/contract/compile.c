@@ -3,6 +3,7 @@
  * and the entry point dv_contract_compile(). Columns are compiled in
  * compile_column.c. See load.c for the grammar.
  */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -56,13 +57,13 @@ static const char *const policy_words[] = { "error", "warn", "ignore" };
 
 static const char *const order_words[] = { "any", "strict" };
 
-/* Free text: a scalar, or absent when null. */
+/* Free text: a string, or absent when null. */
 static dcval_status cc_text(struct dv_cc *cc, const dv_ynode *n,
 			    const char *what, const char **out)
 {
 	if (!n || dv_ynode_is_null(n))
 		return DCVAL_OK;
-	if (dv_cc_want(cc, n, DV_Y_SCALAR, what) != DCVAL_OK)
+	if (dv_cc_string(cc, n, what) != DCVAL_OK)
 		return DCVAL_ECONTRACT;
 	*out = dv_cc_strdup(cc, n);
 	return *out ? DCVAL_OK : DCVAL_ENOMEM;
@@ -85,6 +86,27 @@ static bool cc_name_ok(const dv_ynode *n)
 	return true;
 }
 
+/* version: semantic versioning 2.0.0 (semver.org), a string. A plain
+ * 1.4 or 1 is a YAML number: refused with a hint. */
+static dcval_status cc_version(struct dv_cc *cc, const dv_ynode *n)
+{
+	char show[DV_CC_SHOWBUF], got[DV_CC_GOTBUF];
+
+	if (dv_cc_want(cc, n, DV_Y_SCALAR, "'version'"))
+		return DCVAL_ECONTRACT;
+	if (n->type == DV_YS_INT || n->type == DV_YS_FLOAT)
+		return dv_cc_fail(cc, n,
+				  "'version' must be a semantic version such as 1.4.0, got the number %s",
+				  dv_cc_shown(show, n));
+	if (n->type != DV_YS_STR || strlen(n->text) != n->len ||
+	    !dv_semver_is_valid(n->text))
+		return dv_cc_fail(cc, n,
+				  "'version' must be a semantic version such as 1.4.0, got %s",
+				  dv_cc_got(got, n));
+	cc->c->version = dv_cc_strdup(cc, n);
+	return cc->c->version ? DCVAL_OK : DCVAL_ENOMEM;
+}
+
 static dcval_status cc_lineage(struct dv_cc *cc, const dv_ynode *root,
 			       const dv_ynode **k)
 {
@@ -93,7 +115,7 @@ static dcval_status cc_lineage(struct dv_cc *cc, const dv_ynode *root,
 
 	if (!k[TK_CONTRACT])
 		return dv_cc_fail(cc, root, "missing required key 'contract'");
-	if (dv_cc_want(cc, k[TK_CONTRACT], DV_Y_SCALAR, "'contract'"))
+	if (dv_cc_string(cc, k[TK_CONTRACT], "'contract'"))
 		return DCVAL_ECONTRACT;
 	if (!cc_name_ok(k[TK_CONTRACT]))
 		return dv_cc_fail(cc, k[TK_CONTRACT],
@@ -102,7 +124,7 @@ static dcval_status cc_lineage(struct dv_cc *cc, const dv_ynode *root,
 	c->name = dv_cc_strdup(cc, k[TK_CONTRACT]);
 	if (!c->name)
 		return DCVAL_ENOMEM;
-	if (cc_text(cc, k[TK_VERSION], "'version'", &c->version) ||
+	if ((k[TK_VERSION] && cc_version(cc, k[TK_VERSION])) ||
 	    cc_text(cc, k[TK_DESCRIPTION], "'description'", &c->description) ||
 	    cc_text(cc, k[TK_OWNER], "'owner'", &c->owner) ||
 	    cc_text(cc, k[TK_SOURCE], "'source'", &c->source))
@@ -114,8 +136,15 @@ static dcval_status cc_lineage(struct dv_cc *cc, const dv_ynode *root,
 static dcval_status cc_one_byte(struct dv_cc *cc, const dv_ynode *n,
 				const char *key, char *out)
 {
-	char show[DV_CC_SHOWBUF];
+	char show[DV_CC_SHOWBUF], what[32];
 
+	/* null is left to the message below: a null quote may come to mean
+	 * "no quoting" (contract.md) */
+	snprintf(what, sizeof(what), "'%s'", key);
+	if (!dv_ynode_is_null(n) && dv_cc_string(cc, n, what))
+		return DCVAL_ECONTRACT;
+	if (dv_ynode_is_null(n))
+		return dv_cc_fail(cc, n, "'%s' must be one byte, got null", key);
 	if (n->kind != DV_Y_SCALAR || n->len != 1)
 		return dv_cc_fail(cc, n, "'%s' must be one byte, got '%s'", key,
 				  dv_cc_shown(show, n));
@@ -130,7 +159,7 @@ static dcval_status cc_format(struct dv_cc *cc, const dv_ynode *n)
 	char show[DV_CC_SHOWBUF];
 	const char *hint;
 
-	if (dv_cc_want(cc, n, DV_Y_SCALAR, "'format' in 'input'"))
+	if (dv_cc_string(cc, n, "'format' in 'input'"))
 		return DCVAL_ECONTRACT;
 	if (strlen(n->text) == n->len &&
 	    dcval_format_parse(n->text, &cc->c->format))
@@ -158,8 +187,7 @@ static dcval_status cc_null_values(struct dv_cc *cc, const dv_ynode *n)
 	if (!v)
 		return dv_cc_nomem(cc);
 	for (i = 0; i < n->n; i++) {
-		if (dv_cc_want(cc, n->items[i], DV_Y_SCALAR,
-			       "each item of 'null_values'"))
+		if (dv_cc_string(cc, n->items[i], "each item of 'null_values'"))
 			return DCVAL_ECONTRACT;
 		v[i] = dv_cc_strdup(cc, n->items[i]);
 		if (!v[i])
@@ -176,8 +204,8 @@ static dcval_status cc_encoding(struct dv_cc *cc, const dv_ynode *n)
 {
 	char show[DV_CC_SHOWBUF];
 
-	if (n->kind == DV_Y_SCALAR && (strcasecmp(n->text, "utf-8") == 0 ||
-				       strcasecmp(n->text, "utf8") == 0))
+	if (dv_ynode_is(n, DV_YS_STR) && (strcasecmp(n->text, "utf-8") == 0 ||
+					  strcasecmp(n->text, "utf8") == 0))
 		return DCVAL_OK;
 	return dv_cc_fail(cc, n, "unsupported encoding '%s': only utf-8",
 			  dv_cc_shown(show, n));
@@ -295,15 +323,15 @@ static dcval_status cc_pk_column(struct dv_cc *cc, const dv_ynode *n,
 	const char **names;
 	char show[DV_CC_SHOWBUF];
 	const char *hint = NULL;
+	uint32_t found;
 	size_t i;
 
-	if (dv_cc_want(cc, n, DV_Y_SCALAR, "each item of 'primary_key'"))
+	if (dv_cc_string(cc, n, "each item of 'primary_key'"))
 		return DCVAL_ECONTRACT;
-	for (i = 0; i < c->n_columns; i++) {
-		if (dv_cc_is(n, c->columns[i].name)) {
-			*out = i;
-			return DCVAL_OK;
-		}
+	if (strlen(n->text) == n->len &&
+	    dv_strmap_find(&c->names, n->text, n->len, &found)) {
+		*out = found;
+		return DCVAL_OK;
 	}
 	names = dv_arena_array(&cc->c->arena, c->n_columns, sizeof(*names));
 	if (!names)

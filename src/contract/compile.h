@@ -24,6 +24,8 @@
 #define DV_CC_SHOW 40
 /* Size of a buffer for dv_cc_show(). */
 #define DV_CC_SHOWBUF (DV_CC_SHOW * 4 + 8)
+/* Size of a buffer for dv_cc_got(). */
+#define DV_CC_GOTBUF (DV_CC_SHOWBUF + 16)
 /* Most keys in a json path. */
 #define DV_CC_MAX_PATH 64
 /* Most value checks of one column: 2 lengths, 4 bounds, enum, format, pattern. */
@@ -118,11 +120,21 @@ dcval_status dv_cc_keys(struct dv_cc *cc, const dv_ynode *m,
 dcval_status dv_cc_want(struct dv_cc *cc, const dv_ynode *n,
 			dv_ynode_kind kind, const char *what);
 
-/* A YAML boolean: true/false/True/False/TRUE/FALSE. */
+/* How scalar n was written, for "got ..." in a message: "null", "the
+ * string '5'" for a quoted or tagged string, else "'text'". `out` has
+ * DV_CC_GOTBUF bytes. */
+const char *dv_cc_got(char *out, const dv_ynode *n);
+
+/* Fail unless n is a string scalar (not null, boolean, integer or float
+ * as the core schema reads it); `what` names it ("'name' of column 1"). */
+dcval_status dv_cc_string(struct dv_cc *cc, const dv_ynode *n,
+			  const char *what);
+
+/* A YAML boolean: true/false/True/False/TRUE/FALSE, unquoted (or !!bool). */
 dcval_status dv_cc_bool(struct dv_cc *cc, const dv_ynode *n,
 			const char *what, bool *out);
 
-/* A non-negative integer. `what` and `column` (may be NULL) name it. */
+/* A non-negative YAML integer. `what` and `column` (may be NULL) name it. */
 dcval_status dv_cc_count(struct dv_cc *cc, const dv_ynode *n,
 			 const char *what, const char *column, uint64_t *out);
 
@@ -168,6 +180,20 @@ dcval_status dv_cc_paths(struct dv_cc *cc, const struct dv_colsrc *srcs);
 /* Parse a bound or enum value of a date, datetime or time column written
  * in ISO form (datetime also naive or a plain date, taken as UTC). */
 bool dv_cc_parse_iso(dv_type type, const char *s, size_t len, dv_typed *out);
+
+/* Whether s is a semantic version, semver.org 2.0.0: MAJOR.MINOR.PATCH
+ * (no leading zeros), optional -pre.release and +build.metadata
+ * (semver.c). */
+bool dv_semver_is_valid(const char *s);
+
+/*
+ * Rewrite Unicode General_Category long names in a pattern to PCRE2's
+ * short ones (\p{Letter} -> \p{L}; uniprop.c). in[0..len) goes to `out`
+ * (len + 1 bytes, NUL-terminated); map[k] is the offset in `in` of
+ * out[k] (len + 1 entries, map[returned length] = len). Returns the
+ * length of out, never more than len.
+ */
+size_t dv_uniprop_rewrite(const char *in, size_t len, char *out, size_t *map);
 
 /* Compile the whole tree. New contract, or NULL with err set. */
 dcval_contract *dv_contract_compile(const dv_ynode *root, const char *file,

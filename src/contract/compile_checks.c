@@ -97,7 +97,7 @@ static dcval_status cc_bool_list(struct dv_cc *cc, struct dv_colsrc *src,
 	if (!v)
 		return dv_cc_nomem(cc);
 	for (i = 0; i < n->n; i++) {
-		if (dv_cc_want(cc, n->items[i], DV_Y_SCALAR, what))
+		if (dv_cc_string(cc, n->items[i], what))
 			return DCVAL_ECONTRACT;
 		v[i] = dv_cc_strdup(cc, n->items[i]);
 		if (!v[i])
@@ -171,27 +171,49 @@ static dcval_status cc_bool_lists(struct dv_cc *cc, struct dv_colsrc *src)
 	return cc_bool_overlap(cc, src, t, nt, f, nf);
 }
 
-/* `format` on a date, datetime or time column: a strptime-style pattern. */
+/* `format` on a date, datetime or time column: a strptime-style pattern
+ * whose directives are known, fit the type and set each field once. */
 static dcval_status cc_time_format(struct dv_cc *cc, struct dv_colsrc *src)
 {
 	const dv_ynode *n = src->k[DV_CK_FORMAT];
-	char show[DV_CC_SHOWBUF], dir[DV_CC_SHOWBUF];
-	const char *bad = NULL;
+	const dv_column *col = src->col;
+	char show[DV_CC_SHOWBUF], dir[DV_CC_SHOWBUF], was[DV_CC_SHOWBUF];
+	const char *bad = NULL, *first = NULL;
+	dv_fmt_problem why = DV_FMTP_UNKNOWN;
 
-	if (n->kind == DV_Y_SCALAR && n->len > 0 &&
-	    strlen(n->text) == n->len &&
-	    dv_format_pattern_is_valid(n->text, &bad)) {
-		src->col->time_format = dv_cc_strdup(cc, n);
-		return src->col->time_format ? DCVAL_OK : DCVAL_ENOMEM;
+	if (n->len > 0 && strlen(n->text) == n->len) {
+		why = dv_format_pattern_check(n->text, col->type, &bad, &first);
+		if (why == DV_FMTP_OK) {
+			src->col->time_format = dv_cc_strdup(cc, n);
+			return src->col->time_format ? DCVAL_OK : DCVAL_ENOMEM;
+		}
 	}
 	dv_cc_shown(show, n);
 	if (!bad)
 		return dv_cc_fail(cc, n, "invalid format '%s' for column '%s'",
-				  show, src->col->name);
+				  show, col->name);
 	dv_cc_show(dir, bad, bad[0] && bad[1] ? 2 : strlen(bad));
-	return dv_cc_fail(cc, n,
-			  "invalid format '%s' for column '%s': unknown directive '%s'",
-			  show, src->col->name, dir);
+	switch (why) {
+	case DV_FMTP_FOREIGN:
+		return dv_cc_fail(cc, n,
+				  "invalid format '%s' for column '%s': directive '%s' does not apply to %s",
+				  show, col->name, dir,
+				  dv_type_article(col->type));
+	case DV_FMTP_REPEATED:
+		if (bad[1] == first[1])
+			return dv_cc_fail(cc, n,
+					  "invalid format '%s' for column '%s': directive '%s' is repeated",
+					  show, col->name, dir);
+		return dv_cc_fail(cc, n,
+				  "invalid format '%s' for column '%s': directive '%s' sets the %s again (after '%s')",
+				  show, col->name, dir,
+				  dv_format_field_name(bad, first),
+				  dv_cc_show(was, first, 2));
+	default:
+		return dv_cc_fail(cc, n,
+				  "invalid format '%s' for column '%s': unknown directive '%s'",
+				  show, col->name, dir);
+	}
 }
 
 /* `format` on a string column: a dv_strfmt, checked by a format op. */
@@ -227,6 +249,13 @@ static dcval_status cc_str_format(struct dv_cc *cc, struct dv_colsrc *src,
 static dcval_status cc_format(struct dv_cc *cc, struct dv_colsrc *src,
 			      dv_op *op)
 {
+	char what[DV_CC_SHOWBUF + 32];
+
+	snprintf(what, sizeof(what), "'format' of column '%s'", src->col->name);
+	if ((src->col->type == DV_T_STRING || src->col->type == DV_T_DATE ||
+	     src->col->type == DV_T_DATETIME || src->col->type == DV_T_TIME) &&
+	    dv_cc_string(cc, src->k[DV_CK_FORMAT], what))
+		return DCVAL_ECONTRACT;
 	switch (src->col->type) {
 	case DV_T_STRING:
 		return cc_str_format(cc, src, op);
@@ -277,43 +306,94 @@ static dcval_status cc_lengths(struct dv_cc *cc, struct dv_colsrc *src,
 	return DCVAL_OK;
 }
 
-/* Parse one bound as the column's type. */
+/* A bound of an integer or number column from a YAML integer or float.
+ * Returns false with the error set. */
+static bool cc_bound_number(struct dv_cc *cc, const dv_ynode *n,
+			    const char *key, const dv_column *col,
+			    dv_typed *out)
+{
+	char show[DV_CC_SHOWBUF];
+	bool finite;
+	double d;
+
+	dv_cc_shown(show, n);
+	if (!dv_ycore_double(n->text, n->len, &d, &finite)) {
+		dv_cc_fail(cc, n, "bound %s is beyond the range of %s column '%s'",
+			   show, dv_type_name(col->type), col->name);
+		return false;
+	}
+	if (!finite) {
+		dv_cc_fail(cc, n, "'%s' must be a finite number for column '%s', got '%s'",
+			   key, col->name, show);
+		return false;
+	}
+	if (col->type == DV_T_NUMBER) {
+		out->d = d;
+		return true;
+	}
+	if (n->type == DV_YS_INT && dv_ycore_int(n->text, n->len, &out->i))
+		return true;
+	dv_cc_fail(cc, n, "bound %s does not fit integer column '%s'", show,
+		   col->name);
+	return false;
+}
+
+/* Parse one bound as the column's type: integer and number columns take
+ * YAML integers and floats (finite), date, datetime and time columns
+ * strings in ISO form. */
 static dcval_status cc_bound_value(struct dv_cc *cc, struct dv_colsrc *src,
 				   int which, dv_typed *out)
 {
 	const dv_ynode *n = src->k[bound_ops[which].key];
 	const char *key = dv_cc_column_key(bound_ops[which].key);
 	const dv_column *col = src->col;
-	char show[DV_CC_SHOWBUF];
-	bool ok = n->kind == DV_Y_SCALAR;
-	double d;
+	char got[DV_CC_GOTBUF], show[DV_CC_SHOWBUF];
+	bool ok = false;
 
 	memset(out, 0, sizeof(*out));
 	switch (col->type) {
 	case DV_T_INTEGER:
-		ok = ok && dv_parse_integer(n->text, n->len, &out->i);
-		if (!ok && n->kind == DV_Y_SCALAR &&
-		    dv_parse_number(n->text, n->len, &d))
-			return dv_cc_fail(cc, n,
-					  "bound %s does not fit integer column '%s'",
-					  dv_cc_shown(show, n), col->name);
-		break;
 	case DV_T_NUMBER:
-		ok = ok && dv_parse_number(n->text, n->len, &out->d);
+		if (dv_ynode_is(n, DV_YS_INT) || dv_ynode_is(n, DV_YS_FLOAT))
+			return cc_bound_number(cc, n, key, col, out) ?
+				DCVAL_OK : cc->err->status;
 		break;
 	case DV_T_DATE:
 	case DV_T_DATETIME:
 	case DV_T_TIME:
-		ok = ok && dv_cc_parse_iso(col->type, n->text, n->len, out);
+		ok = dv_ynode_is(n, DV_YS_STR) &&
+		     dv_cc_parse_iso(col->type, n->text, n->len, out);
 		break;
 	default:
 		return dv_cc_not_for(cc, src, bound_ops[which].key, key);
 	}
 	if (ok)
 		return DCVAL_OK;
-	return dv_cc_fail(cc, n, "'%s' must be %s for column '%s', got '%s'",
-			  key, dv_type_article(col->type), col->name,
-			  dv_cc_shown(show, n));
+	/* a date is written as a string: no need to say that it is one */
+	if (dv_ynode_is(n, DV_YS_STR) && col->type != DV_T_INTEGER &&
+	    col->type != DV_T_NUMBER)
+		snprintf(got, sizeof(got), "'%s'", dv_cc_shown(show, n));
+	else
+		dv_cc_got(got, n);
+	return dv_cc_fail(cc, n, "'%s' must be %s for column '%s', got %s",
+			  key, dv_type_article(col->type), col->name, got);
+}
+
+/* The bound as shown in messages: as written, but a 0o / 0x integer in
+ * decimal. */
+static const char *cc_bound_arg(struct dv_cc *cc, const dv_ynode *n,
+				const dv_column *col, const dv_typed *v)
+{
+	char buf[32];
+
+	if (n->type != DV_YS_INT || n->len < 2 || n->text[0] != '0' ||
+	    (n->text[1] != 'o' && n->text[1] != 'x'))
+		return dv_cc_strdup(cc, n);
+	if (col->type == DV_T_INTEGER)
+		return dv_cc_printf(cc, "%lld", (long long)v->i);
+	if (!dv_format_double(v->d, buf, sizeof(buf)))
+		return dv_cc_strdup(cc, n);
+	return dv_cc_printf(cc, "%s", buf);
 }
 
 /* The bounds leave no value: lo > hi, or lo >= hi for an exclusive one,
@@ -367,11 +447,12 @@ static dcval_status cc_bounds(struct dv_cc *cc, struct dv_colsrc *src,
 		if (cc_bound_value(cc, src, i, &ops[i].u.bound))
 			return cc->err->status;
 		ops[i].rule = bound_ops[i].rule;
-		ops[i].arg = dv_cc_strdup(cc, n);
+		ops[i].arg = cc_bound_arg(cc, n, src->col, &ops[i].u.bound);
 		if (!ops[i].arg)
 			return DCVAL_ENOMEM;
 		ops[i].detail = dv_cc_printf(cc, "%s %s", bound_ops[i].detail,
-					     dv_cc_shown(show, n));
+					     dv_cc_show(show, ops[i].arg,
+							strlen(ops[i].arg)));
 		if (!ops[i].detail)
 			return DCVAL_ENOMEM;
 	}

@@ -54,7 +54,7 @@ static dcval_status cc_col_name(struct dv_cc *cc, struct dv_colsrc *src,
 				  "missing required key 'name' in column %zu",
 				  number);
 	snprintf(what, sizeof(what), "'name' of column %zu", number);
-	if (dv_cc_want(cc, n, DV_Y_SCALAR, what))
+	if (dv_cc_string(cc, n, what))
 		return DCVAL_ECONTRACT;
 	if (n->len == 0 || strlen(n->text) != n->len)
 		return dv_cc_fail(cc, n, "column %zu has an empty name", number);
@@ -68,12 +68,16 @@ static dcval_status cc_col_type(struct dv_cc *cc, struct dv_colsrc *src)
 	const char *names[DV_T_COUNT], *hint = NULL;
 	char show[DV_CC_SHOWBUF];
 	const char *cname = src->col->name;
+	char what[DV_CC_SHOWBUF + 32];
 	size_t i;
 
 	if (!n)
 		return dv_cc_fail(cc, src->map,
 				  "missing required key 'type' in column '%s'",
 				  cname);
+	snprintf(what, sizeof(what), "'type' of column '%s'", cname);
+	if (dv_cc_string(cc, n, what))
+		return DCVAL_ECONTRACT;
 	if (n->kind == DV_Y_SCALAR && strlen(n->text) == n->len &&
 	    dv_type_parse(n->text, &src->col->type))
 		return DCVAL_OK;
@@ -109,7 +113,7 @@ static dcval_status cc_col_flags(struct dv_cc *cc, struct dv_colsrc *src)
 	     dv_cc_bool(cc, k[DV_CK_SENSITIVE], "'sensitive'", &col->sensitive)))
 		return DCVAL_ECONTRACT;
 	if (k[DV_CK_DESCRIPTION] && !dv_ynode_is_null(k[DV_CK_DESCRIPTION]) &&
-	    dv_cc_want(cc, k[DV_CK_DESCRIPTION], DV_Y_SCALAR, "'description'"))
+	    dv_cc_string(cc, k[DV_CK_DESCRIPTION], "'description'"))
 		return DCVAL_ECONTRACT;
 	col->severity = DCVAL_SEVERITY_ERROR;
 	if (k[DV_CK_SEVERITY]) {
@@ -144,8 +148,8 @@ static dcval_status cc_col_path_list(struct dv_cc *cc, struct dv_colsrc *src)
 	for (i = 0; i < n->n; i++) {
 		const dv_ynode *it = n->items[i];
 
-		if (it->kind != DV_Y_SCALAR || it->len == 0 ||
-		    strlen(it->text) != it->len)
+		if (it->kind != DV_Y_SCALAR || it->type != DV_YS_STR ||
+		    it->len == 0 || strlen(it->text) != it->len)
 			return dv_cc_fail(cc, it,
 					  "each key in %s must be a non-empty string",
 					  what);
@@ -223,6 +227,27 @@ static dcval_status cc_column(struct dv_cc *cc, const dv_ynode *map,
 	return dv_cc_checks(cc, src);
 }
 
+static const char *cc_column_name(const void *ctx, uint32_t v, size_t *len)
+{
+	const dcval_contract *c = ctx;
+
+	*len = strlen(c->columns[v].name);
+	return c->columns[v].name;
+}
+
+/* c->names: every column by its name (dv_cc_paths has refused repeats). */
+static dcval_status cc_name_index(struct dv_cc *cc)
+{
+	dcval_contract *c = cc->c;
+	size_t i;
+
+	if (dv_strmap_init(&c->names, c->n_columns, cc_column_name, c))
+		return dv_cc_nomem(cc);
+	for (i = 0; i < c->n_columns; i++)
+		dv_strmap_add(&c->names, (uint32_t)i, NULL);
+	return DCVAL_OK;
+}
+
 dcval_status dv_cc_columns(struct dv_cc *cc, const dv_ynode *seq)
 {
 	dcval_contract *c = cc->c;
@@ -245,6 +270,8 @@ dcval_status dv_cc_columns(struct dv_cc *cc, const dv_ynode *seq)
 		st = cc_column(cc, seq->items[i], i, &srcs[i]);
 	if (st == DCVAL_OK)
 		st = dv_cc_paths(cc, srcs);
+	if (st == DCVAL_OK)
+		st = cc_name_index(cc);
 
 out_free_srcs:
 	dv_free(srcs);

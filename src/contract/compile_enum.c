@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "contract/compile.h"
+#include "util/alloc.h"
 
 struct enum_str {
 	const char *s;
@@ -63,6 +64,8 @@ static const char *enum_detail(struct dv_cc *cc, const dv_ynode *seq)
 	return dv_cc_printf(cc, "is not one of %s", list);
 }
 
+/* A boolean enum value: a YAML boolean, or a text of the column's true
+ * or false list (the defaults when a list is not given). */
 static bool enum_bool(const dv_column *col, const dv_ynode *n, int64_t *out)
 {
 	static const char *const dt[] = { "true", "True", "TRUE", "1" };
@@ -73,6 +76,12 @@ static bool enum_bool(const dv_column *col, const dv_ynode *n, int64_t *out)
 	size_t nf = col->n_false ? col->n_false : 4;
 	size_t i;
 
+	if (n->type == DV_YS_BOOL) {
+		*out = n->text[0] == 't' || n->text[0] == 'T';
+		return true;
+	}
+	if (n->type != DV_YS_STR)
+		return false;
 	for (i = 0; i < nt; i++) {
 		if (dv_cc_is(n, t[i])) {
 			*out = 1;
@@ -88,20 +97,29 @@ static bool enum_bool(const dv_column *col, const dv_ynode *n, int64_t *out)
 	return false;
 }
 
-/* Parse one enum value as the column's type. */
+/* Parse one enum value as the column's type: integers from YAML
+ * integers, numbers from YAML integers and finite floats, dates and times
+ * from strings. */
 static bool enum_value(const dv_column *col, const dv_ynode *n, dv_typed *out)
 {
+	bool finite;
+
 	memset(out, 0, sizeof(*out));
 	switch (col->type) {
 	case DV_T_INTEGER:
-		return dv_parse_integer(n->text, n->len, &out->i);
+		return n->type == DV_YS_INT &&
+		       dv_ycore_int(n->text, n->len, &out->i);
 	case DV_T_NUMBER:
-		return dv_parse_number(n->text, n->len, &out->d);
+		return (n->type == DV_YS_INT || n->type == DV_YS_FLOAT) &&
+		       dv_ycore_double(n->text, n->len, &out->d, &finite) &&
+		       finite;
 	case DV_T_BOOLEAN:
 		return enum_bool(col, n, &out->i);
 	case DV_T_DATE:
 	case DV_T_DATETIME:
 	case DV_T_TIME:
+		if (n->type != DV_YS_STR)
+			return false;
 		if (col->time_format)
 			return dv_parse_with_format(col->time_format, col->type,
 						    n->text, n->len, out);
@@ -152,11 +170,19 @@ static dcval_status enum_typed(struct dv_cc *cc, const dv_column *col,
 	if (!v)
 		return dv_cc_nomem(cc);
 	for (i = 0; i < seq->n; i++) {
-		if (!enum_value(col, seq->items[i], &v[i]))
-			return dv_cc_fail(cc, seq->items[i],
-					  "enum value '%s' does not fit %s column '%s'",
-					  dv_cc_shown(show, seq->items[i]),
-					  dv_type_name(col->type), col->name);
+		const dv_ynode *it = seq->items[i];
+
+		if (!enum_value(col, it, &v[i]))
+			return dv_cc_fail(cc, it,
+					  "enum value '%s' does not fit %s column '%s'%s",
+					  dv_cc_shown(show, it),
+					  dv_type_name(col->type), col->name,
+					  it->type == DV_YS_STR &&
+					  (it->quoted || it->tagged) &&
+					  col->type != DV_T_DATE &&
+					  col->type != DV_T_DATETIME &&
+					  col->type != DV_T_TIME ?
+					  " (a quoted string)" : "");
 	}
 	qsort(v, seq->n, sizeof(*v),
 	      col->type == DV_T_NUMBER ? enum_num_cmp : enum_ins_cmp);
@@ -175,7 +201,7 @@ dcval_status dv_cc_enum(struct dv_cc *cc, const struct dv_colsrc *src,
 {
 	const dv_ynode *seq = src->k[DV_CK_ENUM];
 	const dv_column *col = src->col;
-	char what[DV_CC_SHOWBUF + 32];
+	char what[DV_CC_SHOWBUF + 32], item[DV_CC_SHOWBUF + 64];
 	dv_enum *en;
 	size_t i;
 
@@ -188,6 +214,14 @@ dcval_status dv_cc_enum(struct dv_cc *cc, const struct dv_colsrc *src,
 		return dv_cc_fail(cc, seq, "%s must not be empty", what);
 	for (i = 0; i < seq->n; i++) {
 		if (dv_cc_want(cc, seq->items[i], DV_Y_SCALAR, what))
+			return DCVAL_ECONTRACT;
+		if (dv_ynode_is_null(seq->items[i]))
+			return dv_cc_fail(cc, seq->items[i],
+					  "%s lists null, which 'enum' never checks (use 'required: true')",
+					  what);
+		snprintf(item, sizeof(item), "each value of %s", what);
+		if (col->type == DV_T_STRING &&
+		    dv_cc_string(cc, seq->items[i], item))
 			return DCVAL_ECONTRACT;
 	}
 	en = dv_arena_alloc(&cc->c->arena, sizeof(*en));
@@ -204,33 +238,54 @@ dcval_status dv_cc_enum(struct dv_cc *cc, const struct dv_colsrc *src,
 }
 
 /* Compile into a dv_pattern already linked into the contract, so that it
- * is freed with the contract whatever happens here. */
+ * is freed with the contract whatever happens here. Long Unicode property
+ * names are rewritten first (uniprop.c); an error offset is mapped back
+ * to the pattern as written. */
 static dcval_status pattern_compile(struct dv_cc *cc, const dv_ynode *n,
 				    dv_pattern *re)
 {
 	PCRE2_UCHAR msg[120];
 	PCRE2_SIZE off;
+	size_t *map = dv_mallocarray(n->len + 1, sizeof(*map));
+	char *text = dv_malloc(n->len + 1);
+	dcval_status st = DCVAL_OK;
+	size_t len;
 	int code;
 
-	re->code = pcre2_compile((PCRE2_SPTR)n->text, n->len,
+	if (!map || !text) {
+		st = dv_cc_nomem(cc);
+		goto out_free;
+	}
+	len = dv_uniprop_rewrite(n->text, n->len, text, map);
+	re->code = pcre2_compile((PCRE2_SPTR)text, len,
 				 PCRE2_UTF | PCRE2_ANCHORED | PCRE2_ENDANCHORED,
 				 &code, &off, NULL);
 	if (!re->code) {
-		if (code == PCRE2_ERROR_HEAP_FAILED)
-			return dv_cc_nomem(cc);
+		if (code == PCRE2_ERROR_HEAP_FAILED) {
+			st = dv_cc_nomem(cc);
+			goto out_free;
+		}
 		if (pcre2_get_error_message(code, msg, sizeof(msg)) < 0)
 			snprintf((char *)msg, sizeof(msg), "error %d", code);
-		return dv_cc_fail(cc, n, "invalid pattern at offset %zu: %s",
-				  (size_t)off, (const char *)msg);
+		st = dv_cc_fail(cc, n, "invalid pattern at offset %zu: %s",
+				off <= len ? map[off] : (size_t)off,
+				(const char *)msg);
+		goto out_free;
 	}
 	/* a JIT failure is not an error: the interpreter still works */
 	pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
 	re->mctx = pcre2_match_context_create(NULL);
-	if (!re->mctx)
-		return dv_cc_nomem(cc);
+	if (!re->mctx) {
+		st = dv_cc_nomem(cc);
+		goto out_free;
+	}
 	pcre2_set_match_limit(re->mctx, DV_PATTERN_MATCH_LIMIT);
 	pcre2_set_depth_limit(re->mctx, DV_PATTERN_DEPTH_LIMIT);
-	return DCVAL_OK;
+
+out_free:
+	dv_free(map);
+	dv_free(text);
+	return st;
 }
 
 dcval_status dv_cc_pattern(struct dv_cc *cc, const struct dv_colsrc *src,
@@ -245,7 +300,7 @@ dcval_status dv_cc_pattern(struct dv_cc *cc, const struct dv_colsrc *src,
 		return dv_cc_not_for(cc, src, DV_CK_PATTERN, "pattern");
 	snprintf(what, sizeof(what), "'pattern' of column '%s'",
 		 src->col->name);
-	if (dv_cc_want(cc, n, DV_Y_SCALAR, what))
+	if (dv_cc_string(cc, n, what))
 		return DCVAL_ECONTRACT;
 	re = dv_arena_alloc(&c->arena, sizeof(*re));
 	if (!re)

@@ -166,50 +166,76 @@ dcval_status dv_cc_want(struct dv_cc *cc, const dv_ynode *n,
 	return dv_cc_fail(cc, n, "expected %s for %s", kinds[kind], what);
 }
 
+const char *dv_cc_got(char *out, const dv_ynode *n)
+{
+	char show[DV_CC_SHOWBUF];
+
+	dv_cc_shown(show, n);
+	if (n->kind == DV_Y_SCALAR && n->type == DV_YS_NULL)
+		snprintf(out, DV_CC_GOTBUF, "null");
+	else if (n->kind == DV_Y_SCALAR && n->type == DV_YS_STR &&
+		 (n->quoted || n->tagged))
+		snprintf(out, DV_CC_GOTBUF, "the string '%s'", show);
+	else
+		snprintf(out, DV_CC_GOTBUF, "'%s'", show);
+	return out;
+}
+
+dcval_status dv_cc_string(struct dv_cc *cc, const dv_ynode *n,
+			  const char *what)
+{
+	char show[DV_CC_SHOWBUF];
+
+	if (dv_cc_want(cc, n, DV_Y_SCALAR, what))
+		return DCVAL_ECONTRACT;
+	if (n->type == DV_YS_STR)
+		return DCVAL_OK;
+	if (n->type == DV_YS_NULL)
+		return dv_cc_fail(cc, n, "%s must be a string, got null", what);
+	return dv_cc_fail(cc, n,
+			  "%s must be a string, got the %s %s (put it in quotes)",
+			  what, dv_yscalar_name(n->type), dv_cc_shown(show, n));
+}
+
 dcval_status dv_cc_bool(struct dv_cc *cc, const dv_ynode *n,
 			const char *what, bool *out)
 {
-	static const char *const words[] = { "false", "False", "FALSE",
-					     "true", "True", "TRUE" };
-	char show[DV_CC_SHOWBUF];
-	size_t i;
+	char got[DV_CC_GOTBUF];
 
 	if (n->kind != DV_Y_SCALAR)
 		return dv_cc_fail(cc, n, "expected true or false for %s",
 				  what);
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		if (dv_cc_is(n, words[i])) {
-			*out = i >= 3;
-			return DCVAL_OK;
-		}
+	if (n->type == DV_YS_BOOL) {
+		*out = n->text[0] == 't' || n->text[0] == 'T';
+		return DCVAL_OK;
 	}
-	return dv_cc_fail(cc, n, "expected true or false, got '%s'",
-			  dv_cc_shown(show, n));
+	return dv_cc_fail(cc, n, "expected true or false, got %s",
+			  dv_cc_got(got, n));
 }
 
 dcval_status dv_cc_count(struct dv_cc *cc, const dv_ynode *n,
 			 const char *key, const char *where, uint64_t *out)
 {
-	char show[DV_CC_SHOWBUF];
+	char got[DV_CC_GOTBUF];
 	int64_t v;
 
-	if (n->kind == DV_Y_SCALAR && dv_parse_integer(n->text, n->len, &v) &&
+	if (dv_ynode_is(n, DV_YS_INT) && dv_ycore_int(n->text, n->len, &v) &&
 	    v >= 0) {
 		*out = (uint64_t)v;
 		return DCVAL_OK;
 	}
-	return dv_cc_fail(cc, n, "'%s' must be a non-negative integer%s, got '%s'",
-			  key, where, dv_cc_shown(show, n));
+	return dv_cc_fail(cc, n, "'%s' must be a non-negative integer%s, got %s",
+			  key, where, dv_cc_got(got, n));
 }
 
 dcval_status dv_cc_choice(struct dv_cc *cc, const dv_ynode *n,
 			  const char *what, const char *const *words,
 			  size_t count, size_t *out)
 {
-	char list[128], show[DV_CC_SHOWBUF];
+	char list[128], got[DV_CC_GOTBUF];
 	size_t i, o = 0;
 
-	for (i = 0; i < count; i++) {
+	for (i = 0; i < count && dv_ynode_is(n, DV_YS_STR); i++) {
 		if (dv_cc_is(n, words[i])) {
 			*out = i;
 			return DCVAL_OK;
@@ -220,6 +246,6 @@ dcval_status dv_cc_choice(struct dv_cc *cc, const dv_ynode *n,
 		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",
 				      i == 0 ? "" : i + 1 == count ? " or " : ", ",
 				      words[i]);
-	return dv_cc_fail(cc, n, "expected %s for %s, got '%s'", list, what,
-			  dv_cc_shown(show, n));
+	return dv_cc_fail(cc, n, "expected %s for %s, got %s", list, what,
+			  dv_cc_got(got, n));
 }

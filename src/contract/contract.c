@@ -18,6 +18,7 @@ void dcval_contract_free(dcval_contract *contract)
 		pcre2_match_context_free(re->mctx);
 		pcre2_code_free(re->code);
 	}
+	dv_strmap_release(&contract->names);
 	/* the contract lives in its own arena: copy the arena out first */
 	arena = contract->arena;
 	dv_arena_release(&arena);

@@ -8,7 +8,7 @@
  * key anywhere is an error with a did-you-mean hint.
  *
  *   contract     := { contract: NAME            [A-Za-z0-9_.-]+
- *                     version?: TEXT             any text, semver recommended
+ *                     version?: SEMVER           semver.org 2.0.0, e.g. 1.4.0
  *                     description?: TEXT  owner?: TEXT  source?: TEXT
  *                     input?: input  schema?: schema
  *                     columns: [ column, ... ]   at least one
@@ -40,17 +40,25 @@
  *   dataset      := { row_count?: { minimum?: COUNT  maximum?: COUNT }
  *                     primary_key?: [ NAME, ... ] declared columns, no repeats
  *                     columns*  freshness* }
- *   BOOL         := true | false | True | False | TRUE | FALSE
- *   COUNT        := a non-negative decimal integer
- *   BOUND        := integer: an int64; number: a decimal number; date,
- *                   datetime, time: ISO text (a datetime may be naive or a
- *                   plain date, then UTC); not on other types
+ *   TEXT, NAME   := a string
+ *   BOOL         := true | false | True | False | TRUE | FALSE (unquoted)
+ *   COUNT        := a non-negative integer (0x / 0o forms too)
+ *   BOUND        := integer: an integer in int64; number: an integer or a
+ *                   finite float; date, datetime, time: an ISO string (a
+ *                   datetime may be naive or a plain date, then UTC); not
+ *                   on other types
+ *   VALUE        := as BOUND; string: a string; boolean: a YAML boolean
+ *                   or a string of the column's true/false lists; never null
  *   FORMAT       := string: email | uuid | uri | ipv4 | ipv6 | hostname;
- *                   date, datetime, time: a strptime-style pattern
+ *                   date, datetime, time: a strptime-style pattern whose
+ *                   directives fit the type and set each field once
  *
- * Scalars mean what their key says, quoted or not. YAML anchors, aliases,
- * several documents, duplicate keys and non-scalar keys are refused. The
- * file may be at most DV_CONTRACT_MAX_BYTES long.
+ * Scalars are typed as YAML 1.2's core schema reads them (ytree.h): a
+ * quoted "5" is a string, a plain 5 an integer, ~ null, yes a string. A
+ * key takes only its own type; null stands for "not given" only in
+ * description, owner and source. Tags other than the core ones, YAML
+ * anchors, aliases, several documents, duplicate keys and non-scalar keys
+ * are refused. The file may be at most DV_CONTRACT_MAX_BYTES long.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -8,6 +8,7 @@
  * frames; their children are chained in the arena while they are open and
  * packed into an array when they close.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -292,6 +293,92 @@ static dcval_status yattach(struct yctx *y, dv_ynode *n)
 	return DCVAL_OK;
 }
 
+/* The core tags, by the type they give a scalar; libyaml hands tags
+ * over with the `!!` handle expanded. */
+#define DV_YTAG_PREFIX "tag:yaml.org,2002:"
+#define DV_YTAG_UNSUPPORTED \
+	"is not supported in contracts (only the core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map)"
+
+static const struct {
+	const char *name;
+	dv_yscalar type;
+} ycore_tags[] = {
+	{ "str", DV_YS_STR },
+	{ "null", DV_YS_NULL },
+	{ "bool", DV_YS_BOOL },
+	{ "int", DV_YS_INT },
+	{ "float", DV_YS_FLOAT },
+};
+
+/* A tag as the user would write it: "!!binary" for a yaml.org tag. */
+static const char *ytag_show(char *out, size_t size, const char *tag)
+{
+	size_t plen = strlen(DV_YTAG_PREFIX);
+	char show[DV_YTREE_SHOW + 8];
+
+	if (strncmp(tag, DV_YTAG_PREFIX, plen) == 0)
+		snprintf(out, size, "!!%s",
+			 yshow(show, sizeof(show), tag + plen,
+			       strlen(tag + plen)));
+	else
+		snprintf(out, size, "%s",
+			 yshow(show, sizeof(show), tag, strlen(tag)));
+	return out;
+}
+
+static dcval_status ytag_error(struct yctx *y, const yaml_mark_t *m,
+			       const char *tag, const char *why)
+{
+	char show[DV_YTREE_SHOW + 16];
+
+	return dv_error_set(y->err, DCVAL_ECONTRACT, y->name, m->line + 1,
+			    m->column + 1, "tag '%s' %s",
+			    ytag_show(show, sizeof(show), tag), why);
+}
+
+/* Whether tag is one of the seven core tags. */
+static bool ytag_is_core(const char *tag)
+{
+	size_t i, plen = strlen(DV_YTAG_PREFIX);
+
+	if (strncmp(tag, DV_YTAG_PREFIX, plen) != 0)
+		return false;
+	for (i = 0; i < sizeof(ycore_tags) / sizeof(ycore_tags[0]); i++) {
+		if (strcmp(tag + plen, ycore_tags[i].name) == 0)
+			return true;
+	}
+	return strcmp(tag + plen, "seq") == 0 || strcmp(tag + plen, "map") == 0;
+}
+
+/* The core-schema type of a scalar event, or an error for a tag that is
+ * not a core one or does not fit the text. */
+static dcval_status yscalar_type(struct yctx *y, const yaml_event_t *ev,
+				 dv_ynode *n)
+{
+	const char *tag = (const char *)ev->data.scalar.tag;
+	size_t i, plen = strlen(DV_YTAG_PREFIX);
+
+	n->tagged = tag != NULL && strcmp(tag, "!") != 0;
+	if (!n->tagged) {
+		/* untagged, or `!` (non-specific: a string) */
+		n->type = n->quoted || tag ? DV_YS_STR :
+					     dv_ycore_plain(n->text, n->len);
+		return DCVAL_OK;
+	}
+	if (!ytag_is_core(tag))
+		return ytag_error(y, &ev->start_mark, tag, DV_YTAG_UNSUPPORTED);
+	for (i = 0; i < sizeof(ycore_tags) / sizeof(ycore_tags[0]); i++) {
+		if (strcmp(tag + plen, ycore_tags[i].name) != 0)
+			continue;
+		n->type = ycore_tags[i].type;
+		if (!dv_ycore_fits(n->type, n->text, n->len))
+			return ytag_error(y, &ev->start_mark, tag,
+					  "does not fit the value");
+		return DCVAL_OK;
+	}
+	return ytag_error(y, &ev->start_mark, tag, "does not fit a scalar");
+}
+
 static dcval_status yon_scalar(struct yctx *y, const yaml_event_t *ev)
 {
 	dv_ynode *n;
@@ -310,7 +397,27 @@ static dcval_status yon_scalar(struct yctx *y, const yaml_event_t *ev)
 	n->text = text;
 	n->len = ev->data.scalar.length;
 	n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+	if (yscalar_type(y, ev, n) != DCVAL_OK)
+		return DCVAL_ECONTRACT;
 	return yattach(y, n);
+}
+
+/* A sequence or mapping may carry no tag, `!`, or its own core tag. */
+static dcval_status ycollection_tag(struct yctx *y, const yaml_mark_t *m,
+				    const yaml_char_t *utag,
+				    dv_ynode_kind kind)
+{
+	const char *tag = (const char *)utag;
+	const char *own = kind == DV_Y_SEQ ? DV_YTAG_PREFIX "seq" :
+					     DV_YTAG_PREFIX "map";
+
+	if (!tag || strcmp(tag, "!") == 0 || strcmp(tag, own) == 0)
+		return DCVAL_OK;
+	if (ytag_is_core(tag))
+		return ytag_error(y, m, tag, kind == DV_Y_SEQ ?
+				  "does not fit a sequence" :
+				  "does not fit a mapping");
+	return ytag_error(y, m, tag, DV_YTAG_UNSUPPORTED);
 }
 
 static dcval_status yon_start(struct yctx *y, const yaml_event_t *ev,
@@ -323,6 +430,10 @@ static dcval_status yon_start(struct yctx *y, const yaml_event_t *ev,
 
 	if (anchor)
 		return yfail_at(y, m, "anchor", "&", anchor);
+	if (ycollection_tag(y, m, kind == DV_Y_SEQ ?
+				ev->data.sequence_start.tag :
+				ev->data.mapping_start.tag, kind) != DCVAL_OK)
+		return DCVAL_ECONTRACT;
 	if (yat_key(y))
 		return dv_error_set(y->err, DCVAL_ECONTRACT, y->name,
 				    m->line + 1, m->column + 1,
@@ -389,7 +500,7 @@ static dcval_status yon_event(struct yctx *y, const yaml_event_t *ev,
 static bool yis_empty(const dv_ynode *root)
 {
 	return !root || (root->kind == DV_Y_SCALAR && !root->quoted &&
-			 root->len == 0);
+			 !root->tagged && root->len == 0);
 }
 
 dv_ynode *dv_ytree_parse(dv_arena *arena, const char *name, const char *buf,
@@ -443,16 +554,10 @@ dv_ynode *dv_ytree_get(const dv_ynode *m, const char *key)
 
 bool dv_ynode_is_null(const dv_ynode *n)
 {
-	static const char *const nulls[] = { "~", "null", "Null", "NULL" };
-	size_t i;
+	return dv_ynode_is(n, DV_YS_NULL);
+}
 
-	if (!n || n->kind != DV_Y_SCALAR || n->quoted)
-		return false;
-	if (n->len == 0)
-		return true;
-	for (i = 0; i < sizeof(nulls) / sizeof(nulls[0]); i++) {
-		if (strcmp(n->text, nulls[i]) == 0 && strlen(nulls[i]) == n->len)
-			return true;
-	}
-	return false;
+bool dv_ynode_is(const dv_ynode *n, dv_yscalar t)
+{
+	return n && n->kind == DV_Y_SCALAR && n->type == t;
 }

@@ -216,12 +216,50 @@ static bool enum_has_typed(const dv_enum *en, dv_type type, const dv_typed *t)
 	return false;
 }
 
-/* Whether value passes op; *limit set when a pattern match hit a limit. */
-static bool op_passes(dv_engine *e, const dv_column *col, const dv_op *op,
-		      const dv_value *v, const dv_typed *t, bool *limit)
+/*
+ * Match a value against a pattern. A JIT match that overflows the JIT's
+ * stack is run again by the interpreter. Returns whether it matched; on
+ * a failure other than "no match" *gave_up holds the message tail.
+ */
+static bool pattern_matches(dv_engine *e, const dv_pattern *re,
+			    const dv_value *v, const char **gave_up)
 {
-	int rc;
+	int rc = pcre2_match(re->code, (PCRE2_SPTR)v->s, v->len, 0,
+			     PCRE2_NO_UTF_CHECK, e->md, re->mctx);
 
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		rc = pcre2_match(re->code, (PCRE2_SPTR)v->s, v->len, 0,
+				 PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, e->md,
+				 re->mctx);
+	if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH)
+		return rc >= 0;
+	switch (rc) {
+	case PCRE2_ERROR_MATCHLIMIT:
+		*gave_up = "was not checked: pattern match gave up after "
+			   DV_PATTERN_STR(DV_PATTERN_MATCH_LIMIT)
+			   " steps (the match limit)";
+		break;
+	case PCRE2_ERROR_DEPTHLIMIT:
+		*gave_up = "was not checked: pattern match gave up at backtracking depth "
+			   DV_PATTERN_STR(DV_PATTERN_DEPTH_LIMIT)
+			   " (the depth limit)";
+		break;
+	case PCRE2_ERROR_NOMEMORY:
+	case PCRE2_ERROR_HEAPLIMIT:
+		*gave_up = "was not checked: pattern match gave up (out of memory)";
+		break;
+	default:
+		*gave_up = "was not checked: pattern match failed";
+		break;
+	}
+	return false;
+}
+
+/* Whether value passes op; *gave_up set when a pattern match gave up. */
+static bool op_passes(dv_engine *e, const dv_column *col, const dv_op *op,
+		      const dv_value *v, const dv_typed *t,
+		      const char **gave_up)
+{
 	switch (op->rule) {
 	case DV_R_MINIMUM:
 		return dv_typed_cmp(col->type, t, &op->u.bound) >= 0;
@@ -244,10 +282,7 @@ static bool op_passes(dv_engine *e, const dv_column *col, const dv_op *op,
 	case DV_R_FORMAT:
 		return dv_strfmt_check(op->u.strfmt, v->s, v->len);
 	case DV_R_PATTERN:
-		rc = pcre2_match(op->u.re->code, (PCRE2_SPTR)v->s, v->len, 0,
-				 PCRE2_NO_UTF_CHECK, e->md, op->u.re->mctx);
-		*limit = rc < 0 && rc != PCRE2_ERROR_NOMATCH;
-		return rc >= 0;
+		return pattern_matches(e, op->u.re, v, gave_up);
 	default:
 		return true;
 	}
@@ -276,7 +311,6 @@ static dcval_status check_value(dv_engine *e, dv_record *rec,
 				dv_typed *t, bool *typed)
 {
 	dcval_status st;
-	bool limit = false;
 	size_t i;
 
 	if (!parse_value(col, v, t))
@@ -284,12 +318,12 @@ static dcval_status check_value(dv_engine *e, dv_record *rec,
 	*typed = true;
 	for (i = 0; i < col->n_ops; i++) {
 		const dv_op *op = &col->ops[i];
+		const char *gave_up = NULL;
 
-		if (op_passes(e, col, op, v, t, &limit))
+		if (op_passes(e, col, op, v, t, &gave_up))
 			continue;
 		st = emit_value(e, rec, col, v, op->rule,
-				limit ? "could not be checked against the pattern (match limit reached)"
-				      : op->detail);
+				gave_up ? gave_up : op->detail);
 		if (st != DCVAL_OK)
 			return st;
 	}

@@ -1,11 +1,16 @@
 /*
  * CSV header: map field positions to declared columns and report header
  * problems (blank or duplicate names, missing and extra columns, order).
+ *
+ * Linear in the number of names: a declared column is found through the
+ * contract's name index, a repeated name through an index of the header
+ * built for the call (util/strmap.h).
  */
 #include <string.h>
 
 #include "engine/engine_impl.h"
 #include "util/alloc.h"
+#include "util/strmap.h"
 
 static dcval_status reserve_map(dv_engine *e, size_t n)
 {
@@ -23,20 +28,17 @@ static dcval_status reserve_map(dv_engine *e, size_t n)
 
 static long find_column(const struct dcval_contract *c, const dv_slice *s)
 {
-	size_t i;
+	uint32_t col;
 
-	for (i = 0; i < c->n_columns; i++) {
-		const char *name = c->columns[i].name;
-
-		if (strlen(name) == s->len && memcmp(name, s->s, s->len) == 0)
-			return (long)i;
-	}
-	return -1;
+	return dv_strmap_find(&c->names, s->s, s->len, &col) ? (long)col : -1;
 }
 
-static bool same(const dv_slice *a, const dv_slice *b)
+static const char *header_name(const void *ctx, uint32_t v, size_t *len)
 {
-	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+	const dv_slice *names = ctx;
+
+	*len = names[v].len;
+	return names[v].s;
 }
 
 /* Blank and duplicate names: one `header` violation each. Declared names
@@ -44,10 +46,12 @@ static bool same(const dv_slice *a, const dv_slice *b)
 static dcval_status check_names(dv_engine *e, const dv_slice *names, size_t n,
 				dv_record *rec)
 {
-	dcval_status st = DCVAL_OK;
-	size_t i, j;
+	dcval_status st;
+	dv_strmap seen;
+	size_t i;
 	long col;
 
+	st = dv_strmap_init(&seen, n, header_name, names);
 	for (i = 0; i < n && st == DCVAL_OK; i++) {
 		if (names[i].len == 0) {
 			st = dv_engine_emit(e, rec, DV_R_HEADER, DCVAL_SEVERITY_ERROR,
@@ -55,9 +59,7 @@ static dcval_status check_names(dv_engine *e, const dv_slice *names, size_t n,
 					    "column name is blank");
 			continue;
 		}
-		for (j = 0; j < i && !same(&names[i], &names[j]); j++)
-			;
-		if (j == i)
+		if (dv_strmap_add(&seen, (uint32_t)i, NULL))
 			continue;
 		col = find_column(e->c, &names[i]);
 		if (col >= 0)
@@ -68,6 +70,7 @@ static dcval_status check_names(dv_engine *e, const dv_slice *names, size_t n,
 				    col >= 0 ? "is a duplicate column name; its checks are skipped"
 					     : "is a duplicate column name");
 	}
+	dv_strmap_release(&seen);
 	return st;
 }
 

@@ -265,19 +265,103 @@ bool dv_parse_with_format(const char *format, dv_type type, const char *s,
 	}
 }
 
-bool dv_format_pattern_is_valid(const char *format, const char **bad)
+/* The fields each directive sets (%T and %F set three). */
+enum {
+	DV_TF_YEAR = 1 << 0,
+	DV_TF_MONTH = 1 << 1,
+	DV_TF_DAY = 1 << 2,
+	DV_TF_YDAY = 1 << 3,
+	DV_TF_HOUR = 1 << 4,
+	DV_TF_MIN = 1 << 5,
+	DV_TF_SEC = 1 << 6,
+	DV_TF_FRAC = 1 << 7,
+	DV_TF_ZONE = 1 << 8,
+	DV_TF_AMPM = 1 << 9,
+	DV_TF_DATE = DV_TF_YEAR | DV_TF_MONTH | DV_TF_DAY | DV_TF_YDAY,
+	DV_TF_CLOCK = DV_TF_HOUR | DV_TF_MIN | DV_TF_SEC | DV_TF_FRAC |
+		      DV_TF_ZONE | DV_TF_AMPM
+};
+
+static unsigned dv_tf_fields(char d)
 {
+	switch (d) {
+	case 'Y':
+	case 'y':
+		return DV_TF_YEAR;
+	case 'm':
+	case 'b':
+	case 'B':
+		return DV_TF_MONTH;
+	case 'd':
+		return DV_TF_DAY;
+	case 'j':
+		return DV_TF_YDAY;
+	case 'H':
+	case 'I':
+		return DV_TF_HOUR;
+	case 'M':
+		return DV_TF_MIN;
+	case 'S':
+		return DV_TF_SEC;
+	case 'f':
+		return DV_TF_FRAC;
+	case 'z':
+		return DV_TF_ZONE;
+	case 'p':
+		return DV_TF_AMPM;
+	case 'T':
+		return DV_TF_HOUR | DV_TF_MIN | DV_TF_SEC;
+	case 'F':
+		return DV_TF_YEAR | DV_TF_MONTH | DV_TF_DAY;
+	default:
+		return 0;
+	}
+}
+
+dv_fmt_problem dv_format_pattern_check(const char *format, dv_type type,
+				       const char **bad, const char **first)
+{
+	const char *setter[10] = { NULL };
+	unsigned seen = 0, f, k;
 	const char *p;
 
 	for (p = format; *p; p++) {
 		if (*p != '%')
 			continue;
-		if (p[1] == '\0' || !strchr(dv_tf_directives, p[1])) {
-			if (bad)
-				*bad = p;
-			return false;
-		}
+		*bad = p;
+		if (p[1] == '\0' || !strchr(dv_tf_directives, p[1]))
+			return DV_FMTP_UNKNOWN;
 		p++;
+		f = dv_tf_fields(*p);
+		if ((type == DV_T_DATE && (f & DV_TF_CLOCK)) ||
+		    (type == DV_T_TIME && (f & DV_TF_DATE)))
+			return DV_FMTP_FOREIGN;
+		if (f & seen) {
+			for (k = 0; !(f & seen & (1u << k)); k++)
+				;
+			*first = setter[k];
+			return DV_FMTP_REPEATED;
+		}
+		for (k = 0; k < 10; k++) {
+			if (f & (1u << k))
+				setter[k] = p - 1;
+		}
+		seen |= f;
 	}
-	return true;
+	return DV_FMTP_OK;
+}
+
+const char *dv_format_field_name(const char *directive, const char *other)
+{
+	static const char *const names[10] = {
+		"year", "month", "day", "day of the year", "hour", "minute",
+		"second", "fraction of a second", "offset", "am/pm",
+	};
+	unsigned f = dv_tf_fields(directive[1]) & dv_tf_fields(other[1]), k;
+
+	for (k = 0; k < 10; k++) {
+		if (f & (1u << k))
+			return names[k];
+	}
+	return "field";
 }

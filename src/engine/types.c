@@ -475,10 +475,8 @@ bool dv_parse_time(const char *s, size_t len, int64_t *secs, int32_t *ns)
 {
 	struct dv_clock c;
 
-	/* the spec's time of day runs 00:00:00 to 23:59:59.999...: no second
-	 * 60, unlike a datetime's leap second */
-	if (len >= 8 && s[6] == '6' && s[7] == '0')
-		return false;
+	/* second 60 only where the time in UTC is 23:59 (contract.md Types):
+	 * 23:59:60Z, 01:29:60+01:30, or 23:59:60 without an offset */
 	if (!dv_lex_clock(s, len, false, &c))
 		return false;
 	*secs = dv_clock_secs(&c);

@@ -66,7 +66,8 @@ bool dv_parse_date(const char *s, size_t len, int64_t *days);
  */
 bool dv_parse_datetime(const char *s, size_t len, int64_t *secs, int32_t *ns);
 
-/* HH:MM:SS[.fff][Z|+HH:MM|-HH:MM]; second 60 as in dv_parse_datetime. */
+/* HH:MM:SS[.fff][Z|+HH:MM|-HH:MM]; second 60 as in dv_parse_datetime,
+ * only where the time in UTC is 23:59 (no offset: taken as UTC). */
 bool dv_parse_time(const char *s, size_t len, int64_t *secs, int32_t *ns);
 
 /*
@@ -82,9 +83,25 @@ bool dv_parse_time(const char *s, size_t len, int64_t *secs, int32_t *ns);
 bool dv_parse_with_format(const char *format, dv_type type, const char *s,
 			  size_t len, dv_typed *out);
 
-/* Whether `format` has only known directives; on false, *bad points at
- * the offending '%'. */
-bool dv_format_pattern_is_valid(const char *format, const char **bad);
+/* What dv_format_pattern_check() finds wrong with a format. */
+typedef enum dv_fmt_problem {
+	DV_FMTP_OK = 0,
+	DV_FMTP_UNKNOWN,  /* not a directive of dv_parse_with_format */
+	DV_FMTP_FOREIGN,  /* a clock directive for a date, a date one for a time */
+	DV_FMTP_REPEATED  /* sets a field an earlier directive set (%Y%Y, %F %y) */
+} dv_fmt_problem;
+
+/*
+ * Check a format for a column of `type` (date, datetime or time). On a
+ * problem *bad points at the offending '%'; for DV_FMTP_REPEATED *first
+ * points at the '%' of the earlier directive that set the same field.
+ */
+dv_fmt_problem dv_format_pattern_check(const char *format, dv_type type,
+				       const char **bad, const char **first);
+
+/* The field two directives (each "%X") both set, for messages: "year",
+ * "hour", ... */
+const char *dv_format_field_name(const char *directive, const char *other);
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (no range check). */
 int64_t dv_days_from_civil(int64_t y, unsigned m, unsigned d);

@@ -58,7 +58,6 @@ SKIP_TAGS = {
     "regex-unanchored-search": {"scope": "row"},
     "bignum": {"scope": "row", "applies": _bignum_applies},
     "rfc3339-offset-required": {"scope": "row", "applies": _time_only},
-    "leap-second": {"scope": "row", "applies": _time_only},
     "pk-null-semantics": {"scope": "case"},
     "blank-row-policy": {"scope": "filter"},
     "header-declared-field-absent": {"scope": "filter"},
@@ -179,44 +178,8 @@ def yscalar(v, as_string=False):
 
 PLACEHOLDER = "__conformance_no_declared_fields__"
 
-# JSON Schema patterns are ECMA-262; dcval's are PCRE2 (contract.md). PCRE2
-# 10.42 knows only the short names of Unicode general categories, so the long
-# ECMA-262 names are rewritten to them (same meaning).
-UNICODE_GC_LONG = {
-    "Letter": "L", "Cased_Letter": "LC", "Uppercase_Letter": "Lu",
-    "Lowercase_Letter": "Ll", "Titlecase_Letter": "Lt", "Modifier_Letter": "Lm",
-    "Other_Letter": "Lo", "Mark": "M", "Nonspacing_Mark": "Mn",
-    "Spacing_Mark": "Mc", "Enclosing_Mark": "Me", "Number": "N",
-    "Decimal_Number": "Nd", "Letter_Number": "Nl", "Other_Number": "No",
-    "Punctuation": "P", "Connector_Punctuation": "Pc", "Dash_Punctuation": "Pd",
-    "Open_Punctuation": "Ps", "Close_Punctuation": "Pe", "Initial_Punctuation": "Pi",
-    "Final_Punctuation": "Pf", "Other_Punctuation": "Po", "Symbol": "S",
-    "Math_Symbol": "Sm", "Currency_Symbol": "Sc", "Modifier_Symbol": "Sk",
-    "Other_Symbol": "So", "Separator": "Z", "Space_Separator": "Zs",
-    "Line_Separator": "Zl", "Paragraph_Separator": "Zp", "Other": "C",
-    "Control": "Cc", "Format": "Cf", "Surrogate": "Cs", "Private_Use": "Co",
-    "Unassigned": "Cn",
-}
-
-
-def pcre2_pattern(p):
-    out = []
-    i = 0
-    while i < len(p):
-        if p[i] == "\\" and i + 1 < len(p):
-            if p[i + 1] in "pP" and p[i + 2:i + 3] == "{":
-                close = p.find("}", i + 3)
-                if close > 0:
-                    name = p[i + 3:close]
-                    out.append("\\%s{%s}" % (p[i + 1], UNICODE_GC_LONG.get(name, name)))
-                    i = close + 1
-                    continue
-            out.append(p[i:i + 2])
-            i += 2
-            continue
-        out.append(p[i])
-        i += 1
-    return "".join(out)
+# JSON Schema patterns are ECMA-262; dcval's are PCRE2 (contract.md), which
+# also takes ECMA-262's long Unicode property names (\p{Letter}): written as is.
 
 
 def convert(case):
@@ -279,9 +242,11 @@ def convert(case):
                 as_str = ftype in ("date", "datetime", "time")
                 lines.append("    %s: %s" % (dst, yscalar(f[src], as_str)))
         if "pattern" in f:
-            lines.append("    pattern: " + yq(pcre2_pattern(f["pattern"])))
+            lines.append("    pattern: " + yq(f["pattern"]))
         if "enum" in f:
-            as_str = (not is_json) or ftype in ("string", "date", "datetime", "time")
+            # Contract values are typed as YAML 1.2 reads them: strings for
+            # string and date/time columns, YAML numbers and booleans otherwise.
+            as_str = ftype in ("string", "date", "datetime", "time")
             lines.append("    enum: [" + ", ".join(yscalar(x, as_str) for x in f["enum"]) + "]")
         if "format" in f:
             lines.append("    format: " + yq(f["format"]))

@@ -12,6 +12,7 @@
 
 #include "unit.h"
 
+#include "contract/compile.h"
 #include "contract/contract_impl.h"
 #include "dcval/dcval.h"
 
@@ -61,6 +62,139 @@ static const struct error_case error_cases[] = {
 	  "expected a scalar for 'version'", 2, 10 },
 	{ "owner_not_scalar", "contract: t\nowner: {a: b}\n", DCVAL_ECONTRACT,
 	  "expected a scalar for 'owner'", 2, 8 },
+	/* values typed as the YAML 1.2 core schema reads them */
+	{ "contract_null", "contract: null\ncolumns: []\n", DCVAL_ECONTRACT,
+	  "'contract' must be a string, got null", 1, 11 },
+	{ "contract_tag_binary", "contract: !!binary YWJj\ncolumns: []\n",
+	  DCVAL_ECONTRACT,
+	  "tag '!!binary' is not supported in contracts (only the core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map)",
+	  1, 11 },
+	{ "column_name_tilde", HEAD "  - name: ~\n    type: any\n",
+	  DCVAL_ECONTRACT, "'name' of column 1 must be a string, got null", 3,
+	  11 },
+	{ "column_name_empty_plain", HEAD "  - name:\n    type: any\n",
+	  DCVAL_ECONTRACT, "'name' of column 1 must be a string, got null", 3,
+	  10 },
+	{ "column_name_integer", HEAD "  - name: 2024\n    type: any\n",
+	  DCVAL_ECONTRACT,
+	  "'name' of column 1 must be a string, got the integer 2024 (put it in quotes)",
+	  3, 11 },
+	{ "column_name_custom_tag", HEAD "  - name: !foo a\n    type: any\n",
+	  DCVAL_ECONTRACT,
+	  "tag '!foo' is not supported in contracts (only the core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map)",
+	  3, 11 },
+	{ "column_type_null", HEAD "  - name: a\n    type: NULL\n",
+	  DCVAL_ECONTRACT, "'type' of column 'a' must be a string, got null", 4,
+	  11 },
+	{ "column_description_int", COL_INT "    description: 5\n",
+	  DCVAL_ECONTRACT,
+	  "'description' must be a string, got the integer 5 (put it in quotes)",
+	  5, 18 },
+	{ "column_required_quoted_true", COL_INT "    required: 'true'\n",
+	  DCVAL_ECONTRACT, "expected true or false, got the string 'true'", 5,
+	  15 },
+	{ "column_severity_null", COL_INT "    severity: ~\n", DCVAL_ECONTRACT,
+	  "expected error or warn for 'severity' of column 'x', got null", 5, 15 },
+	{ "bound_quoted_on_integer", COL_INT "    minimum: \"5\"\n",
+	  DCVAL_ECONTRACT,
+	  "'minimum' must be an integer for column 'x', got the string '5'", 5,
+	  14 },
+	{ "bound_single_quoted_on_number", COL_NUM "    maximum: '5'\n",
+	  DCVAL_ECONTRACT,
+	  "'maximum' must be a number for column 'x', got the string '5'", 5, 14 },
+	{ "bound_str_tag_on_number", COL_NUM "    maximum: !!str 5\n",
+	  DCVAL_ECONTRACT,
+	  "'maximum' must be a number for column 'x', got the string '5'", 5, 14 },
+	{ "bound_null", COL_NUM "    minimum: null\n", DCVAL_ECONTRACT,
+	  "'minimum' must be a number for column 'x', got null", 5, 14 },
+	{ "bound_inf", COL_NUM "    minimum: -.inf\n", DCVAL_ECONTRACT,
+	  "'minimum' must be a finite number for column 'x', got '-.inf'", 5, 14 },
+	{ "bound_inf_on_integer", COL_INT "    maximum: .Inf\n", DCVAL_ECONTRACT,
+	  "'maximum' must be a finite number for column 'x', got '.Inf'", 5, 14 },
+	{ "bound_beyond_double", COL_NUM "    maximum: 1e999\n", DCVAL_ECONTRACT,
+	  "bound 1e999 is beyond the range of number column 'x'", 5, 14 },
+	{ "bound_hex_too_big", COL_INT "    maximum: 0x8000000000000000\n",
+	  DCVAL_ECONTRACT,
+	  "bound 0x8000000000000000 does not fit integer column 'x'", 5, 14 },
+	{ "bound_date_not_string", HEAD "  - name: d\n    type: date\n    minimum: 2020\n",
+	  DCVAL_ECONTRACT, "'minimum' must be a date for column 'd', got '2020'",
+	  5, 14 },
+	{ "length_quoted", COL_STR "    min_length: '3'\n", DCVAL_ECONTRACT,
+	  "'min_length' must be a non-negative integer for column 'x', got the string '3'",
+	  5, 17 },
+	{ "enum_null_on_string", COL_STR "    enum: [a, ~]\n", DCVAL_ECONTRACT,
+	  "'enum' of column 'x' lists null, which 'enum' never checks (use 'required: true')",
+	  5, 15 },
+	{ "enum_null_on_integer", COL_INT "    enum: [1, null]\n", DCVAL_ECONTRACT,
+	  "'enum' of column 'x' lists null, which 'enum' never checks (use 'required: true')",
+	  5, 15 },
+	{ "enum_integer_on_string", COL_STR "    enum: [a, 1]\n", DCVAL_ECONTRACT,
+	  "each value of 'enum' of column 'x' must be a string, got the integer 1 (put it in quotes)",
+	  5, 15 },
+	{ "enum_quoted_on_integer", COL_INT "    enum: [1, '2']\n",
+	  DCVAL_ECONTRACT,
+	  "enum value '2' does not fit integer column 'x' (a quoted string)", 5,
+	  15 },
+	{ "enum_float_on_integer", COL_INT "    enum: [1, 2.5]\n", DCVAL_ECONTRACT,
+	  "enum value '2.5' does not fit integer column 'x'", 5, 15 },
+	{ "enum_nan_on_number", COL_NUM "    enum: [.nan]\n", DCVAL_ECONTRACT,
+	  "enum value '.nan' does not fit number column 'x'", 5, 12 },
+	{ "enum_integer_on_boolean", HEAD "  - name: b\n    type: boolean\n    enum: [1]\n",
+	  DCVAL_ECONTRACT, "enum value '1' does not fit boolean column 'b'", 5,
+	  12 },
+	{ "enum_integer_on_date", HEAD "  - name: d\n    type: date\n    enum: [2020]\n",
+	  DCVAL_ECONTRACT, "enum value '2020' does not fit date column 'd'", 5,
+	  12 },
+	{ "pattern_null", COL_STR "    pattern: ~\n", DCVAL_ECONTRACT,
+	  "'pattern' of column 'x' must be a string, got null", 5, 14 },
+	{ "format_null", HEAD "  - name: d\n    type: date\n    format:\n",
+	  DCVAL_ECONTRACT, "'format' of column 'd' must be a string, got null", 5,
+	  12 },
+	{ "true_values_integer", HEAD "  - name: b\n    type: boolean\n    true_values: [Y, 1]\n",
+	  DCVAL_ECONTRACT,
+	  "'true_values' of column 'b' must be a string, got the integer 1 (put it in quotes)",
+	  5, 22 },
+	{ "null_values_null_item", "contract: t\ninput: {null_values: ['', ~]}\n",
+	  DCVAL_ECONTRACT, "each item of 'null_values' must be a string, got null",
+	  2, 27 },
+	{ "delimiter_integer", "contract: t\ninput: {delimiter: 1}\n",
+	  DCVAL_ECONTRACT,
+	  "'delimiter' must be a string, got the integer 1 (put it in quotes)", 2,
+	  20 },
+	{ "delimiter_tilde", "contract: t\ninput: {delimiter: ~}\n",
+	  DCVAL_ECONTRACT, "'delimiter' must be one byte, got null", 2, 20 },
+	{ "input_format_null", "contract: t\ninput: {format: ~}\n",
+	  DCVAL_ECONTRACT, "'format' in 'input' must be a string, got null", 2,
+	  17 },
+	{ "header_quoted", "contract: t\ninput: {header: \"false\"}\n",
+	  DCVAL_ECONTRACT, "expected true or false, got the string 'false'", 2,
+	  17 },
+	{ "row_count_quoted", COL_INT "dataset:\n  row_count: {minimum: '1'}\n",
+	  DCVAL_ECONTRACT,
+	  "'minimum' must be a non-negative integer for 'row_count', got the string '1'",
+	  6, 24 },
+	{ "primary_key_null_item", COL_INT "dataset:\n  primary_key: [x, ~]\n",
+	  DCVAL_ECONTRACT, "each item of 'primary_key' must be a string, got null",
+	  6, 20 },
+	/* version: semantic versioning */
+	{ "version_banana", "contract: t\nversion: banana\n", DCVAL_ECONTRACT,
+	  "'version' must be a semantic version such as 1.4.0, got 'banana'", 2,
+	  10 },
+	{ "version_float", "contract: t\nversion: 1.4\n", DCVAL_ECONTRACT,
+	  "'version' must be a semantic version such as 1.4.0, got the number 1.4",
+	  2, 10 },
+	{ "version_int", "contract: t\nversion: 2\n", DCVAL_ECONTRACT,
+	  "'version' must be a semantic version such as 1.4.0, got the number 2",
+	  2, 10 },
+	{ "version_quoted_two_parts", "contract: t\nversion: '1.4'\n",
+	  DCVAL_ECONTRACT,
+	  "'version' must be a semantic version such as 1.4.0, got the string '1.4'",
+	  2, 10 },
+	{ "version_null", "contract: t\nversion: ~\n", DCVAL_ECONTRACT,
+	  "'version' must be a semantic version such as 1.4.0, got null", 2, 10 },
+	{ "version_v_prefix", "contract: t\nversion: v1.4.0\n", DCVAL_ECONTRACT,
+	  "'version' must be a semantic version such as 1.4.0, got 'v1.4.0'", 2,
+	  10 },
 	/* input */
 	{ "input_not_mapping", "contract: t\ninput: csv\n", DCVAL_ECONTRACT,
 	  "expected a mapping for 'input'", 2, 8 },
@@ -147,7 +281,7 @@ static const struct error_case error_cases[] = {
 	{ "column_unique_one", COL_INT "    unique: 1\n", DCVAL_ECONTRACT,
 	  "expected true or false, got '1'", 5, 13 },
 	{ "column_sensitive_quoted_junk", COL_INT "    sensitive: 'on'\n",
-	  DCVAL_ECONTRACT, "expected true or false, got 'on'", 5, 16 },
+	  DCVAL_ECONTRACT, "expected true or false, got the string 'on'", 5, 16 },
 	{ "column_severity", COL_INT "    severity: warning\n", DCVAL_ECONTRACT,
 	  "expected error or warn for 'severity' of column 'x', got 'warning'", 5,
 	  15 },
@@ -157,7 +291,7 @@ static const struct error_case error_cases[] = {
 	{ "bound_not_number", COL_NUM "    minimum: abc\n", DCVAL_ECONTRACT,
 	  "'minimum' must be a number for column 'x', got 'abc'", 5, 14 },
 	{ "bound_nan", COL_NUM "    maximum: .nan\n", DCVAL_ECONTRACT,
-	  "'maximum' must be a number for column 'x', got '.nan'", 5, 14 },
+	  "'maximum' must be a finite number for column 'x', got '.nan'", 5, 14 },
 	{ "bound_fraction_on_integer", COL_INT "    minimum: 0.5\n",
 	  DCVAL_ECONTRACT, "bound 0.5 does not fit integer column 'x'", 5, 14 },
 	{ "bound_huge_on_integer", COL_INT "    maximum: 1e30\n", DCVAL_ECONTRACT,
@@ -229,9 +363,9 @@ static const struct error_case error_cases[] = {
 	{ "enum_bad_integer", COL_INT "    enum: [1, 2, three]\n", DCVAL_ECONTRACT,
 	  "enum value 'three' does not fit integer column 'x'", 5, 18 },
 	{ "enum_bad_number", COL_NUM "    enum: [1.5, 'x']\n", DCVAL_ECONTRACT,
-	  "enum value 'x' does not fit number column 'x'", 5, 17 },
-	{ "enum_bad_boolean", HEAD "  - name: b\n    type: boolean\n    true_values: [y]\n    enum: [true]\n",
-	  DCVAL_ECONTRACT, "enum value 'true' does not fit boolean column 'b'", 6,
+	  "enum value 'x' does not fit number column 'x' (a quoted string)", 5, 17 },
+	{ "enum_bad_boolean", HEAD "  - name: b\n    type: boolean\n    true_values: [y]\n    enum: ['true']\n",
+	  DCVAL_ECONTRACT, "enum value 'true' does not fit boolean column 'b' (a quoted string)", 6,
 	  12 },
 	{ "enum_bad_date_format", HEAD "  - name: d\n    type: date\n    format: '%d/%m/%Y'\n    enum: ['2020-01-01']\n",
 	  DCVAL_ECONTRACT, "enum value '2020-01-01' does not fit date column 'd'",
@@ -253,6 +387,22 @@ static const struct error_case error_cases[] = {
 	  DCVAL_ECONTRACT,
 	  "invalid format '%d/%Q/%Y' for column 'd': unknown directive '%Q'", 5,
 	  13 },
+	{ "format_repeated", HEAD "  - name: d\n    type: date\n    format: '%Y%Y'\n",
+	  DCVAL_ECONTRACT,
+	  "invalid format '%Y%Y' for column 'd': directive '%Y' is repeated", 5,
+	  13 },
+	{ "format_repeated_field", HEAD "  - name: d\n    type: datetime\n    format: '%F %T %y'\n",
+	  DCVAL_ECONTRACT,
+	  "invalid format '%F %T %y' for column 'd': directive '%y' sets the year again (after '%F')",
+	  5, 13 },
+	{ "format_hour_on_date", HEAD "  - name: d\n    type: date\n    format: '%d/%m/%Y %H'\n",
+	  DCVAL_ECONTRACT,
+	  "invalid format '%d/%m/%Y %H' for column 'd': directive '%H' does not apply to a date",
+	  5, 13 },
+	{ "format_date_on_time", HEAD "  - name: t\n    type: time\n    format: '%F %T'\n",
+	  DCVAL_ECONTRACT,
+	  "invalid format '%F %T' for column 't': directive '%F' does not apply to a time",
+	  5, 13 },
 	{ "format_empty_time", HEAD "  - name: d\n    type: time\n    format: ''\n",
 	  DCVAL_ECONTRACT, "invalid format '' for column 'd'", 5, 13 },
 	{ "format_on_integer", COL_INT "    format: email\n", DCVAL_ECONTRACT,
@@ -419,21 +569,170 @@ static void test_defaults(void **state)
 static void test_lineage(void **state)
 {
 	dcval_contract *c = load_ok(
-		"contract: events-v2.x_y\nversion: 1.4.0 beta\n"
+		"contract: events-v2.x_y\nversion: 1.4.0-beta.2+exp.sha.5114f85\n"
 		"description: Clickstream\nowner: data@example.com\n"
 		"source: s3://lake/raw/\ncolumns: [{name: a, type: any}]\n");
 
 	(void)state;
 	assert_string_equal(dcval_contract_name(c), "events-v2.x_y");
-	assert_string_equal(dcval_contract_version(c), "1.4.0 beta");
+	assert_string_equal(dcval_contract_version(c),
+			    "1.4.0-beta.2+exp.sha.5114f85");
 	assert_string_equal(dcval_contract_description(c), "Clickstream");
 	assert_string_equal(dcval_contract_owner(c), "data@example.com");
 	assert_string_equal(dcval_contract_source(c), "s3://lake/raw/");
 	dcval_contract_free(c);
-	c = load_ok("contract: t\nversion: 2\ndescription:\ncolumns: [{name: a, type: any}]\n");
-	assert_string_equal(dcval_contract_version(c), "2");
+	c = load_ok("contract: t\nversion: 2.0.0\ndescription:\ncolumns: [{name: a, type: any}]\n");
+	assert_string_equal(dcval_contract_version(c), "2.0.0");
 	assert_null(dcval_contract_description(c));
 	dcval_contract_free(c);
+}
+
+static void test_semver(void **state)
+{
+	static const char *const good[] = {
+		"0.0.0", "1.4.0", "10.20.30", "1.1.2-prerelease+meta",
+		"1.0.0-alpha", "1.0.0-alpha.beta", "1.0.0-alpha.1",
+		"1.0.0-alpha0.valid", "1.0.0-alpha.0valid", "1.0.0-0A.is.legal",
+		"1.0.0-rc.1+build.1", "2.0.0-rc.1+build.123", "1.2.3----RC-SNAPSHOT.12.9.1--.12+788",
+		"1.0.0+0.build.1-rc.10000aaa-kk-0.1", "1.0.0+001", "1.0.0-x-y-z.--",
+		"99999999999999999999999.999999999999999999.99999999999999999",
+	};
+	static const char *const bad[] = {
+		"", "1", "1.2", "1.2.3.4", "01.1.1", "1.01.1", "1.1.01", "v1.2.3",
+		"1.2.3-", "1.2.3+", "1.2.3-0123", "1.2.3-0123.0123", "1.2.3-+",
+		"1.2.3-alpha..1", "1.2.3+a..b", "1.2.3-alpha_beta", "1.2.3 ",
+		" 1.2.3", "1.2", "-1.0.0", "1.2.3.DEV", "1.2-SNAPSHOT", "+invalid",
+		"1.2.3-@", "1.0.0-alpha+beta+gamma", "1..3", "a.b.c",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		if (!dv_semver_is_valid(good[i]))
+			fail_msg("'%s' refused", good[i]);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (dv_semver_is_valid(bad[i]))
+			fail_msg("'%s' accepted", bad[i]);
+}
+
+/* Core-schema integers in other bases, booleans by YAML type, strings
+ * where strings belong. */
+static void test_core_schema_values_compile(void **state)
+{
+	dcval_contract *c = load_ok(
+		HEAD "  - {name: i, type: integer, minimum: 0x1F, maximum: 0o777}\n"
+		"  - {name: n, type: number, minimum: 0x10, maximum: !!float 50}\n"
+		"  - {name: b, type: boolean, true_values: [y], false_values: [n], enum: [true, n]}\n"
+		"  - {name: t, type: time, minimum: 08:00:00, maximum: \"17:00:00\"}\n"
+		"  - {name: '2024', type: string, enum: ['1', !!str 2, yes, 'null']}\n");
+	const dv_column *col = c->columns;
+	const dv_enum *en;
+
+	(void)state;
+	assert_int_equal(col[0].ops[0].u.bound.i, 31);
+	assert_string_equal(col[0].ops[0].arg, "31");
+	assert_string_equal(col[0].ops[0].detail, "is less than the minimum 31");
+	assert_int_equal(col[0].ops[1].u.bound.i, 511);
+	assert_true(col[1].ops[0].u.bound.d == 16.0);
+	assert_string_equal(col[1].ops[0].arg, "16");
+	assert_true(col[1].ops[1].u.bound.d == 50.0);
+	en = col[2].ops[0].u.en;
+	assert_int_equal(en->n, 2);
+	assert_int_equal(en->typed[0].i, 0);
+	assert_int_equal(en->typed[1].i, 1);
+	assert_int_equal(col[3].ops[0].u.bound.i, 8 * 3600);
+	en = col[4].ops[0].u.en;
+	assert_int_equal(en->n, 4);
+	assert_string_equal(en->str[0], "1");
+	assert_string_equal(en->str[1], "2");
+	assert_string_equal(en->str[2], "null");
+	assert_string_equal(en->str[3], "yes");
+	dcval_contract_free(c);
+	/* null is "no text" for the free-text keys */
+	c = load_ok("contract: t\ndescription: ~\nowner: null\nsource:\n"
+		    "columns: [{name: a, type: any, description: ~}]\n");
+	assert_null(dcval_contract_description(c));
+	assert_null(dcval_contract_owner(c));
+	assert_null(dcval_contract_source(c));
+	dcval_contract_free(c);
+}
+
+static void check_rewrite(const char *in, const char *want)
+{
+	size_t len = strlen(in), map[256], n;
+	char out[256];
+
+	assert_true(len < sizeof(out));
+	n = dv_uniprop_rewrite(in, len, out, map);
+	if (strcmp(out, want) != 0)
+		fail_msg("'%s' -> '%s', expected '%s'", in, out, want);
+	assert_int_equal(n, strlen(want));
+	assert_int_equal(map[n], len);
+}
+
+/* \p{Long_Name} -> \p{Short} for General_Category, nothing else. */
+static void test_uniprop_rewrite(void **state)
+{
+	size_t map[64];
+	char out[64];
+
+	(void)state;
+	check_rewrite("\\p{Letter}", "\\p{L}");
+	check_rewrite("\\P{Decimal_Number}", "\\P{Nd}");
+	check_rewrite("[\\p{Letter}\\d]", "[\\p{L}\\d]");
+	check_rewrite("\\p{^Uppercase_Letter}", "\\p{^Lu}");
+	check_rewrite("\\p{letter}\\p{DECIMAL NUMBER}\\p{decimal-number}",
+		      "\\p{L}\\p{Nd}\\p{Nd}");
+	check_rewrite("\\p{General_Category=Letter}\\p{gc=Lu}\\p{gc:Other}",
+		      "\\p{L}\\p{Lu}\\p{C}");
+	check_rewrite("\\p{digit}\\p{punct}\\p{Combining_Mark}\\p{Cased_Letter}",
+		      "\\p{Nd}\\p{P}\\p{M}\\p{LC}");
+	/* left alone: short names, scripts, binary properties, unknown names,
+	 * escaped backslashes, \Q...\E, \pL, an unclosed brace */
+	check_rewrite("\\p{L}\\p{Nd}\\p{Greek}\\p{Script=Latin}\\p{sc=Grek}",
+		      "\\p{L}\\p{Nd}\\p{Greek}\\p{Script=Latin}\\p{sc=Grek}");
+	check_rewrite("\\p{Alphabetic}\\p{Lettr}\\p{gc=Greek}\\p{x=Letter}",
+		      "\\p{Alphabetic}\\p{Lettr}\\p{gc=Greek}\\p{x=Letter}");
+	check_rewrite("\\\\p{Letter}", "\\\\p{Letter}");
+	check_rewrite("\\Q\\p{Letter}\\E\\p{Letter}", "\\Q\\p{Letter}\\E\\p{L}");
+	check_rewrite("\\Q\\p{Letter}", "\\Q\\p{Letter}");
+	check_rewrite("\\pL\\p{Letter", "\\pL\\p{Letter");
+	check_rewrite("a\\", "a\\");
+	check_rewrite("", "");
+	/* offsets map back to the pattern as written */
+	assert_int_equal(dv_uniprop_rewrite("ab\\p{Letter}(", 13, out, map), 8);
+	assert_string_equal(out, "ab\\p{L}(");
+	assert_int_equal(map[2], 2);
+	assert_int_equal(map[5], 5);
+	assert_int_equal(map[6], 11);
+	assert_int_equal(map[7], 12);
+	assert_int_equal(map[8], 13);
+}
+
+/* Long names compile and match as the short ones; an error offset is the
+ * one in the pattern as written. */
+static void test_pattern_long_property_names(void **state)
+{
+	dcval_contract *c = load_ok(
+		HEAD "  - {name: s, type: string, pattern: '[\\p{Letter}\\d]+\\P{Decimal_Number}'}\n");
+	const dv_pattern *re = c->patterns;
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	dcval_error err;
+	static const char bad[] =
+		HEAD "  - {name: s, type: string, pattern: '\\p{Letter}(\\p{Lettr}'}\n";
+
+	(void)state;
+	assert_non_null(md);
+	assert_string_equal(re->source, "[\\p{Letter}\\d]+\\P{Decimal_Number}");
+	assert_true(pcre2_match(re->code, (PCRE2_SPTR) "ab1\xce\xb2x", 6, 0, 0,
+				md, re->mctx) > 0);
+	assert_true(pcre2_match(re->code, (PCRE2_SPTR) "ab12", 4, 0, 0, md,
+				re->mctx) < 0);
+	pcre2_match_data_free(md);
+	dcval_contract_free(c);
+	assert_null(dcval_contract_load_buffer("c.yaml", bad, strlen(bad), &err));
+	assert_string_equal(err.text,
+			    "invalid pattern at offset 20: unknown property after \\P or \\p");
 }
 
 static void test_input_settings(void **state)
@@ -570,7 +869,7 @@ static void test_number_bounds(void **state)
 {
 	dcval_contract *c = load_ok(
 		HEAD "  - name: n\n    type: number\n    exclusive_maximum: 1e3\n"
-		"    maximum: '100'\n    exclusive_minimum: -0.5\n    minimum: 0\n");
+		"    maximum: 100\n    exclusive_minimum: -0.5\n    minimum: 0\n");
 	const dv_column *col = &c->columns[0];
 
 	(void)state;
@@ -639,7 +938,7 @@ static void test_time_bounds(void **state)
 static void test_typed_enums(void **state)
 {
 	dcval_contract *c = load_ok(
-		HEAD "  - {name: i, type: integer, enum: [3, -1, '3', 10]}\n"
+		HEAD "  - {name: i, type: integer, enum: [3, -1, 0x3, 0o12]}\n"
 		"  - {name: n, type: number, enum: [1.0, 1, 0.5]}\n"
 		"  - {name: b, type: boolean, true_values: [y, yes], false_values: [n],"
 		" enum: [yes]}\n"
@@ -655,7 +954,7 @@ static void test_typed_enums(void **state)
 	assert_int_equal(en->typed[1].i, 3);
 	assert_int_equal(en->typed[2].i, 10);
 	assert_null(en->str);
-	assert_string_equal(col[0].ops[0].detail, "is not one of 3, -1, 3, 10");
+	assert_string_equal(col[0].ops[0].detail, "is not one of 3, -1, 0x3, 0o12");
 	assert_string_equal(col[0].ops[0].arg, "n=3");
 	en = col[1].ops[0].u.en;
 	assert_int_equal(en->n, 2);
@@ -766,7 +1065,7 @@ static void test_dataset(void **state)
 static void test_dump(void **state)
 {
 	dcval_contract *c = load_ok(
-		"contract: ev\nversion: '1.0'\ninput: {format: csv, null_values: ['', NA]}\n"
+		"contract: ev\nversion: '1.0.0'\ninput: {format: csv, null_values: ['', NA]}\n"
 		"schema: {extra_columns: ignore}\n"
 		"columns:\n"
 		"  - {name: score, type: number, minimum: 0, maximum: 1, required: true}\n"
@@ -784,7 +1083,7 @@ static void test_dump(void **state)
 	assert_int_equal(dcval_contract_dump(c, f), DCVAL_OK);
 	fclose(f);
 	assert_string_equal(text,
-		"contract 'ev' version '1.0'\n"
+		"contract 'ev' version '1.0.0'\n"
 		"input format=csv delimiter=',' delimiter_set=0 quote='\"' header=1 coerce=0 null_values=['', 'NA']\n"
 		"schema extra_columns=ignore missing_columns=error column_order=any\n"
 		"column 0 'score' number required=1 unique=0 sensitive=0 severity=error path=score\n"
@@ -893,6 +1192,10 @@ static void test_error_record_is_cleared_first(void **state)
 static const struct CMUnitTest valid_tests[] = {
 	cmocka_unit_test(test_defaults),
 	cmocka_unit_test(test_lineage),
+	cmocka_unit_test(test_semver),
+	cmocka_unit_test(test_core_schema_values_compile),
+	cmocka_unit_test(test_uniprop_rewrite),
+	cmocka_unit_test(test_pattern_long_property_names),
 	cmocka_unit_test(test_input_settings),
 	cmocka_unit_test(test_schema_settings),
 	cmocka_unit_test(test_column_flags),

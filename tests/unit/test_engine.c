@@ -144,9 +144,11 @@ static void test_engine_type_time(void **state)
 	(void)state;
 	run_col("    type: time\n",
 		"v\n23:59:59.999\n00:00:00Z\n10:00:00+02:00\n24:00:00\n"
-		"9:00:00\n12:60:00\n12:00\n", &r);
+		"9:00:00\n12:60:00\n12:00\n23:59:60Z\n01:29:60+01:30\n"
+		"23:59:60\n12:59:60\n23:59:60+01:00\n", &r);
 	assert_string_equal(r.digest,
-			    "type:4:5:1:v type:5:6:1:v type:6:7:1:v type:7:8:1:v");
+			    "type:4:5:1:v type:5:6:1:v type:6:7:1:v type:7:8:1:v "
+			    "type:11:12:1:v type:12:13:1:v");
 	run_free(&r);
 }
 
@@ -335,6 +337,38 @@ static void test_engine_pattern_matches_whole_value(void **state)
 	assert_string_equal(r.digest,
 			    "pattern:2:3:1:v pattern:3:4:1:v pattern:5:6:1:v");
 	run_free(&r);
+}
+
+/* A pathological pattern gives up at the match limit, a long value with a
+ * repeated group at the depth limit (after the JIT's stack overflows):
+ * one `pattern` violation naming the limit, and the next value is checked
+ * as usual. */
+static void test_engine_pattern_limits(void **state)
+{
+	struct run r = RUN_INIT;
+	char *data = malloc(200100);
+	size_t o;
+
+	(void)state;
+	assert_non_null(data);
+	o = (size_t)sprintf(data, "v\n%s\nab\naac\n",
+			    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaax");
+	assert_true(o < 200);
+	run_col("    type: string\n    pattern: '(a|a)*[bc]'\n", data, &r);
+	assert_string_equal(r.digest, "pattern:1:2:1:v");
+	assert_string_equal(r.v[0].detail,
+			    "was not checked: pattern match gave up after 10000 steps (the match limit)");
+	run_free(&r);
+	o = (size_t)sprintf(data, "v\n");
+	memset(data + o, 'a', 100000);
+	o += 100000;
+	o += (size_t)sprintf(data + o, "\nabcd\n");
+	run_col("    type: string\n    pattern: '(?:[a-z],?)*'\n", data, &r);
+	assert_string_equal(r.digest, "pattern:1:2:1:v");
+	assert_string_equal(r.v[0].detail,
+			    "was not checked: pattern match gave up at backtracking depth 1000 (the depth limit)");
+	run_free(&r);
+	free(data);
 }
 
 static void test_engine_format_email_and_uuid(void **state)
@@ -746,6 +780,48 @@ static void test_engine_duplicate_undeclared_and_blank_header_names(void **state
 	run_free(&r);
 }
 
+/* A 200,000-column header with repeats: every repeat is one `header`
+ * violation at its own position, declared columns are found wherever
+ * they stand, and a repeated declared column is ambiguous. Not timed:
+ * the name index (util/strmap.h) keeps it linear. */
+static void test_engine_wide_header_with_repeats(void **state)
+{
+	static const char *const yaml =
+		"contract: t\n"
+		"schema: {extra_columns: ignore}\n"
+		"columns:\n"
+		"  - {name: c7, type: integer}\n"
+		"  - {name: c150000, type: integer}\n"
+		"  - {name: c5, type: integer}\n"
+		"  - {name: zz, type: integer}\n";
+	size_t n = 200000, cap = n * 16 + 256, o = 0, i;
+	char *data = malloc(cap);
+	struct run r = RUN_INIT;
+
+	(void)state;
+	assert_non_null(data);
+	for (i = 0; i < n; i++)
+		o += (size_t)snprintf(data + o, cap - o, "c%zu,", i);
+	o += (size_t)snprintf(data + o, cap - o, "c5,c199999,c0\n");
+	for (i = 0; i < n + 3; i++) {
+		const char *v = i == 7 ? "x" : i == 150000 ? "y" : "1";
+
+		o += (size_t)snprintf(data + o, cap - o, "%s%s", v,
+				      i + 1 < n + 3 ? "," : "\n");
+	}
+	assert_true(o < cap);
+	run1(yaml, data, &r);
+	assert_string_equal(r.digest,
+			    "header:0:1:200001:- header:0:1:200002:- "
+			    "header:0:1:200003:- missing_column:0:0:0:zz "
+			    "type:1:2:8:c7 type:1:2:150001:c150000");
+	expect_val(&r, 0, "c5");
+	expect_val(&r, 1, "c199999");
+	expect_val(&r, 2, "c0");
+	run_free(&r);
+	free(data);
+}
+
 static void test_engine_each_input_has_its_own_header_map(void **state)
 {
 	static const char *const in[] = { "a,b\n1,x\n", "b,a\n2,y\n", "a\nz\n" };
@@ -842,6 +918,7 @@ int main(void)
 		cmocka_unit_test(test_engine_enum_string_exact),
 		cmocka_unit_test(test_engine_enum_integer_compares_numbers),
 		cmocka_unit_test(test_engine_pattern_matches_whole_value),
+		cmocka_unit_test(test_engine_pattern_limits),
 		cmocka_unit_test(test_engine_format_email_and_uuid),
 		cmocka_unit_test(test_engine_lengths_count_code_points),
 		cmocka_unit_test(test_engine_unique_integers_numerically),
@@ -862,6 +939,7 @@ int main(void)
 		cmocka_unit_test(test_engine_column_order_any_accepts_any_order),
 		cmocka_unit_test(test_engine_duplicate_header_name_makes_column_ambiguous),
 		cmocka_unit_test(test_engine_duplicate_undeclared_and_blank_header_names),
+		cmocka_unit_test(test_engine_wide_header_with_repeats),
 		cmocka_unit_test(test_engine_each_input_has_its_own_header_map),
 		cmocka_unit_test(test_engine_fail_fast_stops_after_first_error),
 		cmocka_unit_test(test_engine_fail_fast_on_header_violation),

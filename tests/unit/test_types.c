@@ -488,12 +488,23 @@ static void test_time_leap_second_rules(void **state)
 	int32_t ns;
 
 	(void)state;
-	/* contract.md: a time runs 00:00:00 to 23:59:59.999...: no second 60 */
-	assert_false(TIME_OK("23:59:60", &s, &ns));
-	assert_false(TIME_OK("23:59:60Z", &s, &ns));
+	/* contract.md: second 60 only where the time in UTC is 23:59 */
+	assert_true(TIME_OK("23:59:60", &s, &ns));
+	assert_int_equal(s, 86399);
+	assert_int_equal(ns, 999999999);
+	assert_true(TIME_OK("23:59:60Z", &s, &ns));
+	assert_int_equal(s, 86399);
+	assert_true(TIME_OK("23:59:60.5Z", &s, &ns));
+	assert_true(TIME_OK("01:29:60+01:30", &s, &ns));
+	assert_int_equal(s, -1);
+	assert_true(TIME_OK("00:29:60-23:30", &s, &ns));
+	assert_true(TIME_OK("15:59:60-08:00", &s, &ns));
 	assert_false(TIME_OK("12:59:60", &s, &ns));
-	assert_false(TIME_OK("00:29:60-23:30", &s, &ns));
+	assert_false(TIME_OK("23:58:60Z", &s, &ns));
+	assert_false(TIME_OK("22:59:60Z", &s, &ns));
 	assert_false(TIME_OK("23:59:60+01:00", &s, &ns));
+	assert_false(TIME_OK("23:59:60-00:30", &s, &ns));
+	assert_false(TIME_OK("23:59:61", &s, &ns));
 	assert_true(TIME_OK("23:59:59.999999999Z", &s, &ns));
 }
 
@@ -624,18 +635,18 @@ static const struct row time_rows[] = {
 	ROW(DV_T_TIME, "008:030:006Z", false), /* invalid time string with extra leading zeros */
 	ROW(DV_T_TIME, "8:3:6Z", false), /* invalid time string with no leading zero for single digit */
 	ROW(DV_T_TIME, "8:0030:6Z", false), /* hour, minute, second must be two digits */
-	ROW(DV_T_TIME, "23:59:60Z", false), /* DIFFERS (spec: no second 60 in a time): a valid time string with leap second, Zulu [leap-second] */
+	ROW(DV_T_TIME, "23:59:60Z", true), /* a valid time string with leap second, Zulu [leap-second] */
 	ROW(DV_T_TIME, "22:59:60Z", false), /* invalid leap second, Zulu (wrong hour) [leap-second] */
 	ROW(DV_T_TIME, "23:58:60Z", false), /* invalid leap second, Zulu (wrong minute) [leap-second] */
-	ROW(DV_T_TIME, "23:59:60+00:00", false), /* DIFFERS (spec: no second 60 in a time): valid leap second, zero time-offset [leap-second] */
+	ROW(DV_T_TIME, "23:59:60+00:00", true), /* valid leap second, zero time-offset [leap-second] */
 	ROW(DV_T_TIME, "22:59:60+00:00", false), /* invalid leap second, zero time-offset (wrong hour) [leap-second] */
 	ROW(DV_T_TIME, "23:58:60+00:00", false), /* invalid leap second, zero time-offset (wrong minute) [leap-second] */
-	ROW(DV_T_TIME, "01:29:60+01:30", false), /* DIFFERS (spec: no second 60 in a time): valid leap second, positive time-offset [leap-second] */
-	ROW(DV_T_TIME, "23:29:60+23:30", false), /* DIFFERS (spec: no second 60 in a time): valid leap second, large positive time-offset [leap-second] */
+	ROW(DV_T_TIME, "01:29:60+01:30", true), /* valid leap second, positive time-offset [leap-second] */
+	ROW(DV_T_TIME, "23:29:60+23:30", true), /* valid leap second, large positive time-offset [leap-second] */
 	ROW(DV_T_TIME, "23:59:60+01:00", false), /* invalid leap second, positive time-offset (wrong hour) [leap-second] */
 	ROW(DV_T_TIME, "23:59:60+00:30", false), /* invalid leap second, positive time-offset (wrong minute) [leap-second] */
-	ROW(DV_T_TIME, "15:59:60-08:00", false), /* DIFFERS (spec: no second 60 in a time): valid leap second, negative time-offset [leap-second] */
-	ROW(DV_T_TIME, "00:29:60-23:30", false), /* DIFFERS (spec: no second 60 in a time): valid leap second, large negative time-offset [leap-second] */
+	ROW(DV_T_TIME, "15:59:60-08:00", true), /* valid leap second, negative time-offset [leap-second] */
+	ROW(DV_T_TIME, "00:29:60-23:30", true), /* valid leap second, large negative time-offset [leap-second] */
 	ROW(DV_T_TIME, "23:59:60-01:00", false), /* invalid leap second, negative time-offset (wrong hour) [leap-second] */
 	ROW(DV_T_TIME, "23:59:60-00:30", false), /* invalid leap second, negative time-offset (wrong minute) [leap-second] */
 	ROW(DV_T_TIME, "23:20:50.52Z", true), /* a valid time string with second fraction */
@@ -800,20 +811,78 @@ static void test_format_time_patterns(void **state)
 
 static void test_format_pattern_validation(void **state)
 {
-	const char *bad = NULL;
+	const char *bad = NULL, *first = NULL;
 	const char *f;
 
 	(void)state;
-	assert_true(dv_format_pattern_is_valid("%Y-%m-%d %H:%M:%S.%f%z", &bad));
-	assert_true(dv_format_pattern_is_valid("%F %T %% %j %b %B %I %p %y", &bad));
-	assert_true(dv_format_pattern_is_valid("plain", &bad));
+	assert_int_equal(dv_format_pattern_check("%Y-%m-%d %H:%M:%S.%f%z",
+						 DV_T_DATETIME, &bad, &first),
+			 DV_FMTP_OK);
+	assert_int_equal(dv_format_pattern_check("%F %I:%M %p %% %j %z",
+						 DV_T_DATETIME, &bad, &first),
+			 DV_FMTP_OK);
+	assert_int_equal(dv_format_pattern_check("%d %B %y %j %%", DV_T_DATE,
+						 &bad, &first),
+			 DV_FMTP_OK);
+	assert_int_equal(dv_format_pattern_check("%I.%M %p %z", DV_T_TIME, &bad,
+						 &first),
+			 DV_FMTP_OK);
+	assert_int_equal(dv_format_pattern_check("plain", DV_T_DATE, &bad,
+						 &first),
+			 DV_FMTP_OK);
 	f = "%Y-%q";
-	assert_false(dv_format_pattern_is_valid(f, &bad));
+	assert_int_equal(dv_format_pattern_check(f, DV_T_DATE, &bad, &first),
+			 DV_FMTP_UNKNOWN);
 	assert_ptr_equal(bad, f + 3);
 	f = "%Y%";
-	assert_false(dv_format_pattern_is_valid(f, &bad));
+	assert_int_equal(dv_format_pattern_check(f, DV_T_DATE, &bad, &first),
+			 DV_FMTP_UNKNOWN);
 	assert_ptr_equal(bad, f + 2);
-	assert_false(dv_format_pattern_is_valid("%e", NULL));
+	/* repeated: the same directive, or another one setting the same field */
+	f = "%Y%Y";
+	assert_int_equal(dv_format_pattern_check(f, DV_T_DATE, &bad, &first),
+			 DV_FMTP_REPEATED);
+	assert_ptr_equal(bad, f + 2);
+	assert_ptr_equal(first, f);
+	f = "%F %y";
+	assert_int_equal(dv_format_pattern_check(f, DV_T_DATETIME, &bad, &first),
+			 DV_FMTP_REPEATED);
+	assert_ptr_equal(bad, f + 3);
+	assert_ptr_equal(first, f);
+	assert_string_equal(dv_format_field_name(bad, first), "year");
+	f = "%d %b %m";
+	assert_int_equal(dv_format_pattern_check(f, DV_T_DATE, &bad, &first),
+			 DV_FMTP_REPEATED);
+	assert_ptr_equal(bad, f + 6);
+	assert_ptr_equal(first, f + 3);
+	assert_string_equal(dv_format_field_name(bad, first), "month");
+	f = "%H:%M %T";
+	assert_int_equal(dv_format_pattern_check(f, DV_T_TIME, &bad, &first),
+			 DV_FMTP_REPEATED);
+	assert_ptr_equal(bad, f + 6);
+	assert_ptr_equal(first, f);
+	assert_string_equal(dv_format_field_name(bad, first), "hour");
+	assert_int_equal(dv_format_pattern_check("%I %H", DV_T_TIME, &bad,
+						 &first),
+			 DV_FMTP_REPEATED);
+	/* foreign: clock directives on a date, date ones on a time */
+	f = "%d/%m/%Y %H";
+	assert_int_equal(dv_format_pattern_check(f, DV_T_DATE, &bad, &first),
+			 DV_FMTP_FOREIGN);
+	assert_ptr_equal(bad, f + 9);
+	assert_int_equal(dv_format_pattern_check("%F", DV_T_TIME, &bad, &first),
+			 DV_FMTP_FOREIGN);
+	assert_int_equal(dv_format_pattern_check("%T", DV_T_DATE, &bad, &first),
+			 DV_FMTP_FOREIGN);
+	assert_int_equal(dv_format_pattern_check("%Y %z", DV_T_DATE, &bad,
+						 &first),
+			 DV_FMTP_FOREIGN);
+	assert_int_equal(dv_format_pattern_check("%H %j", DV_T_TIME, &bad,
+						 &first),
+			 DV_FMTP_FOREIGN);
+	assert_int_equal(dv_format_pattern_check("%H %p %f", DV_T_DATETIME,
+						 &bad, &first),
+			 DV_FMTP_OK);
 }
 
 static void test_typed_cmp_orders(void **state)

@@ -260,6 +260,157 @@ static void test_long_key_is_cut_in_message(void **state)
 		  2, 1);
 }
 
+/* YAML 1.2 core schema: the type of each plain, quoted and tagged scalar. */
+static void test_core_schema_types(void **state)
+{
+	static const struct {
+		const char *yaml;
+		dv_yscalar type;
+	} cases[] = {
+		{ "v:\n", DV_YS_NULL },
+		{ "v: ~\n", DV_YS_NULL },
+		{ "v: null\n", DV_YS_NULL },
+		{ "v: Null\n", DV_YS_NULL },
+		{ "v: NULL\n", DV_YS_NULL },
+		{ "v: nULL\n", DV_YS_STR },
+		{ "v: '~'\n", DV_YS_STR },
+		{ "v: \"\"\n", DV_YS_STR },
+		{ "v: true\n", DV_YS_BOOL },
+		{ "v: False\n", DV_YS_BOOL },
+		{ "v: TRUE\n", DV_YS_BOOL },
+		{ "v: tRUE\n", DV_YS_STR },
+		{ "v: yes\n", DV_YS_STR }, /* a boolean in YAML 1.1 only */
+		{ "v: off\n", DV_YS_STR },
+		{ "v: 5\n", DV_YS_INT },
+		{ "v: -0\n", DV_YS_INT },
+		{ "v: +12\n", DV_YS_INT },
+		{ "v: 0o17\n", DV_YS_INT },
+		{ "v: 0x1F\n", DV_YS_INT },
+		{ "v: 0x\n", DV_YS_STR },
+		{ "v: 0o8\n", DV_YS_STR },
+		{ "v: -0x1\n", DV_YS_STR },
+		{ "v: 0b101\n", DV_YS_STR },
+		{ "v: 1_000\n", DV_YS_STR },
+		{ "v: '5'\n", DV_YS_STR },
+		{ "v: \"5\"\n", DV_YS_STR },
+		{ "v: |\n  5\n", DV_YS_STR },
+		{ "v: 1.5\n", DV_YS_FLOAT },
+		{ "v: 1.\n", DV_YS_FLOAT },
+		{ "v: .5\n", DV_YS_FLOAT },
+		{ "v: -1e3\n", DV_YS_FLOAT },
+		{ "v: 1E+3\n", DV_YS_FLOAT },
+		{ "v: 1e\n", DV_YS_STR },
+		{ "v: .\n", DV_YS_STR },
+		{ "v: .inf\n", DV_YS_FLOAT },
+		{ "v: -.Inf\n", DV_YS_FLOAT },
+		{ "v: .NaN\n", DV_YS_FLOAT },
+		{ "v: -.nan\n", DV_YS_STR },
+		{ "v: 1.4.0\n", DV_YS_STR },
+		{ "v: 2020-01-01\n", DV_YS_STR },
+		{ "v: 12:30:00\n", DV_YS_STR },
+		{ "v: !!str 5\n", DV_YS_STR },
+		{ "v: !!str\n", DV_YS_STR },
+		{ "v: ! 5\n", DV_YS_STR },
+		{ "v: !!int \"0x10\"\n", DV_YS_INT },
+		{ "v: !!float 5\n", DV_YS_FLOAT },
+		{ "v: !!float '-.inf'\n", DV_YS_FLOAT },
+		{ "v: !!bool 'true'\n", DV_YS_BOOL },
+		{ "v: !!null ''\n", DV_YS_NULL },
+		{ "v: !<tag:yaml.org,2002:int> 7\n", DV_YS_INT },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct parsed p;
+		const dv_ynode *v;
+
+		parse(&p, cases[i].yaml);
+		if (!p.root)
+			fail_msg("%s: %s", cases[i].yaml, p.err.text);
+		v = dv_ytree_get(p.root, "v");
+		assert_non_null(v);
+		if (v->type != cases[i].type)
+			fail_msg("%s: type %s, expected %s", cases[i].yaml,
+				 dv_yscalar_name(v->type),
+				 dv_yscalar_name(cases[i].type));
+		assert_int_equal(dv_ynode_is_null(v), cases[i].type == DV_YS_NULL);
+		dv_arena_release(&p.arena);
+	}
+}
+
+static void test_core_schema_values(void **state)
+{
+	int64_t i;
+	double d;
+	bool finite;
+
+	(void)state;
+	assert_true(dv_ycore_int("0x1F", 4, &i));
+	assert_int_equal(i, 31);
+	assert_true(dv_ycore_int("0o17", 4, &i));
+	assert_int_equal(i, 15);
+	assert_true(dv_ycore_int("-42", 3, &i));
+	assert_int_equal(i, -42);
+	assert_true(dv_ycore_int("0x7fffffffffffffff", 18, &i));
+	assert_int_equal(i, INT64_MAX);
+	assert_false(dv_ycore_int("0x8000000000000000", 18, &i));
+	assert_false(dv_ycore_int("9223372036854775808", 19, &i));
+	assert_true(dv_ycore_double("0x10", 4, &d, &finite));
+	assert_true(finite && d == 16.0);
+	assert_true(dv_ycore_double("18446744073709551615", 20, &d, &finite));
+	assert_true(finite && d == 18446744073709551615.0);
+	assert_true(dv_ycore_double("-.inf", 5, &d, &finite));
+	assert_false(finite);
+	assert_true(d < 0);
+	assert_true(dv_ycore_double(".NAN", 4, &d, &finite));
+	assert_false(finite);
+	assert_true(d != d);
+	assert_false(dv_ycore_double("1e999", 5, &d, &finite));
+}
+
+static void test_tags(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "a: !!seq [1]\nb: !!map {x: 1}\nc: ! [1]\n");
+	assert_non_null(p.root);
+	dv_arena_release(&p.arena);
+	CHECK_ERR("a: !!binary YWJj\n", DCVAL_ECONTRACT,
+		  "tag '!!binary' is not supported in contracts (only the core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map)",
+		  1, 4);
+	CHECK_ERR("a: b\nc: !foo x\n", DCVAL_ECONTRACT,
+		  "tag '!foo' is not supported in contracts (only the core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map)",
+		  2, 4);
+	CHECK_ERR("a: !!set {x: null}\n", DCVAL_ECONTRACT,
+		  "tag '!!set' is not supported in contracts (only the core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map)",
+		  1, 4);
+	CHECK_ERR("a: !!timestamp 2020-01-01\n", DCVAL_ECONTRACT,
+		  "tag '!!timestamp' is not supported in contracts (only the core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map)",
+		  1, 4);
+	CHECK_ERR("a: !foo [1]\n", DCVAL_ECONTRACT,
+		  "tag '!foo' is not supported in contracts (only the core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map)",
+		  1, 4);
+	CHECK_ERR("!foo x: 1\n", DCVAL_ECONTRACT,
+		  "tag '!foo' is not supported in contracts (only the core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map)",
+		  1, 1);
+	CHECK_ERR("a: !!int abc\n", DCVAL_ECONTRACT,
+		  "tag '!!int' does not fit the value", 1, 4);
+	CHECK_ERR("a: !!bool yes\n", DCVAL_ECONTRACT,
+		  "tag '!!bool' does not fit the value", 1, 4);
+	CHECK_ERR("a: !!null x\n", DCVAL_ECONTRACT,
+		  "tag '!!null' does not fit the value", 1, 4);
+	CHECK_ERR("a: !!float 0x1\n", DCVAL_ECONTRACT,
+		  "tag '!!float' does not fit the value", 1, 4);
+	CHECK_ERR("a: !!map x\n", DCVAL_ECONTRACT,
+		  "tag '!!map' does not fit a scalar", 1, 4);
+	CHECK_ERR("a: !!str [x]\n", DCVAL_ECONTRACT,
+		  "tag '!!str' does not fit a sequence", 1, 4);
+	CHECK_ERR("a: !!seq {x: 1}\n", DCVAL_ECONTRACT,
+		  "tag '!!seq' does not fit a mapping", 1, 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +428,9 @@ int main(void)
 		cmocka_unit_test(test_depth_cap),
 		cmocka_unit_test(test_empty_documents),
 		cmocka_unit_test(test_long_key_is_cut_in_message),
+		cmocka_unit_test(test_core_schema_types),
+		cmocka_unit_test(test_core_schema_values),
+		cmocka_unit_test(test_tags),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,6 +12,18 @@ void dv_moments_init(dv_moments *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/* sum += v with Neumaier's compensation: the exact sum is sum + c. */
+static void add_comp(double *sum, double *c, double v)
+{
+	double t = *sum + v;
+
+	if (fabs(*sum) >= fabs(v))
+		*c += (*sum - t) + v;
+	else
+		*c += (v - t) + *sum;
+	*sum = t;
+}
+
 dv_sketch_status dv_moments_add(dv_moments *m, double x)
 {
 	double d;
@@ -28,9 +40,9 @@ dv_sketch_status dv_moments_add(dv_moments *m, double x)
 		m->shift = x;
 	m->n++;
 	x -= m->shift;
-	d = x - m->mean;
-	m->mean += d / (double)m->n;
-	m->m2 += d * (x - m->mean);
+	d = (x - m->mean) - m->mean_c;
+	add_comp(&m->mean, &m->mean_c, d / (double)m->n);
+	add_comp(&m->m2, &m->m2_c, d * ((x - m->mean) - m->mean_c));
 	return DV_SKETCH_OK;
 }
 
@@ -50,9 +62,11 @@ dv_sketch_status dv_moments_merge(dv_moments *dst, const dv_moments *src)
 	nb = (double)src->n;
 	n = na + nb;
 	/* src's mean in dst's shifted frame, less dst's mean */
-	d = (src->shift - dst->shift) + (src->mean - dst->mean);
-	dst->mean += d * (nb / n);
-	dst->m2 += src->m2 + d * d * (na * nb / n);
+	d = (src->shift - dst->shift) +
+	    ((src->mean - dst->mean) + (src->mean_c - dst->mean_c));
+	add_comp(&dst->mean, &dst->mean_c, d * (nb / n));
+	add_comp(&dst->m2, &dst->m2_c, src->m2);
+	add_comp(&dst->m2, &dst->m2_c, src->m2_c + d * d * (na * nb / n));
 	dst->n += src->n;
 	if (src->min < dst->min)
 		dst->min = src->min;
@@ -63,12 +77,14 @@ dv_sketch_status dv_moments_merge(dv_moments *dst, const dv_moments *src)
 
 double dv_moments_mean(const dv_moments *m)
 {
-	return m->n ? m->shift + m->mean : 0;
+	return m->n ? m->shift + (m->mean + m->mean_c) : 0;
 }
 
 double dv_moments_variance(const dv_moments *m)
 {
-	return m->n ? m->m2 / (double)m->n : 0;
+	double m2 = m->m2 + m->m2_c;
+
+	return m->n && m2 > 0 ? m2 / (double)m->n : 0;
 }
 
 double dv_moments_stddev(const dv_moments *m)
@@ -85,7 +101,9 @@ dv_sketch_status dv_moments_serialize(const dv_moments *m, char **out,
 	dv_wire_u64(&w, m->n);
 	dv_wire_f64(&w, m->n ? m->shift : 0.0);
 	dv_wire_f64(&w, m->n ? m->mean : 0.0);
+	dv_wire_f64(&w, m->n ? m->mean_c : 0.0);
 	dv_wire_f64(&w, m->n ? m->m2 : 0.0);
+	dv_wire_f64(&w, m->n ? m->m2_c : 0.0);
 	dv_wire_f64(&w, m->n ? m->min : 0.0);
 	dv_wire_f64(&w, m->n ? m->max : 0.0);
 	return dv_wire_end(&w, out, out_len);
@@ -98,7 +116,8 @@ static bool consistent(const dv_moments *m)
 
 	if (m->n == 0)
 		return !memcmp(m, &zero, sizeof(zero));
-	return isfinite(m->shift) && isfinite(m->mean) && isfinite(m->m2) && m->m2 >= 0 &&
+	return isfinite(m->shift) && isfinite(m->mean) && isfinite(m->mean_c) &&
+	       isfinite(m->m2) && isfinite(m->m2_c) && m->m2 >= 0 &&
 	       isfinite(m->min) && isfinite(m->max) && m->min <= m->max;
 }
 
@@ -116,7 +135,9 @@ dv_sketch_status dv_moments_deserialize(dv_moments *m, const char *text,
 	t.n = dv_wire_get_u64(&r);
 	t.shift = dv_wire_get_f64(&r);
 	t.mean = dv_wire_get_f64(&r);
+	t.mean_c = dv_wire_get_f64(&r);
 	t.m2 = dv_wire_get_f64(&r);
+	t.m2_c = dv_wire_get_f64(&r);
 	t.min = dv_wire_get_f64(&r);
 	t.max = dv_wire_get_f64(&r);
 	st = dv_wire_done(&r);

@@ -12,13 +12,16 @@
  * The recurrence runs on x - shift, the shift being the first value
  * (Chan, Golub, LeVeque 1983, "Algorithms for computing the sample
  * variance: analysis and recommendations", section 4: shifting by a
- * rough mean): data far from zero (1e9 plus noise of 1) keeps the
- * accuracy of data near zero, about 1e-13 relative, where plain Welford
- * keeps about 1e-7 and the textbook sum-of-squares formula nothing.
+ * rough mean), and the running mean and M2 are summed with Neumaier's
+ * compensation (1974): data far from zero (1e9 plus noise of 1) and
+ * long trending streams (sorted input) keep about 1e-14 relative, where
+ * plain Welford keeps 1e-7 and 1e-11 and the textbook sum-of-squares
+ * formula nothing.
  *
  * Plain struct in caller storage, no allocation but the serialized text.
  * Serialized payload (wire.h frame, magic "DVMO"): u64 n, f64 shift,
- * f64 mean (of x - shift), f64 m2, f64 min, f64 max; all zero when n = 0.
+ * f64 mean (of x - shift), f64 mean_c, f64 m2, f64 m2_c, f64 min,
+ * f64 max; all zero when n = 0.
  */
 #ifndef DV_STATS_MOMENTS_H
 #define DV_STATS_MOMENTS_H
@@ -33,7 +36,9 @@ typedef struct dv_moments {
 	uint64_t n;  /* values added */
 	double shift; /* the first value */
 	double mean; /* running mean of x - shift: see dv_moments_mean() */
+	double mean_c; /* its compensation: the mean is mean + mean_c */
 	double m2;   /* sum of squared deviations from the mean */
+	double m2_c; /* its compensation */
 	double min;  /* exact, when n > 0 */
 	double max;
 } dv_moments;
@@ -47,7 +52,7 @@ dv_sketch_status dv_moments_add(dv_moments *m, double x);
 /* Merge src into dst (Chan et al.). ELIMIT when n would overflow. */
 dv_sketch_status dv_moments_merge(dv_moments *dst, const dv_moments *src);
 
-/* The mean: shift + mean; 0 when n = 0. */
+/* The mean: shift + (mean + mean_c); 0 when n = 0. */
 double dv_moments_mean(const dv_moments *m);
 
 /* Population variance M2 / n and its square root; 0 when n = 0. */

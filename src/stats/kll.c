@@ -290,6 +290,16 @@ dv_sketch_status dv_kll_merge(dv_kll *dst, const dv_kll *src)
 		dv_free(tmp.items);
 		return st;
 	}
+	/* give back the room both inputs needed (kept if realloc says no) */
+	room = total_cap(tmp.k, tmp.levels);
+	if (tmp.alloc > room) {
+		double *p = dv_reallocarray(tmp.items, (size_t)room, sizeof(double));
+
+		if (p) {
+			tmp.items = p;
+			tmp.alloc = (uint32_t)room;
+		}
+	}
 	dv_free(dst->items);
 	*dst = tmp;
 	return DV_SKETCH_OK;

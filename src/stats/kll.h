@@ -60,8 +60,9 @@ dv_sketch_status dv_kll_new(dv_kll **out, uint32_t k, uint64_t seed);
 void dv_kll_free(dv_kll *s);
 
 /*
- * Add one value. NaN and infinities are refused (EINVAL); ENOMEM or
- * ELIMIT (n would pass 2^64 - 1) leave the sketch as it was.
+ * Add one value. NaN and infinities are refused (EINVAL). On ENOMEM or
+ * ELIMIT (n would pass 2^64 - 1) the value is not added and the sketch
+ * still summarizes the same values (a compaction may have run).
  */
 dv_sketch_status dv_kll_add(dv_kll *s, double x);
 

@@ -30,7 +30,7 @@ LDFLAGS_ALL :=
 endif
 LDFLAGS_ALL += $(LDFLAGS)
 
-LIB_SRC := $(sort $(wildcard src/util/*.c src/contract/*.c src/engine/*.c src/read/*.c src/report/*.c))
+LIB_SRC := $(sort $(wildcard src/util/*.c src/stats/*.c src/contract/*.c src/engine/*.c src/read/*.c src/report/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
@@ -42,7 +42,7 @@ HEADERS := $(wildcard include/dcval/*.h src/*/*.h)
 LIB := $(BUILD)/libdcval.a
 BIN := $(BUILD)/dcval
 
-.PHONY: all check test conformance bench bench-deps clean check-symbols install uninstall fuzz fuzz-build check-valgrind
+.PHONY: all check test conformance bench bench-deps sketch-accuracy clean check-symbols install uninstall fuzz fuzz-build check-valgrind
 all: $(BIN) $(LIB)
 
 $(BUILD)/obj/%.o: %.c $(HEADERS)
@@ -74,7 +74,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) $(HARNESS) $(HEADERS) $(wildcard tests/u
 ALLOC_LIB := $(BUILD)/libdcval-alloctest.a
 ALLOC_OBJ := $(BUILD)/obj/src/util/alloc_testing.o
 INJECT_SO := $(BUILD)/tests/inject.so
-FUZZ_TARGETS := contract csv jsonl json
+FUZZ_TARGETS := contract csv jsonl json sketch
 FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%)
 TEST_EXTRA := $(BUILD)/tests/test_alloc_fail $(INJECT_SO) $(FUZZ_REPLAY)
 
@@ -168,6 +168,15 @@ $(BENCH_DIR)/baseline_%: tests/bench/baseline_%.c
 
 bench: $(BIN) $(BENCH_BINS)
 	python3 tests/bench/run.py --dcval $(BIN) --bin $(BENCH_DIR)
+
+# Accuracy and memory of the statistics sketches (src/stats/): the tables
+# of README "Statistics sketches". Never part of check or test.
+$(BUILD)/tests/sketch_accuracy: tests/bench/sketch_accuracy.c tests/unit/stats_data.h $(LIB) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit $(LDFLAGS_ALL) -o $@ $< $(LIB) $(DEP_LIBS)
+
+sketch-accuracy: $(BUILD)/tests/sketch_accuracy
+	$(BUILD)/tests/sketch_accuracy
 
 bench-deps:
 	apt-get update && apt-get install -y python3-pandas valgrind

@@ -20,6 +20,8 @@
 #include "dcval/dcval.h"
 #include "util/alloc.h"
 
+#include "alloc_fail_stats.h"
+
 static const char yaml[] =
 	"contract: t\n"
 	"version: 1.0.0\n"
@@ -200,6 +202,7 @@ int main(void)
 		cmocka_unit_test(test_alloc_fail_csv_json_report),
 		cmocka_unit_test(test_alloc_fail_jsonl_junit_report),
 		cmocka_unit_test(test_alloc_fail_json_array_jsonl_report),
+		cmocka_unit_test(test_alloc_fail_stats),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,605 @@
+/*
+ * KLL quantile sketch; see kll.h for the method, bounds and format.
+ *
+ * Layout: one array of doubles holds every level, the top level first
+ * and level 0 last, so a new value is appended at the end and a
+ * compaction of level h writes its survivors just after level h + 1:
+ *
+ *   items: [level H-1][level H-2] ... [level 1][level 0] (free)
+ *           ^start[H-1] = 0                     ^start[0]  ^used
+ *
+ * An item of level h stands for 2^h values. Level h may hold
+ * cap(h) = max(8, k * (2/3)^(H-1-h)) items; when the whole array is full
+ * (used >= sum of caps) the lowest level at or over its cap is compacted:
+ * sorted, and every other item (odd or even positions, one random bit)
+ * moves up a level while the rest is dropped. Each compaction moves any
+ * rank by at most 2^h, up or down with equal probability: that is the
+ * whole error analysis of Karnin, Lang and Liberty (section 3).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats/kll.h"
+#include "stats/wire.h"
+#include "util/alloc.h"
+
+#define MIN_WIDTH 8  /* smallest level capacity (KLL's m) */
+
+struct dv_kll {
+	uint32_t k;       /* accuracy parameter */
+	uint32_t levels;  /* H >= 1 */
+	uint64_t n;       /* values added */
+	double min;       /* exact, when n > 0 */
+	double max;
+	uint64_t rng;     /* splitmix64 state */
+	uint32_t used;    /* items held */
+	uint32_t alloc;   /* items room */
+	uint32_t start[DV_KLL_MAX_LEVELS]; /* first item of each level */
+	double *items;
+};
+
+/* A value with its weight, or its cumulative weight once summed. */
+struct wv {
+	double v;
+	uint64_t w;
+};
+
+/* splitmix64 (Steele, Lea, Flood 2014): one step of the generator. */
+static uint64_t next_rand(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+/* Capacity of the level `depth` below the top: round(k (2/3)^depth). */
+static uint32_t level_cap(uint32_t k, uint32_t depth)
+{
+	uint64_t num = 2 * (uint64_t)k, den = 1, v;
+	uint32_t i;
+
+	if (depth > 30)
+		return MIN_WIDTH;
+	for (i = 0; i < depth; i++) {
+		num *= 2;
+		den *= 3;
+	}
+	v = (num / den + 1) / 2;
+	return v < MIN_WIDTH ? MIN_WIDTH : (uint32_t)v;
+}
+
+static uint64_t total_cap(uint32_t k, uint32_t levels)
+{
+	uint64_t t = 0;
+	uint32_t d;
+
+	for (d = 0; d < levels; d++)
+		t += level_cap(k, d);
+	return t;
+}
+
+static uint32_t lvl_end(const dv_kll *s, uint32_t h)
+{
+	return h ? s->start[h - 1] : s->used;
+}
+
+static uint32_t lvl_size(const dv_kll *s, uint32_t h)
+{
+	return lvl_end(s, h) - s->start[h];
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+dv_sketch_status dv_kll_new(dv_kll **out, uint32_t k, uint64_t seed)
+{
+	dv_kll *s;
+
+	*out = NULL;
+	if (k < DV_KLL_K_MIN || k > DV_KLL_K_MAX)
+		return DV_SKETCH_EINVAL;
+	s = dv_calloc(1, sizeof(*s));
+	if (!s)
+		return DV_SKETCH_ENOMEM;
+	s->k = k;
+	s->levels = 1;
+	s->rng = seed;
+	s->alloc = (uint32_t)total_cap(k, 1);
+	s->items = dv_mallocarray(s->alloc, sizeof(double));
+	if (!s->items) {
+		dv_free(s);
+		return DV_SKETCH_ENOMEM;
+	}
+	*out = s;
+	return DV_SKETCH_OK;
+}
+
+void dv_kll_free(dv_kll *s)
+{
+	if (!s)
+		return;
+	dv_free(s->items);
+	dv_free(s);
+}
+
+/* Room for `need` items; the sketch is unchanged on failure. */
+static dv_sketch_status reserve(dv_kll *s, uint64_t need)
+{
+	double *p;
+
+	if (need <= s->alloc)
+		return DV_SKETCH_OK;
+	p = dv_reallocarray(s->items, (size_t)need, sizeof(double));
+	if (!p)
+		return DV_SKETCH_ENOMEM;
+	s->items = p;
+	s->alloc = (uint32_t)need;
+	return DV_SKETCH_OK;
+}
+
+/* A new empty top level (at the front of the array). */
+static dv_sketch_status add_level(dv_kll *s)
+{
+	dv_sketch_status st;
+
+	if (s->levels >= DV_KLL_MAX_LEVELS)
+		return DV_SKETCH_ELIMIT;
+	st = reserve(s, total_cap(s->k, s->levels + 1));
+	if (st != DV_SKETCH_OK)
+		return st;
+	s->start[s->levels] = 0;
+	s->levels++;
+	return DV_SKETCH_OK;
+}
+
+/*
+ * Compact level h (h + 1 exists): sort it, promote every other item to
+ * level h + 1, keep one item when the count is odd (the level's first,
+ * an arbitrary one as in the reference implementations), close the gap.
+ */
+static void compact(dv_kll *s, uint32_t h)
+{
+	uint32_t a = s->start[h], b = lvl_end(s, h), size = b - a;
+	uint32_t odd = size & 1, p = size / 2, i, gap;
+	uint32_t off = (uint32_t)(next_rand(&s->rng) >> 63);
+	double keep = s->items[a];
+
+	qsort(s->items + a + odd, size - odd, sizeof(double), cmp_double);
+	for (i = 0; i < p; i++)
+		s->items[a + i] = s->items[a + odd + 2 * i + off];
+	if (odd)
+		s->items[a + p] = keep;
+	s->start[h] = a + p;
+	gap = size - p - odd;
+	memmove(s->items + b - gap, s->items + b, (s->used - b) * sizeof(double));
+	for (i = 0; i < h; i++)
+		s->start[i] -= gap;
+	s->used -= gap;
+}
+
+/* One compaction of the lowest level at or over its capacity. */
+static dv_sketch_status compress_once(dv_kll *s)
+{
+	uint32_t h;
+	dv_sketch_status st;
+
+	for (h = 0; h + 1 < s->levels; h++)
+		if (lvl_size(s, h) >= level_cap(s->k, s->levels - 1 - h))
+			break;
+	if (h + 1 == s->levels) {
+		st = add_level(s);
+		if (st != DV_SKETCH_OK)
+			return st;
+	}
+	compact(s, h);
+	return DV_SKETCH_OK;
+}
+
+/* Compact until used <= limit(levels) (strictly below when `room`). */
+static dv_sketch_status compress(dv_kll *s, bool room)
+{
+	dv_sketch_status st;
+
+	while (s->used + (room ? 1u : 0u) > total_cap(s->k, s->levels)) {
+		st = compress_once(s);
+		if (st != DV_SKETCH_OK)
+			return st;
+	}
+	return DV_SKETCH_OK;
+}
+
+/*
+ * A failed compaction leaves a consistent sketch holding every value
+ * (compaction only drops items it has promoted): "unchanged" here means
+ * the same distribution, not the same bits, and the value is not added.
+ */
+dv_sketch_status dv_kll_add(dv_kll *s, double x)
+{
+	dv_sketch_status st;
+
+	if (!isfinite(x))
+		return DV_SKETCH_EINVAL;
+	if (s->n == UINT64_MAX)
+		return DV_SKETCH_ELIMIT;
+	if (x == 0)
+		x = 0.0; /* one zero: -0.0 would sort unpredictably */
+	st = compress(s, true);
+	if (st != DV_SKETCH_OK)
+		return st;
+	s->items[s->used++] = x;
+	if (s->n == 0 || x < s->min)
+		s->min = x;
+	if (s->n == 0 || x > s->max)
+		s->max = x;
+	s->n++;
+	return DV_SKETCH_OK;
+}
+
+/* Build in tmp (a copy of dst's header with a new array), then swap. */
+dv_sketch_status dv_kll_merge(dv_kll *dst, const dv_kll *src)
+{
+	dv_kll tmp;
+	uint32_t H, h, pos = 0;
+	uint64_t room;
+	dv_sketch_status st;
+
+	if (dst->k != src->k)
+		return DV_SKETCH_EMISMATCH;
+	if (src->n == 0)
+		return DV_SKETCH_OK;
+	if (dst->n > UINT64_MAX - src->n)
+		return DV_SKETCH_ELIMIT;
+	tmp = *dst;
+	H = dst->levels > src->levels ? dst->levels : src->levels;
+	room = total_cap(dst->k, H);
+	if (room < (uint64_t)dst->used + src->used)
+		room = (uint64_t)dst->used + src->used;
+	tmp.items = dv_mallocarray((size_t)room, sizeof(double));
+	if (!tmp.items)
+		return DV_SKETCH_ENOMEM;
+	tmp.alloc = (uint32_t)room;
+	for (h = H; h-- > 0;) {
+		tmp.start[h] = pos;
+		if (h < dst->levels) {
+			memcpy(tmp.items + pos, dst->items + dst->start[h],
+			       lvl_size(dst, h) * sizeof(double));
+			pos += lvl_size(dst, h);
+		}
+		if (h < src->levels) {
+			memcpy(tmp.items + pos, src->items + src->start[h],
+			       lvl_size(src, h) * sizeof(double));
+			pos += lvl_size(src, h);
+		}
+	}
+	tmp.levels = H;
+	tmp.used = pos;
+	if (dst->n == 0 || src->min < tmp.min)
+		tmp.min = src->min;
+	if (dst->n == 0 || src->max > tmp.max)
+		tmp.max = src->max;
+	tmp.n = dst->n + src->n;
+	st = compress(&tmp, false);
+	if (st != DV_SKETCH_OK) {
+		dv_free(tmp.items);
+		return st;
+	}
+	/* give back the room both inputs needed (kept if realloc says no) */
+	room = total_cap(tmp.k, tmp.levels);
+	if (tmp.alloc > room) {
+		double *p = dv_reallocarray(tmp.items, (size_t)room, sizeof(double));
+
+		if (p) {
+			tmp.items = p;
+			tmp.alloc = (uint32_t)room;
+		}
+	}
+	dv_free(dst->items);
+	*dst = tmp;
+	return DV_SKETCH_OK;
+}
+
+uint32_t dv_kll_k(const dv_kll *s)
+{
+	return s->k;
+}
+
+uint64_t dv_kll_count(const dv_kll *s)
+{
+	return s->n;
+}
+
+bool dv_kll_min(const dv_kll *s, double *out)
+{
+	if (s->n == 0)
+		return false;
+	*out = s->min;
+	return true;
+}
+
+bool dv_kll_max(const dv_kll *s, double *out)
+{
+	if (s->n == 0)
+		return false;
+	*out = s->max;
+	return true;
+}
+
+size_t dv_kll_retained(const dv_kll *s)
+{
+	return s->used;
+}
+
+size_t dv_kll_memory(const dv_kll *s)
+{
+	return sizeof(*s) + (size_t)s->alloc * sizeof(double);
+}
+
+bool dv_kll_is_exact(const dv_kll *s)
+{
+	return s->levels == 1;
+}
+
+static int cmp_wv(const void *a, const void *b)
+{
+	double x = ((const struct wv *)a)->v, y = ((const struct wv *)b)->v;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Sorted items with cumulative weights: new array (dv_free), s->used long. */
+static struct wv *sorted_view(const dv_kll *s)
+{
+	struct wv *v = dv_mallocarray(s->used ? s->used : 1, sizeof(*v));
+	uint32_t h, i, j = 0;
+	uint64_t cum = 0;
+
+	if (!v)
+		return NULL;
+	for (h = 0; h < s->levels; h++)
+		for (i = s->start[h]; i < lvl_end(s, h); i++) {
+			v[j].v = s->items[i];
+			v[j++].w = (uint64_t)1 << h;
+		}
+	qsort(v, s->used, sizeof(*v), cmp_wv);
+	for (i = 0; i < s->used; i++) {
+		cum += v[i].w;
+		v[i].w = cum;
+	}
+	return v;
+}
+
+/* Value at rank q from a sorted view: first cumulative weight >= q n. */
+static double view_quantile(const dv_kll *s, const struct wv *v, double q)
+{
+	double target = q * (double)s->n, r = nearbyint(target);
+	size_t lo = 0, hi = s->used;
+
+	if (q <= 0)
+		return s->min;
+	if (q >= 1)
+		return s->max;
+	/* 0.3 * 10 is 3.0000000000000004: snap to the integer meant, so an
+	 * exact sketch answers sorted[ceil(q n) - 1] */
+	if (fabs(target - r) <= 1e-9 * target)
+		target = r;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if ((double)v[mid].w >= target)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo < s->used ? v[lo].v : s->max;
+}
+
+dv_sketch_status dv_kll_quantiles(const dv_kll *s, const double *qs, size_t nq,
+				  double *out)
+{
+	struct wv *v;
+	size_t i;
+
+	if (s->n == 0)
+		return DV_SKETCH_EINVAL;
+	for (i = 0; i < nq; i++)
+		if (!(qs[i] >= 0 && qs[i] <= 1))
+			return DV_SKETCH_EINVAL;
+	v = sorted_view(s);
+	if (!v)
+		return DV_SKETCH_ENOMEM;
+	for (i = 0; i < nq; i++)
+		out[i] = view_quantile(s, v, qs[i]);
+	dv_free(v);
+	return DV_SKETCH_OK;
+}
+
+dv_sketch_status dv_kll_quantile(const dv_kll *s, double q, double *out)
+{
+	return dv_kll_quantiles(s, &q, 1, out);
+}
+
+/* Cumulative weight of the items <= x (or < x) in a sorted view. */
+static uint64_t view_weight(const struct wv *v, size_t n, double x, bool inclusive)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (inclusive ? v[mid].v <= x : v[mid].v < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? v[lo - 1].w : 0;
+}
+
+dv_sketch_status dv_kll_rank(const dv_kll *s, double x, bool inclusive,
+			     double *out)
+{
+	struct wv *v;
+
+	if (s->n == 0 || isnan(x))
+		return DV_SKETCH_EINVAL;
+	v = sorted_view(s);
+	if (!v)
+		return DV_SKETCH_ENOMEM;
+	*out = (double)view_weight(v, s->used, x, inclusive) / (double)s->n;
+	dv_free(v);
+	return DV_SKETCH_OK;
+}
+
+/*
+ * Both CDFs are step functions that change only at retained values: the
+ * supremum of their difference is reached at one of them, evaluated
+ * inclusively (the left limits are the previous value's figures).
+ */
+dv_sketch_status dv_kll_ks(const dv_kll *a, const dv_kll *b, double *out)
+{
+	struct wv *va, *vb;
+	size_t i = 0, j = 0;
+	double d = 0;
+
+	if (a->n == 0 || b->n == 0)
+		return DV_SKETCH_EINVAL;
+	va = sorted_view(a);
+	vb = sorted_view(b);
+	if (!va || !vb) {
+		dv_free(va);
+		dv_free(vb);
+		return DV_SKETCH_ENOMEM;
+	}
+	while (i < a->used || j < b->used) {
+		double x = j == b->used || (i < a->used && va[i].v <= vb[j].v) ?
+			va[i].v : vb[j].v;
+		double fa, fb;
+
+		while (i < a->used && va[i].v <= x)
+			i++;
+		while (j < b->used && vb[j].v <= x)
+			j++;
+		fa = i ? (double)va[i - 1].w / (double)a->n : 0;
+		fb = j ? (double)vb[j - 1].w / (double)b->n : 0;
+		if (fabs(fa - fb) > d)
+			d = fabs(fa - fb);
+	}
+	dv_free(va);
+	dv_free(vb);
+	*out = d;
+	return DV_SKETCH_OK;
+}
+
+dv_sketch_status dv_kll_serialize(const dv_kll *s, char **out, size_t *out_len)
+{
+	dv_wire_w w;
+	uint32_t h, i;
+
+	dv_wire_begin(&w, "DVQK");
+	dv_wire_u32(&w, s->k);
+	dv_wire_u8(&w, (uint8_t)s->levels);
+	dv_wire_u64(&w, s->n);
+	dv_wire_f64(&w, s->n ? s->min : 0.0);
+	dv_wire_f64(&w, s->n ? s->max : 0.0);
+	dv_wire_u64(&w, s->rng);
+	for (h = 0; h < s->levels; h++)
+		dv_wire_u32(&w, lvl_size(s, h));
+	for (h = 0; h < s->levels; h++)
+		for (i = s->start[h]; i < lvl_end(s, h); i++)
+			dv_wire_f64(&w, s->items[i]);
+	return dv_wire_end(&w, out, out_len);
+}
+
+/* A double the sketch could hold: finite, and never -0.0. */
+static bool good_value(double x)
+{
+	return isfinite(x) && !(x == 0 && signbit(x));
+}
+
+/*
+ * Check what a hostile frame could get wrong: parameter ranges, level
+ * sizes within the capacity (so the allocation is bounded), the weights
+ * summing to n, min <= every item <= max, the empty form canonical.
+ */
+static dv_sketch_status read_body(dv_wire_r *r, dv_kll *s, uint32_t *sizes)
+{
+	uint64_t sum = 0, weight = 0;
+	uint32_t h, i, j;
+
+	for (h = 0; h < s->levels; h++) {
+		sizes[h] = dv_wire_get_u32(r);
+		sum += sizes[h];
+		if (sizes[h] && (sizes[h] > UINT64_MAX >> h ||
+				 weight > UINT64_MAX - ((uint64_t)sizes[h] << h)))
+			return DV_SKETCH_ECORRUPT;
+		weight += (uint64_t)sizes[h] << h;
+	}
+	if (r->bad || sum > total_cap(s->k, s->levels) || weight != s->n ||
+	    dv_wire_left(r) != sum * sizeof(double))
+		return DV_SKETCH_ECORRUPT;
+	if (s->n == 0 && (s->levels != 1 || !good_value(s->min) || s->min != 0 ||
+			  !good_value(s->max) || s->max != 0))
+		return DV_SKETCH_ECORRUPT;
+	if (!good_value(s->min) || !good_value(s->max) || s->min > s->max)
+		return DV_SKETCH_ECORRUPT;
+	s->alloc = (uint32_t)total_cap(s->k, s->levels);
+	s->items = dv_mallocarray(s->alloc, sizeof(double));
+	if (!s->items)
+		return DV_SKETCH_ENOMEM;
+	s->used = (uint32_t)sum;
+	j = 0;
+	for (h = s->levels; h-- > 0;) {
+		s->start[h] = j;
+		j += sizes[h];
+	}
+	for (h = 0; h < s->levels; h++)
+		for (i = s->start[h]; i < lvl_end(s, h); i++) {
+			double x = dv_wire_get_f64(r);
+
+			if (!good_value(x) || x < s->min || x > s->max)
+				return DV_SKETCH_ECORRUPT;
+			s->items[i] = x;
+		}
+	return dv_wire_done(r);
+}
+
+dv_sketch_status dv_kll_deserialize(dv_kll **out, const char *text, size_t len)
+{
+	dv_wire_r r;
+	dv_kll *s;
+	uint32_t sizes[DV_KLL_MAX_LEVELS];
+	dv_sketch_status st;
+
+	*out = NULL;
+	st = dv_wire_open(&r, text, len, "DVQK");
+	if (st != DV_SKETCH_OK)
+		return st;
+	s = dv_calloc(1, sizeof(*s));
+	if (!s) {
+		dv_wire_close(&r);
+		return DV_SKETCH_ENOMEM;
+	}
+	s->k = dv_wire_get_u32(&r);
+	s->levels = dv_wire_get_u8(&r);
+	s->n = dv_wire_get_u64(&r);
+	s->min = dv_wire_get_f64(&r);
+	s->max = dv_wire_get_f64(&r);
+	s->rng = dv_wire_get_u64(&r);
+	st = DV_SKETCH_ECORRUPT;
+	if (!r.bad && s->k >= DV_KLL_K_MIN && s->k <= DV_KLL_K_MAX &&
+	    s->levels >= 1 && s->levels <= DV_KLL_MAX_LEVELS)
+		st = read_body(&r, s, sizes);
+	dv_wire_close(&r);
+	if (st != DV_SKETCH_OK) {
+		dv_kll_free(s);
+		return st;
+	}
+	*out = s;
+	return DV_SKETCH_OK;
+}

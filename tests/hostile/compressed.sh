@@ -125,3 +125,21 @@ fault gzip_trailing_garbage 3 "junk.csv.gz: trailing garbage after gzip data aft
 # a gzip stream on standard input, cut: the same message, named "-"
 fault gzip_stdin_truncated 3 "dcval: -: truncated gzip data" \
 	sh -c "$VG '$DCVAL' validate -c '$CI1' <'$cz/cut.csv.gz'"
+
+# a compressed quarantine output that cannot be written: exit 3 naming
+# it, its old target untouched, no temporary file left
+if [ -z "$VALGRIND" ] && [ -f "$INJECT" ]; then
+	{ echo a; seq 1 300000; } >"$cz/big.csv"
+	echo "old bytes" >"$cz/q.csv.gz"
+	fault write_error_quarantine_gz 3 "q.csv.gz: write error" \
+		env LD_PRELOAD="$INJECT" DV_FAULT_PATH='*q.csv.gz*' DV_FAULT_OP=write DV_FAULT_AFTER=1000 DV_FAULT_ERRNO=ENOSPC \
+		"$DCVAL" validate -c "$CI1" -q --valid-out "$cz/q.csv.gz" "$cz/big.csv"
+	qok=1
+	[ "$(cat "$cz/q.csv.gz")" = "old bytes" ] || { echo "--- compressed/write_error_quarantine_gz: q.csv.gz was changed"; qok=0; }
+	! ls "$cz"/q.csv.gz.dcval-* >/dev/null 2>&1 || { echo "--- compressed/write_error_quarantine_gz: temporary file left"; qok=0; }
+	verdict compressed/write_error_quarantine_gz-untouched $qok
+	# written whole when all goes well: gzip -t agrees, every record is there
+	fault quarantine_gz_complete 0 "" "$DCVAL" validate -c "$CI1" -q --valid-out "$cz/q.csv.gz" "$cz/big.csv"
+	[ "$(gzip -dc "$cz/q.csv.gz" | wc -l)" = 300001 ] && gzip -t "$cz/q.csv.gz" && qok=1 || qok=0
+	verdict compressed/quarantine_gz_records $qok
+fi

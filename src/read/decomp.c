@@ -11,6 +11,7 @@
  */
 #include <ctype.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -139,9 +140,14 @@ const char *dv_decomp_fault(const dv_decomp *d)
 	return d->fault;
 }
 
-static dv_decomp_result fault(dv_decomp *d, const char *fmt, const char *arg)
+__attribute__((format(printf, 2, 3)))
+static dv_decomp_result fault(dv_decomp *d, const char *fmt, ...)
 {
-	snprintf(d->fault, sizeof(d->fault), fmt, arg);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(d->fault, sizeof(d->fault), fmt, ap);
+	va_end(ap);
 	d->final = DV_DECOMP_FAULT;
 	return DV_DECOMP_FAULT;
 }
@@ -166,10 +172,10 @@ static dv_decomp_result gzip_between(dv_decomp *d, dv_decomp_io *io)
 	if (io->in_pos == io->in_len)
 		return io->in_last ? at_end(d, "gzip") : DV_DECOMP_MORE;
 	if ((unsigned char)io->in[io->in_pos] != 0x1f)
-		return d->members ? fault(d, "trailing garbage after %s data", "gzip")
-				  : fault(d, "not %s data", "gzip");
+		return d->members ? fault(d, "trailing garbage after gzip data")
+				  : fault(d, "not gzip data");
 	if (d->members && inflateReset(&d->z) != Z_OK)
-		return fault(d, "%s decoder error", "gzip");
+		return fault(d, "gzip decoder error");
 	d->in_member = true;
 	return DV_DECOMP_MORE;
 }
@@ -207,7 +213,7 @@ static dv_decomp_result gzip_step(dv_decomp *d, dv_decomp_io *io)
 				return r;
 		}
 		if (io->in_pos == io->in_len)
-			return io->in_last ? fault(d, "truncated %s data", "gzip")
+			return io->in_last ? fault(d, "truncated gzip data")
 					   : DV_DECOMP_MORE;
 		if (io->out_pos == io->out_cap)
 			return DV_DECOMP_MORE;
@@ -220,14 +226,13 @@ static dv_decomp_result gzip_step(dv_decomp *d, dv_decomp_io *io)
 		case Z_OK:
 		case Z_BUF_ERROR:
 			if (!progress)
-				return fault(d, "%s decoder error", "gzip");
+				return fault(d, "gzip decoder error");
 			break;
 		case Z_MEM_ERROR:
 			d->final = DV_DECOMP_NOMEM;
 			return DV_DECOMP_NOMEM;
 		case Z_NEED_DICT:
-			return fault(d, "corrupt %s data (needs a preset dictionary)",
-				     "gzip");
+			return fault(d, "corrupt gzip data (needs a preset dictionary)");
 		default:
 			return fault(d, "corrupt gzip data (%s)",
 				     d->z.msg ? d->z.msg : "invalid data");
@@ -245,13 +250,12 @@ static dv_decomp_result zstd_fault(dv_decomp *d, size_t code)
 		d->final = DV_DECOMP_NOMEM;
 		return DV_DECOMP_NOMEM;
 	case ZSTD_error_checksum_wrong:
-		return fault(d, "corrupt %s data (checksum mismatch)", "zstd");
+		return fault(d, "corrupt zstd data (checksum mismatch)");
 	case ZSTD_error_frameParameter_windowTooLarge:
-		return fault(d, "%s frame needs a window larger than 128 MiB",
-			     "zstd");
+		return fault(d, "zstd frame needs a window larger than 128 MiB");
 	case ZSTD_error_prefix_unknown:
-		return d->members ? fault(d, "trailing garbage after %s data", "zstd")
-				  : fault(d, "not %s data", "zstd");
+		return d->members ? fault(d, "trailing garbage after zstd data")
+				  : fault(d, "not zstd data");
 	default:
 		/* libzstd's names are capitalised: "Data corruption detected" */
 		snprintf(name, sizeof(name), "%s", ZSTD_getErrorName(code));
@@ -291,11 +295,11 @@ static dv_decomp_result zstd_step(dv_decomp *d, dv_decomp_io *io)
 			io->out_pos = out.pos;
 			io->in_pos = in.pos;
 			if (io->in_last)
-				return fault(d, "truncated %s data", "zstd");
+				return fault(d, "truncated zstd data");
 			return DV_DECOMP_MORE;
 		}
 		if (rc != 0 && in.pos == io->in_pos && out.pos == io->out_pos)
-			return fault(d, "%s decoder error", "zstd");
+			return fault(d, "zstd decoder error");
 		io->in_pos = in.pos;
 		io->out_pos = out.pos;
 	}

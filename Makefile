@@ -10,7 +10,7 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 PREFIX ?= /usr/local
 
-PKGS := yaml-0.1 jansson libpcre2-8 libmd
+PKGS := yaml-0.1 jansson libpcre2-8 libmd zlib libzstd
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lm
 
@@ -74,7 +74,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) $(HARNESS) $(HEADERS) $(wildcard tests/u
 ALLOC_LIB := $(BUILD)/libdcval-alloctest.a
 ALLOC_OBJ := $(BUILD)/obj/src/util/alloc_testing.o
 INJECT_SO := $(BUILD)/tests/inject.so
-FUZZ_TARGETS := contract csv jsonl json sketch
+FUZZ_TARGETS := contract csv jsonl json sketch decomp
 FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%)
 TEST_EXTRA := $(BUILD)/tests/test_alloc_fail $(INJECT_SO) $(FUZZ_REPLAY)
 

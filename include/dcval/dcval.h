@@ -71,6 +71,16 @@ const char *dcval_format_name(dcval_format format);
 /* Parse a format name; returns false if unknown. "ndjson" is "jsonl". */
 bool dcval_format_parse(const char *name, dcval_format *out);
 
+/* Compression of an input, from its name (.gz, .zst) or first bytes. */
+typedef enum dcval_compression {
+	DCVAL_COMPRESSION_NONE = 0,
+	DCVAL_COMPRESSION_GZIP = 1, /* RFC 1952, read with zlib */
+	DCVAL_COMPRESSION_ZSTD = 2  /* RFC 8878, read with libzstd */
+} dcval_compression;
+
+/* "gzip" or "zstd"; NULL for DCVAL_COMPRESSION_NONE. Static string. */
+const char *dcval_compression_name(dcval_compression compression);
+
 /* Violation severities. */
 typedef enum dcval_severity {
 	DCVAL_SEVERITY_ERROR = 0,

@@ -102,10 +102,11 @@ typedef struct dcval_counts {
 typedef struct dcval_input_info {
 	const char *path;     /* as given; "-" is standard input */
 	dcval_format format;  /* the format it was read as (AUTO if never opened) */
-	uint64_t bytes;       /* bytes read */
+	uint64_t bytes;       /* bytes read, as stored (compressed) */
 	dcval_counts counts;  /* this input's share of the counts */
 	dcval_status status;  /* DCVAL_OK, or why reading stopped (DCVAL_EIO) */
 	char error[160];      /* message when status is not DCVAL_OK */
+	dcval_compression compression; /* how it is stored: gzip, zstd or none */
 } dcval_input_info;
 
 /*

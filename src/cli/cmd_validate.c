@@ -12,6 +12,7 @@
 #include "cli/outfile.h"
 #include "cli/progress.h"
 #include "cli/validate_args.h"
+#include "cli/zout.h"
 #include "dcval/dcval.h"
 
 /* One run's process state. */
@@ -70,12 +71,14 @@ static int open_outputs(struct dv_run *r)
 		r->report_fp = r->out.f;
 	else if (a->output)
 		goto out_fail;
-	if (a->valid_out && dv_outfile_open(&r->valid, a->valid_out, true) != 0) {
+	if (a->valid_out && (dv_outfile_open(&r->valid, a->valid_out, true) != 0 ||
+			     dv_zout_wrap(&r->valid.f, a->valid_out) != 0)) {
 		a = &r->a;
 		dv_errorf("%s: cannot open: %s", a->valid_out, strerror(errno));
 		return DCVAL_EXIT_IO;
 	}
-	if (a->invalid_out && dv_outfile_open(&r->invalid, a->invalid_out, true) != 0) {
+	if (a->invalid_out && (dv_outfile_open(&r->invalid, a->invalid_out, true) != 0 ||
+			       dv_zout_wrap(&r->invalid.f, a->invalid_out) != 0)) {
 		dv_errorf("%s: cannot open: %s", a->invalid_out, strerror(errno));
 		return DCVAL_EXIT_IO;
 	}
@@ -232,7 +235,8 @@ static void close_outputs(struct dv_run *r)
 	size_t i;
 
 	for (i = 0; i < 3; i++)
-		if (q[i]->f && dv_outfile_flush(q[i]) != 0)
+		if (q[i]->f && (dv_zout_finish(q[i]->f) != 0 ||
+				dv_outfile_flush(q[i]) != 0))
 			output_failed(r, q[i]);
 	for (i = 0; i < 3; i++) {
 		if (!q[i]->f)

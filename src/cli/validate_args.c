@@ -27,7 +27,8 @@ static const dv_opt validate_opts[] = {
 	{ "fail-fast", OPT_FAIL_FAST, no_argument, NULL,
 	  "stop at the first error-severity violation" },
 	{ "format", 'f', required_argument, "FMT",
-	  "input format: csv, tsv, jsonl, json (default: contract, extension, content)" },
+	  "input format: csv, tsv, jsonl, json (default: contract, extension\n"
+	  "                               (also under .gz, .zst), content)" },
 	{ "help", 'h', no_argument, NULL, "show this help" },
 	{ "invalid-out", OPT_INVALID_OUT, required_argument, "FILE",
 	  "copy invalid records there ('-': standard output)" },
@@ -56,7 +57,8 @@ static void validate_help(void)
 {
 	puts("usage: dcval validate -c CONTRACT [options] [FILE ...]\n\n"
 	     "Check every record of each FILE (none or '-': standard input) against\n"
-	     "the contract and report the violations.\n");
+	     "the contract and report the violations. Compressed inputs (a name ending\n"
+	     "in .gz or .zst, or gzip or zstd data) are decompressed while they stream.\n");
 	dv_opts_help(stdout, validate_opts, N_VALIDATE_OPTS);
 	puts("\nexit codes: 0 valid (warnings allowed), 1 violations, 2 usage or\n"
 	     "invalid contract, 3 unreadable input or unwritable output, 4 internal error");

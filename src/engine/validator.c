@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine/engine_impl.h"
+#include "read/decomp.h"
 #include "read/source.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -132,9 +133,12 @@ static dcval_format format_from_path(const char *path)
 	};
 	size_t n = strlen(path), i, k;
 
+	/* events.csv.gz is csv: the format is named under the suffix */
+	dv_decomp_by_name(path, &k);
+	n -= k;
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
 		k = strlen(exts[i].ext);
-		if (n > k && strcasecmp(path + n - k, exts[i].ext) == 0)
+		if (n > k && strncasecmp(path + n - k, exts[i].ext, k) == 0)
 			return exts[i].f;
 	}
 	return DCVAL_FORMAT_AUTO;
@@ -198,6 +202,25 @@ static void chunk_progress(void *ctx, uint64_t bytes)
 			    e->cur->counts.records);
 }
 
+/*
+ * Corrupt or truncated compressed data: the records before the fault
+ * were checked; a record it cuts was never handed to the reader whole,
+ * so it is not checked (nor quarantined): the message says so.
+ */
+static dcval_status input_fault(dv_engine *e, const dv_source *src,
+				dcval_error *err)
+{
+	unsigned long long n = e->cur->counts.records;
+
+	if (src->decompressed == 0)
+		return dv_error_set(err, DCVAL_EIO, src->path, 0, 0, "%s",
+				    src->fault);
+	return dv_error_set(err, DCVAL_EIO, src->path, 0, 0,
+			    "%s after %llu record%s; a record cut by it is not "
+			    "checked",
+			    src->fault, n, n == 1 ? "" : "s");
+}
+
 dcval_status dcval_validator_run(dcval_validator *e, const char *path, FILE *in,
 				 dcval_error *err)
 {
@@ -218,6 +241,7 @@ dcval_status dcval_validator_run(dcval_validator *e, const char *path, FILE *in,
 	memset(e->col_skip, 0, e->c->n_columns * sizeof(*e->col_skip));
 	e->n_field_map = 0;
 	st = dv_source_next(&src);
+	e->cur->compression = src.compression;
 	if (st == DCVAL_OK) {
 		e->cur->format = choose_format(e, path, &src);
 		st = read_input(e, &src, err);
@@ -226,6 +250,8 @@ dcval_status dcval_validator_run(dcval_validator *e, const char *path, FILE *in,
 		st = DCVAL_EIO;
 		dv_error_set(err, st, path, 0, 0, "read error: %s",
 			     strerror(src.err));
+	} else if (src.fault[0] && st != DCVAL_STOP) {
+		st = input_fault(e, &src, err);
 	}
 	e->cur->bytes = src.bytes;
 	if (st == DCVAL_EIO || st == DCVAL_ENOMEM) {

@@ -2,21 +2,18 @@
  * Chunked input; see source.h.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "read/decomp.h"
 #include "read/source.h"
 #include "util/alloc.h"
 
 dcval_status dv_source_init(dv_source *s, FILE *in, const char *path)
 {
+	memset(s, 0, sizeof(*s));
 	s->in = in;
 	s->path = path;
-	s->len = 0;
-	s->bytes = 0;
-	s->eof = false;
-	s->err = 0;
-	s->on_chunk = NULL;
-	s->chunk_ctx = NULL;
 	s->chunk = dv_malloc(DV_SOURCE_CHUNK);
 	return s->chunk ? DCVAL_OK : DCVAL_ENOMEM;
 }
@@ -25,33 +22,174 @@ void dv_source_release(dv_source *s)
 {
 	dv_free(s->chunk);
 	s->chunk = NULL;
+	dv_free(s->raw);
+	s->raw = NULL;
+	dv_decomp_free(s->dz);
+	s->dz = NULL;
 }
 
-dcval_status dv_source_next(dv_source *s)
+/*
+ * Fill buf with up to DV_SOURCE_CHUNK bytes of the file: *len gets their
+ * number, *eof whether the file ended. Counts them in s->bytes. DCVAL_EIO
+ * (s->err set, *eof) when reading failed; the bytes before it are in buf.
+ */
+static dcval_status fill(dv_source *s, char *buf, size_t *len, bool *eof)
 {
 	size_t n = 0, got;
 
-	s->len = 0;
-	if (s->eof)
-		return DCVAL_OK;
 	/* fill the whole chunk: pipes deliver short reads */
 	while (n < DV_SOURCE_CHUNK) {
-		got = fread(s->chunk + n, 1, DV_SOURCE_CHUNK - n, s->in);
+		got = fread(buf + n, 1, DV_SOURCE_CHUNK - n, s->in);
 		n += got;
 		if (got == 0)
 			break;
 	}
-	s->len = n;
+	*len = n;
 	s->bytes += n;
 	if (n < DV_SOURCE_CHUNK) {
+		*eof = true;
 		if (ferror(s->in)) {
 			s->err = errno ? errno : EIO;
-			s->eof = true;
 			return DCVAL_EIO;
 		}
-		s->eof = true;
 	}
 	return DCVAL_OK;
+}
+
+/*
+ * A status that ends the input: when the chunk holds bytes from before
+ * it, they go out first and the status with the next call.
+ */
+static dcval_status stop_with(dv_source *s, dcval_status st)
+{
+	if (s->len) {
+		s->eof = false;
+		s->pending = st;
+		return DCVAL_OK;
+	}
+	s->eof = true;
+	return st;
+}
+
+/* The next chunk of decompressed bytes. */
+static dcval_status next_decompressed(dv_source *s)
+{
+	dv_decomp_io io = { .out = s->chunk, .out_cap = DV_SOURCE_CHUNK };
+	dv_decomp_result r = DV_DECOMP_MORE;
+	dcval_status st = DCVAL_OK;
+
+	while (io.out_pos < io.out_cap) {
+		if (s->raw_pos == s->raw_len && !s->raw_eof) {
+			s->raw_pos = 0;
+			st = fill(s, s->raw, &s->raw_len, &s->raw_eof);
+			if (st != DCVAL_OK)
+				break;
+		}
+		io.in = s->raw;
+		io.in_len = s->raw_len;
+		io.in_pos = s->raw_pos;
+		io.in_last = s->raw_eof;
+		r = dv_decomp_step(s->dz, &io);
+		s->raw_pos = io.in_pos;
+		if (r != DV_DECOMP_MORE)
+			break;
+	}
+	s->len = io.out_pos;
+	s->decompressed += s->len;
+	if (r == DV_DECOMP_FAULT) {
+		snprintf(s->fault, sizeof(s->fault), "%s", dv_decomp_fault(s->dz));
+		st = DCVAL_EIO;
+	} else if (r == DV_DECOMP_NOMEM) {
+		st = DCVAL_ENOMEM;
+	}
+	if (st != DCVAL_OK)
+		return stop_with(s, st);
+	s->eof = r == DV_DECOMP_END;
+	return DCVAL_OK;
+}
+
+/*
+ * After the first chunk: is the input compressed? A name ending in .gz or
+ * .zst decides (and its data must then start with that magic number);
+ * else the bytes' magic number. Then the chunk read becomes the first
+ * compressed input, and the first decompressed chunk replaces it.
+ */
+static dcval_status start(dv_source *s)
+{
+	static const char *const suffix[] = { "", ".gz", ".zst" };
+	dcval_compression c = DCVAL_COMPRESSION_NONE;
+	const char *name;
+
+	if (strcmp(s->path, "-") != 0)
+		c = dv_decomp_by_name(s->path, NULL);
+	if (c == DCVAL_COMPRESSION_NONE)
+		c = dv_decomp_by_magic(s->chunk, s->len);
+	s->compression = c;
+	if (c == DCVAL_COMPRESSION_NONE)
+		return DCVAL_OK;
+	name = dcval_compression_name(c);
+	if (s->len == 0) {
+		snprintf(s->fault, sizeof(s->fault),
+			 "not %s data (the file is empty)", name);
+		s->eof = true;
+		return DCVAL_EIO;
+	}
+	if (!dv_decomp_magic_ok(c, s->chunk, s->len)) {
+		snprintf(s->fault, sizeof(s->fault),
+			 "not %s data (the name ends in '%s' but the %s magic "
+			 "number is missing)",
+			 name, suffix[c], name);
+		s->len = 0;
+		s->eof = true;
+		return DCVAL_EIO;
+	}
+	s->dz = dv_decomp_new(c);
+	s->raw = dv_malloc(DV_SOURCE_CHUNK);
+	if (!s->dz || !s->raw) {
+		s->len = 0;
+		s->eof = true;
+		return DCVAL_ENOMEM;
+	}
+	/* what was read is compressed: swap it into raw */
+	{
+		char *t = s->raw;
+
+		s->raw = s->chunk;
+		s->chunk = t;
+	}
+	s->raw_len = s->len;
+	s->raw_pos = 0;
+	s->raw_eof = s->eof;
+	s->eof = false;
+	return next_decompressed(s);
+}
+
+dcval_status dv_source_next(dv_source *s)
+{
+	dcval_status st;
+
+	s->len = 0;
+	if (s->pending != DCVAL_OK) {
+		st = s->pending;
+		s->pending = DCVAL_OK;
+		s->eof = true;
+		return st;
+	}
+	if (s->eof)
+		return DCVAL_OK;
+	if (s->dz)
+		return next_decompressed(s);
+	st = fill(s, s->chunk, &s->len, &s->eof);
+	if (!s->started) {
+		s->started = true;
+		if (st != DCVAL_OK) {
+			/* too early to know whether these bytes are compressed */
+			s->len = 0;
+			return st;
+		}
+		return start(s);
+	}
+	return st == DCVAL_OK ? st : stop_with(s, st);
 }
 
 size_t dv_source_bom(const dv_source *s)

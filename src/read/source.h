@@ -3,6 +3,13 @@
  * chunk[0..len) and call dv_source_next() for more. Nothing is kept
  * across chunks by the source: a reader that needs bytes from an earlier
  * chunk (a record that spans two) copies them itself.
+ *
+ * Compressed inputs: on the first dv_source_next() the source decides
+ * whether the input is gzip or zstd (the name's suffix .gz/.zst, else the
+ * first bytes' magic number; standard input, "-", by its bytes only).
+ * From then on chunks hold decompressed bytes (src/read/decomp.c), while
+ * `bytes` and on_chunk count the compressed bytes read, as stored. A plain
+ * input is read straight into chunk, as before: no copy.
  */
 #ifndef DV_READ_SOURCE_H
 #define DV_READ_SOURCE_H
@@ -25,6 +32,18 @@ typedef struct dv_source {
 	int err;           /* errno of a failed read, 0 if none */
 	void (*on_chunk)(void *ctx, uint64_t bytes); /* after each chunk fed, or NULL */
 	void *chunk_ctx;   /* passed to on_chunk */
+	dcval_compression compression; /* known after the first dv_source_next */
+	char fault[112];   /* why the compressed data is unusable, "" if it is not */
+	uint64_t decompressed; /* decompressed bytes handed out so far */
+
+	/* private: */
+	bool started;      /* the first chunk was read */
+	struct dv_decomp *dz; /* decompressor, NULL for a plain input */
+	char *raw;         /* compressed bytes (DV_SOURCE_CHUNK), with dz */
+	size_t raw_len;    /* valid bytes in raw */
+	size_t raw_pos;    /* first byte of raw not decompressed yet */
+	bool raw_eof;      /* raw holds the last compressed bytes */
+	dcval_status pending; /* a fault, given after the bytes before it */
 } dv_source;
 
 /* Allocate the chunk buffer; DCVAL_ENOMEM on failure. */
@@ -33,7 +52,10 @@ void dv_source_release(dv_source *s);
 
 /*
  * Replace the chunk with the next bytes of the input. At the end len is 0
- * and eof true. Returns DCVAL_EIO (err set) when reading fails.
+ * and eof true. Returns DCVAL_EIO when reading fails (err set) or the
+ * compressed data is corrupt or truncated (fault set): the bytes before
+ * the fault come first, as a chunk of their own, and the fault with the
+ * next call. DCVAL_ENOMEM when a decompressor cannot be made.
  */
 dcval_status dv_source_next(dv_source *s);
 

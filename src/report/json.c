@@ -11,8 +11,9 @@
  *     "contract": {"name": ..., "version": ..., "owner": ..., "source": ..., "sha256": ...},
  *     "valid": false,
  *     "inputs": [
- *       {"path": ..., "format": ..., "bytes": ..., "records": ..., "errors": ...,
- *        "warnings": ..., "invalid_records": ..., "error": only when unreadable}
+ *       {"path": ..., "format": ..., "bytes": ..., "compression": ..., "records": ...,
+ *        "errors": ..., "warnings": ..., "invalid_records": ...,
+ *        "error": only when unreadable}
  *     ],
  *     "counts": {"records": ..., "invalid_records": ..., "errors": ..., "warnings": ...},
  *     "rules": [
@@ -107,6 +108,8 @@ static void json_input(dv_jsonw *w, const dcval_input_info *in)
 				 NULL : dcval_format_name(in->format));
 	dv_jsonw_key(w, "bytes");
 	dv_jsonw_uint(w, in->bytes);
+	dv_jsonw_key(w, "compression");
+	dv_jsonw_cstr(w, dcval_compression_name(in->compression));
 	dv_jsonw_key(w, "records");
 	dv_jsonw_uint(w, in->counts.records);
 	dv_jsonw_key(w, "errors");

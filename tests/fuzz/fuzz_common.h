@@ -105,6 +105,18 @@ static inline bool fuzz_is_bad(const struct fuzz_run *r, uint64_t k)
 	return false;
 }
 
+/*
+ * Whether data starts with a gzip or zstd magic number: the library then
+ * decompresses it (src/read/decomp.c), so the format targets' byte
+ * invariants do not apply; fuzz_decomp covers such inputs.
+ */
+static inline bool fuzz_compressed(const uint8_t *data, size_t size)
+{
+	return (size >= 2 && data[0] == 0x1f && data[1] == 0x8b) ||
+	       (size >= 4 && data[0] == 0x28 && data[1] == 0xb5 &&
+		data[2] == 0x2f && data[3] == 0xfd);
+}
+
 static inline dcval_contract *fuzz_contract(const char *yaml)
 {
 	dcval_error err;

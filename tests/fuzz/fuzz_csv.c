@@ -160,6 +160,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	if (fuzz_compressed(data, size))
+		return 0;
 	one(csv_yaml, DCVAL_FORMAT_CSV, data, size, 0, 0, true);
 	one(pos_yaml, DCVAL_FORMAT_CSV, data, size, 24, 0, false);
 	one(tsv_yaml, DCVAL_FORMAT_AUTO, data, size, 64, DCVAL_VALIDATE_FAIL_FAST, true);

@@ -57,6 +57,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	if (fuzz_compressed(data, size))
+		return 0;
 	one(data, size, 0);
 	one(data, size, 64);
 	return 0;

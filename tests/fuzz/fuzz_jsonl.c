@@ -112,6 +112,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	if (fuzz_compressed(data, size))
+		return 0;
 	one(jsonl_yaml, data, size, 0);
 	one(jsonl_yaml, data, size, 48);
 	one(coerce_yaml, data, size, 0);

@@ -9,13 +9,16 @@
  * sanitizer pass of `make test` runs this under LeakSanitizer) and keep
  * the error record consistent.
  *
- * libyaml, PCRE2, jansson and libcsv allocate with their own malloc:
- * their allocations are outside the sweep.
+ * libyaml, PCRE2, jansson, libcsv and libzstd allocate with their own
+ * malloc: their allocations are outside the sweep. zlib's go through
+ * dv_malloc (src/read/decomp.c), so a gzip input is swept too.
  */
 #include "unit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+
+#include <zlib.h>
 
 #include "dcval/dcval.h"
 #include "util/alloc.h"
@@ -59,8 +62,8 @@ static const char json[] =
 
 /* One scenario: load, validate `data` as `format` with quarantine and a
  * report, finish. Returns the first status that is not DCVAL_OK. */
-static dcval_status scenario(const char *data, dcval_format format,
-			     dcval_report_format rf)
+static dcval_status scenario(const char *data, size_t len,
+			     dcval_format format, dcval_report_format rf)
 {
 	dcval_error err;
 	dcval_contract *c = NULL;
@@ -73,7 +76,7 @@ static dcval_status scenario(const char *data, dcval_format format,
 	FILE *of = open_memstream(&out, &out_len);
 	FILE *vf = open_memstream(&vb, &vl);
 	FILE *inf = open_memstream(&ib, &il);
-	FILE *src = fmemopen((void *)data, strlen(data), "rb");
+	FILE *src = fmemopen((void *)data, len, "rb");
 	dcval_status st = DCVAL_OK;
 
 	assert_non_null(of);
@@ -125,14 +128,15 @@ out:
 }
 
 /* Sweep one scenario; returns how many failure points it went through. */
-static long sweep(const char *data, dcval_format format, dcval_report_format rf)
+static long sweep(const char *data, size_t len, dcval_format format,
+		  dcval_report_format rf)
 {
 	long n, made;
 	dcval_status st;
 
 	for (n = 0;; n++) {
 		dv_alloc_fail_after(n);
-		st = scenario(data, format, rf);
+		st = scenario(data, len, format, rf);
 		made = dv_alloc_fail_after(-1);
 		if (made <= n) {
 			/* no failure injected: the run must have succeeded */
@@ -173,25 +177,46 @@ static void test_alloc_fail_contract_only(void **state)
 static void test_alloc_fail_csv_text_report(void **state)
 {
 	(void)state;
-	assert_true(sweep(csv, DCVAL_FORMAT_CSV, DCVAL_REPORT_TEXT) > 10);
+	assert_true(sweep(csv, sizeof(csv) - 1, DCVAL_FORMAT_CSV, DCVAL_REPORT_TEXT) > 10);
 }
 
 static void test_alloc_fail_csv_json_report(void **state)
 {
 	(void)state;
-	assert_true(sweep(csv, DCVAL_FORMAT_CSV, DCVAL_REPORT_JSON) > 10);
+	assert_true(sweep(csv, sizeof(csv) - 1, DCVAL_FORMAT_CSV, DCVAL_REPORT_JSON) > 10);
 }
 
 static void test_alloc_fail_jsonl_junit_report(void **state)
 {
 	(void)state;
-	assert_true(sweep(jsonl, DCVAL_FORMAT_JSONL, DCVAL_REPORT_JUNIT) > 10);
+	assert_true(sweep(jsonl, sizeof(jsonl) - 1, DCVAL_FORMAT_JSONL, DCVAL_REPORT_JUNIT) > 10);
 }
 
 static void test_alloc_fail_json_array_jsonl_report(void **state)
 {
 	(void)state;
-	assert_true(sweep(json, DCVAL_FORMAT_JSON, DCVAL_REPORT_JSONL) > 10);
+	assert_true(sweep(json, sizeof(json) - 1, DCVAL_FORMAT_JSON, DCVAL_REPORT_JSONL) > 10);
+}
+
+/* A gzip input: decompressor, window and buffers fail in turn. */
+static void test_alloc_fail_gzip_input(void **state)
+{
+	static unsigned char gz[1024];
+	z_stream z;
+
+	(void)state;
+	memset(&z, 0, sizeof(z));
+	assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8,
+				      Z_DEFAULT_STRATEGY),
+			 Z_OK);
+	z.next_in = (Bytef *)(uintptr_t)csv;
+	z.avail_in = sizeof(csv) - 1;
+	z.next_out = gz;
+	z.avail_out = sizeof(gz);
+	assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+	deflateEnd(&z);
+	assert_true(sweep((const char *)gz, sizeof(gz) - z.avail_out,
+			  DCVAL_FORMAT_CSV, DCVAL_REPORT_JSON) > 10);
 }
 
 int main(void)
@@ -203,6 +228,7 @@ int main(void)
 		cmocka_unit_test(test_alloc_fail_jsonl_junit_report),
 		cmocka_unit_test(test_alloc_fail_json_array_jsonl_report),
 		cmocka_unit_test(test_alloc_fail_stats),
+		cmocka_unit_test(test_alloc_fail_gzip_input),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

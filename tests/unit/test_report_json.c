@@ -16,7 +16,7 @@ static const char json_example[] =
 	"  \"contract\": {\"name\": \"events\", \"version\": \"1.4.0\", \"owner\": null, \"source\": null, \"sha256\": \"ab12\"},\n"
 	"  \"valid\": false,\n"
 	"  \"inputs\": [\n"
-	"    {\"path\": \"events.csv\", \"format\": \"csv\", \"bytes\": 1048576, \"records\": 10000, \"errors\": 2, \"warnings\": 0, \"invalid_records\": 2}\n"
+	"    {\"path\": \"events.csv\", \"format\": \"csv\", \"bytes\": 1048576, \"compression\": null, \"records\": 10000, \"errors\": 2, \"warnings\": 0, \"invalid_records\": 2}\n"
 	"  ],\n"
 	"  \"counts\": {\"records\": 10000, \"invalid_records\": 2, \"errors\": 2, \"warnings\": 0},\n"
 	"  \"rules\": [\n"
@@ -64,7 +64,8 @@ static void test_json_parses_with_keys_in_order(void **state)
 	static const char *const contract_keys[] = { "name", "version", "owner",
 						     "source", "sha256" };
 	static const char *const input_keys[] = { "path", "format", "bytes",
-						  "records", "errors", "warnings",
+						  "compression", "records",
+						  "errors", "warnings",
 						  "invalid_records" };
 	const dcval_violation vs[] = { v_amount, v_share };
 	char *out = render(DCVAL_REPORT_JSON, 100, vs, 2, &run_events);
@@ -76,7 +77,7 @@ static void test_json_parses_with_keys_in_order(void **state)
 	assert_keys(doc, doc_keys, 9);
 	assert_keys(json_object_get(doc, "contract"), contract_keys, 5);
 	assert_keys(json_array_get(json_object_get(doc, "inputs"), 0),
-		    input_keys, 7);
+		    input_keys, 8);
 	assert_keys(json_array_get(json_object_get(doc, "violations"), 1),
 		    viol_keys, 9);
 	assert_true(json_is_false(json_object_get(doc, "valid")));
@@ -106,7 +107,7 @@ static void test_json_nulls_escaping_and_truncation(void **state)
 		      "  \"contract\": {\"name\": \"c\", \"version\": null, \"owner\": null, \"source\": null, \"sha256\": null},\n"
 		      "  \"valid\": true,\n"
 		      "  \"inputs\": [\n"
-		      "    {\"path\": \"-\", \"format\": null, \"bytes\": 0, \"records\": 0, \"errors\": 0, \"warnings\": 0, \"invalid_records\": 0, \"error\": \"read error\"}\n"
+		      "    {\"path\": \"-\", \"format\": null, \"bytes\": 0, \"compression\": null, \"records\": 0, \"errors\": 0, \"warnings\": 0, \"invalid_records\": 0, \"error\": \"read error\"}\n"
 		      "  ],\n"
 		      "  \"counts\": {\"records\": 0, \"invalid_records\": 0, \"errors\": 0, \"warnings\": 0},\n"
 		      "  \"rules\": [\n"
@@ -185,7 +186,7 @@ static void test_jsonl_lines_and_summary(void **state)
 			    "{\"summary\": {\"report_version\": 1, \"tool\": {\"name\": \"dcval\", \"version\": \"" DCVAL_VERSION "\"}, "
 			    "\"contract\": {\"name\": \"events\", \"version\": \"1.4.0\", \"owner\": null, \"source\": null, \"sha256\": \"ab12\"}, "
 			    "\"valid\": false, "
-			    "\"inputs\": [{\"path\": \"events.csv\", \"format\": \"csv\", \"bytes\": 1048576, \"records\": 10000, \"errors\": 2, \"warnings\": 0, \"invalid_records\": 2}], "
+			    "\"inputs\": [{\"path\": \"events.csv\", \"format\": \"csv\", \"bytes\": 1048576, \"compression\": null, \"records\": 10000, \"errors\": 2, \"warnings\": 0, \"invalid_records\": 2}], "
 			    "\"counts\": {\"records\": 10000, \"invalid_records\": 2, \"errors\": 2, \"warnings\": 0}, "
 			    "\"rules\": [{\"rule\": \"type\", \"column\": \"amount\", \"severity\": \"error\", \"count\": 1, \"examples\": [\"12,5\"]}, "
 			    "{\"rule\": \"enum\", \"column\": \"event_type\", \"severity\": \"error\", \"count\": 1, \"examples\": [\"share\"]}], "

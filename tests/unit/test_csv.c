@@ -857,9 +857,10 @@ static void test_csv_oversized_record_with_literal_quote_resyncs(void **state)
 	run_free(&r);
 }
 
-/* Text after a closing quote reopens the field (libcsv, not strict): the
- * line break after it is inside the record. */
-static void test_csv_oversized_record_text_after_close_quote_resyncs(void **state)
+/* Text after a closing quote does not reopen the quotes (Python's csv):
+ * the record ends at that line's end, and the oversized line after it is
+ * a record of its own, whose quotes are literal bytes. */
+static void test_csv_oversized_record_after_text_after_close_quote(void **state)
 {
 	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 1024,
 				.quarantine = false, .flags = 0 };
@@ -871,11 +872,12 @@ static void test_csv_oversized_record_text_after_close_quote_resyncs(void **stat
 	sb_fill(&b, 'z', 3000);
 	sb_str(&b, "\"\"\"\nx,b\n3,c\ny,d\n");
 	run_cfg(ID_S, b.p, b.n, &cfg, &r);
-	assert_int_equal(r.n, 3);
-	expect(&r, 0, "malformed", 2, 3, 0, NULL);
-	expect(&r, 1, "type", 3, 5, 1, "id");
-	expect(&r, 2, "type", 5, 7, 1, "id");
-	expect_counts(&r, 5, 3, 3, 0);
+	assert_int_equal(r.n, 4);
+	expect(&r, 0, "malformed", 2, 3, 2, NULL);
+	expect(&r, 1, "malformed", 3, 4, 0, NULL);
+	expect(&r, 2, "type", 4, 5, 1, "id");
+	expect(&r, 3, "type", 6, 7, 1, "id");
+	expect_counts(&r, 6, 4, 4, 0);
 	run_free(&r);
 	free(b.p);
 	run_free(&r);
@@ -971,7 +973,7 @@ static void test_csv_quarantine_splits_records_byte_exact(void **state)
 	assert_int_equal(r.n, 2);
 	expect_counts(&r, 6, 2, 2, 0);
 	expect_quarantine(&r, "id,s\r\n",
-			  "1,a\r\n2,\"multi\r\nline\"\n\"3\",c\r4,e",
+			  "1,a\r\n2,\"multi\r\nline\"\n\"3\",c\r4,e\n",
 			  "x,b\r\n\"y\",d\n");
 	run_free(&r);
 }
@@ -1027,7 +1029,7 @@ static void test_csv_quarantine_malformed_and_ragged_go_invalid(void **state)
 	run_cfg(ID_S, data, sizeof(data) - 1, &cfg, &r);
 	expect_counts(&r, 5, 3, 3, 0);
 	expect_quarantine(&r, "id,s\n", "1,a\n4,d\n",
-			  "2\n3,b,c\n5,\"open\nend");
+			  "2\n3,b,c\n5,\"open\nend\n");
 	run_free(&r);
 	run_cfg(ID_S, data_bad_utf8, sizeof(data_bad_utf8) - 1, &cfg, &r);
 	expect_quarantine(&r, "id,s\n", "2,b\n", "1,\xff\n");
@@ -1243,7 +1245,7 @@ int main(void)
 		cmocka_unit_test(test_csv_oversized_record_is_one_malformed_and_resyncs),
 		cmocka_unit_test(test_csv_oversized_quoted_record_with_newlines_resyncs),
 		cmocka_unit_test(test_csv_oversized_record_with_literal_quote_resyncs),
-		cmocka_unit_test(test_csv_oversized_record_text_after_close_quote_resyncs),
+		cmocka_unit_test(test_csv_oversized_record_after_text_after_close_quote),
 		cmocka_unit_test(test_csv_oversized_record_at_eof),
 		cmocka_unit_test(test_csv_oversized_header_is_malformed),
 		cmocka_unit_test(test_csv_oversized_record_fail_fast_is_counted),

@@ -9,7 +9,7 @@
  * sanitizer pass of `make test` runs this under LeakSanitizer) and keep
  * the error record consistent.
  *
- * libyaml, PCRE2, jansson and libcsv allocate with their own malloc:
+ * libyaml, PCRE2 and jansson allocate with their own malloc:
  * their allocations are outside the sweep.
  */
 #include "unit.h"

@@ -12,7 +12,10 @@ PREFIX ?= /usr/local
 
 PKGS := yaml-0.1 jansson libpcre2-8 libmd zlib libzstd
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lm
+DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
+# libcsv is no library dependency any more: it is the oracle of the
+# differential fuzz target tests/fuzz/fuzz_csvdiff.c (and the bench baseline)
+ORACLE_LIBS := -lcsv
 
 WARN := -Wall -Wextra -Werror -Wstrict-prototypes -Wvla -Wwrite-strings \
 	-Wformat-security -Wpointer-arith -Wshadow
@@ -74,9 +77,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) $(HARNESS) $(HEADERS) $(wildcard tests/u
 ALLOC_LIB := $(BUILD)/libdcval-alloctest.a
 ALLOC_OBJ := $(BUILD)/obj/src/util/alloc_testing.o
 INJECT_SO := $(BUILD)/tests/inject.so
-FUZZ_TARGETS := contract csv jsonl json sketch decomp
+FUZZ_TARGETS := contract csv csvdiff jsonl json sketch decomp
 FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%)
-TEST_EXTRA := $(BUILD)/tests/test_alloc_fail $(INJECT_SO) $(FUZZ_REPLAY)
+CSVDUMP := $(BUILD)/tests/diff/csvdump
+TEST_EXTRA := $(BUILD)/tests/test_alloc_fail $(INJECT_SO) $(FUZZ_REPLAY) $(CSVDUMP)
 
 $(ALLOC_OBJ): src/util/alloc.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -96,7 +100,12 @@ $(INJECT_SO): tests/faults/inject.c
 
 $(BUILD)/tests/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(LIB) $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_$*.c $(LIB) $(DEP_LIBS)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_$*.c $(LIB) $(DEP_LIBS) $(ORACLE_LIBS)
+
+# The CSV differential test's dump of dcval's rows (tests/diff/run_csv.sh).
+$(CSVDUMP): tests/diff/csvdump.c $(LIB) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(LIB) $(DEP_LIBS)
 
 check: $(BIN) $(UNIT_BIN) $(TEST_EXTRA)
 	@LC_ALL=C BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh
@@ -123,11 +132,16 @@ $(FUZZ_BUILD)/obj/%.o: %.c $(HEADERS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_LIB_OBJ) $(HEADERS)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(DEP_LIBS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(DEP_LIBS) $(ORACLE_LIBS)
 
 fuzz-build: $(FUZZ_BIN)
 
-fuzz: $(FUZZ_BIN)
+# The CSV differential test against Python's csv module runs DIFF_CSV_N
+# random inputs here (make check runs 300).
+DIFF_CSV_N ?= 20000
+
+fuzz: $(FUZZ_BIN) $(BIN) $(CSVDUMP)
+	BUILD=$(BUILD) DIFF_CSV_N=$(DIFF_CSV_N) DIFF_CSV_SEED=$$(date +%s) sh tests/diff/run_csv.sh
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p $(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t; \
 		echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \

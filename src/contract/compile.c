@@ -226,7 +226,9 @@ static dcval_status cc_input_keys(struct dv_cc *cc, const dv_ynode **k)
 	} else if (c->format == DCVAL_FORMAT_TSV) {
 		c->delimiter = '\t';
 	}
-	if (k[IK_QUOTE] && cc_one_byte(cc, k[IK_QUOTE], "quote", &c->quote))
+	if (k[IK_QUOTE] && dv_ynode_is_null(k[IK_QUOTE]))
+		c->quote_none = true; /* `quote: null` or `~`: quoting off */
+	else if (k[IK_QUOTE] && cc_one_byte(cc, k[IK_QUOTE], "quote", &c->quote))
 		return DCVAL_ECONTRACT;
 	if (k[IK_HEADER] &&
 	    dv_cc_bool(cc, k[IK_HEADER], "'header'", &c->header))
@@ -246,7 +248,7 @@ static dcval_status cc_input(struct dv_cc *cc, const dv_ynode *n)
 	if (dv_cc_want(cc, n, DV_Y_MAP, "'input'") ||
 	    dv_cc_keys(cc, n, &ks, k) || cc_input_keys(cc, k))
 		return cc->err->status;
-	if (c->delimiter == c->quote)
+	if (!c->quote_none && c->delimiter == c->quote)
 		return dv_cc_fail(cc, dv_cc_later(k[IK_DELIMITER], k[IK_QUOTE]),
 				  "'delimiter' and 'quote' must differ");
 	if (k[IK_NULL_VALUES] && cc_null_values(cc, k[IK_NULL_VALUES]))

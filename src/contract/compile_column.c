@@ -163,15 +163,36 @@ static dcval_status cc_col_path_list(struct dv_cc *cc, struct dv_colsrc *src)
 	return DCVAL_OK;
 }
 
-/* The default path: the name split at '.'. */
+/* The name as one literal key. */
+static dcval_status cc_col_path_whole(struct dv_cc *cc, struct dv_colsrc *src)
+{
+	dv_column *col = src->col;
+	const char **path = dv_arena_array(&cc->c->arena, 1, sizeof(*path));
+
+	if (!path)
+		return dv_cc_nomem(cc);
+	path[0] = col->name;
+	col->path = path;
+	col->path_len = 1;
+	return DCVAL_OK;
+}
+
+/*
+ * The default path: the name split at '.'. In a csv or tsv contract a name
+ * is header text, never split; a name whose split would give an empty key
+ * (`a..b`, `x.`, `...`) is one literal key too.
+ */
 static dcval_status cc_col_path_split(struct dv_cc *cc, struct dv_colsrc *src)
 {
 	dv_column *col = src->col;
 	const char *s = col->name, *dot;
 	const char **path;
-	size_t n = 1, i;
+	size_t n = 1, i, len = strlen(s);
 
 	src->path_at = src->k[DV_CK_NAME];
+	if (cc->c->format == DCVAL_FORMAT_CSV || cc->c->format == DCVAL_FORMAT_TSV ||
+	    s[0] == '.' || (len && s[len - 1] == '.') || strstr(s, ".."))
+		return cc_col_path_whole(cc, src);
 	for (dot = strchr(s, '.'); dot; dot = strchr(dot + 1, '.'))
 		n++;
 	if (n > DV_CC_MAX_PATH)
@@ -185,10 +206,6 @@ static dcval_status cc_col_path_split(struct dv_cc *cc, struct dv_colsrc *src)
 		dot = strchr(s, '.');
 		if (!dot)
 			dot = s + strlen(s);
-		if (dot == s)
-			return dv_cc_fail(cc, src->path_at,
-					  "empty key in the path of column '%s' (give an explicit 'path')",
-					  col->name);
 		path[i] = dv_arena_strndup(&cc->c->arena, s, (size_t)(dot - s));
 		if (!path[i])
 			return dv_cc_nomem(cc);

@@ -121,7 +121,10 @@ static void dump_settings(const dcval_contract *c, FILE *out)
 	fprintf(out, "\ninput format=%s delimiter=", dcval_format_name(c->format));
 	dump_quoted(out, d);
 	fprintf(out, " delimiter_set=%d quote=", c->delimiter_set);
-	dump_quoted(out, q);
+	if (c->quote_none)
+		fputs("null", out);
+	else
+		dump_quoted(out, q);
 	fprintf(out, " header=%d coerce=%d ", c->header, c->coerce);
 	dump_list(out, "null_values=", c->null_values, c->n_null_values);
 	fprintf(out, "\nschema extra_columns=%s missing_columns=%s column_order=%s\n",

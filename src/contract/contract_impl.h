@@ -118,6 +118,7 @@ struct dcval_contract {
 	char delimiter;              /* csv delimiter, default ',' (tab for tsv) */
 	bool delimiter_set;          /* given in the contract */
 	char quote;                  /* default '"' */
+	bool quote_none;             /* input.quote: null: no quoting, every byte literal */
 	bool header;                 /* default true */
 	const char *const *null_values; /* default [""] */
 	size_t n_null_values;

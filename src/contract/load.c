@@ -15,7 +15,8 @@
  *                     dataset?: dataset  rules*  drift* }
  *   input        := { format?: csv | tsv | jsonl | ndjson | json
  *                     delimiter?: BYTE           not the quote, not CR/LF
- *                     quote?: BYTE  header?: BOOL  coerce?: BOOL
+ *                     quote?: BYTE | null        null or ~: no quoting
+ *                     header?: BOOL  coerce?: BOOL
  *                     null_values?: [ TEXT, ... ]
  *                     encoding?: utf-8 | utf8    any case }
  *   schema       := { extra_columns?: policy  missing_columns?: policy

@@ -103,13 +103,24 @@ dcval_status dv_engine_issue(dv_engine *e, dv_record *rec, dv_rule rule,
 			     const char *value, size_t value_len,
 			     const char *detail);
 
-/* Check the record, count it, send it to quarantine. */
+/* Check the record, count it, send it to quarantine (with a "\n" after
+ * its bytes when they do not end in a line end: the last record of an
+ * input without a final newline). */
 dcval_status dv_engine_end_record(dv_engine *e, dv_record *rec);
 
-/* Quarantine: bytes to write to both outputs before any record (the csv
- * header line). */
-dcval_status dv_engine_quarantine_header(dv_engine *e, const char *raw,
-					 size_t len);
+/*
+ * Quarantine, at the start of a csv input: its byte order mark (bom: 0 or
+ * 3 bytes) and header line raw[0..len) (its line end included; len 0 with
+ * header: false). The first csv input's start both outputs, once (with a
+ * "\n" after a header line that has no line end, so records never join
+ * it). A later input whose header line differs byte for byte from the
+ * first one's (line ends aside) cannot join the outputs: *joined is set
+ * false, nothing is written, and *first names the input whose header the
+ * outputs hold. Returns DCVAL_EIO on a write error.
+ */
+dcval_status dv_engine_quarantine_header(dv_engine *e, size_t bom,
+					 const char *raw, size_t len,
+					 bool *joined, const char **first);
 
 /*
  * Stream bytes of the current record straight to the invalid quarantine
@@ -118,6 +129,23 @@ dcval_status dv_engine_quarantine_header(dv_engine *e, const char *raw,
  */
 dcval_status dv_engine_quarantine_invalid(dv_engine *e, const char *raw,
 					  size_t len);
+
+/*
+ * Like dv_engine_issue(), about the value of field `field` that belongs to
+ * column `col` (-1: none): the value is shown as <redacted> when that
+ * column is sensitive. The violation's column stays null (encoding).
+ */
+dcval_status dv_engine_field_issue(dv_engine *e, dv_record *rec, dv_rule rule,
+				   uint32_t field, long col, const char *value,
+				   size_t value_len, const char *detail);
+
+/*
+ * A violation on the csv header line (record null, line `line`): a name
+ * that is not valid UTF-8 (rule DV_R_ENCODING), showing the name.
+ */
+dcval_status dv_engine_header_issue(dv_engine *e, dv_rule rule, uint64_t line,
+				    uint32_t field, const char *value,
+				    size_t value_len, const char *detail);
 
 /*
  * A violation not tied to one record (an unusable input): rule

@@ -39,6 +39,12 @@ struct dcval_validator {
 	dv_keyset **unique;             /* per column, NULL when not unique */
 	dv_keyset *pk;                  /* primary key tuples, or NULL */
 
+	/* quarantine: */
+	bool q_started;                 /* the outputs have their start (bom, csv header) */
+	dv_buf q_header;                /* that header line, line end excluded */
+	size_t q_header_input;          /* index of the input it came from */
+	bool q_open_line;               /* bytes streamed for the current record end inside a line */
+
 	/* scratch, reused: */
 	dv_buf key;                     /* unique / primary key encoding */
 	dv_buf text;                    /* rendered values, messages */

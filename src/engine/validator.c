@@ -48,6 +48,7 @@ dcval_validator *dcval_validator_new(const dcval_contract *contract,
 		e->opts.max_line_bytes = DV_DEFAULT_MAX_LINE;
 	dv_buf_init(&e->key, (size_t)1 << 30);
 	dv_buf_init(&e->text, (size_t)1 << 20);
+	dv_buf_init(&e->q_header, e->opts.max_field_bytes + 4096);
 	if (alloc_per_column(e) != DCVAL_OK || dv_dataset_init(e) != DCVAL_OK)
 		goto out_free;
 	return e;
@@ -76,6 +77,7 @@ void dcval_validator_free(dcval_validator *e)
 	dv_dataset_release(e);
 	dv_buf_release(&e->key);
 	dv_buf_release(&e->text);
+	dv_buf_release(&e->q_header);
 	pcre2_match_data_free(e->md);
 	dv_free(e);
 }

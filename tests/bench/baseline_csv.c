@@ -1,6 +1,7 @@
 /*
- * Bare parse baseline for CSV: libcsv, the parser dcval uses, with the
- * same options (no space trimming, 4 KiB block growth), fed 256 KiB
+ * Bare parse baseline for CSV: libcsv, the parser dcval used before its
+ * own reader (src/read/csvrow.c), with the options dcval gave it (no space
+ * trimming, 4 KiB block growth), fed 256 KiB
  * chunks as dcval's reader is, counting fields and rows and doing nothing
  * else. dcval's CSV throughput is reported as a share of this one's.
  *

@@ -65,7 +65,9 @@ grep -q "^prefix=$prefix\$" "$prefix/lib/pkgconfig/dcval.pc" || st=1
 for pkg in yaml-0.1 jansson libpcre2-8 libmd; do
 	grep -q "^Requires.private:.* $pkg" "$prefix/lib/pkgconfig/dcval.pc" || st=1
 done
-grep -q '^Libs.private:.*-lcsv' "$prefix/lib/pkgconfig/dcval.pc" || st=1
+# libdcval needs no libcsv (its CSV reader is its own): none in the link line
+grep -q '^Libs.private:.*-lm' "$prefix/lib/pkgconfig/dcval.pc" || st=1
+grep -q -- '-lcsv' "$prefix/lib/pkgconfig/dcval.pc" && st=1
 PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --exists --print-errors dcval \
 	>>"$scratch/log" 2>&1 || st=1
 result pkg_config_file $st

@@ -9,7 +9,7 @@
  * sanitizer pass of `make test` runs this under LeakSanitizer) and keep
  * the error record consistent.
  *
- * libyaml, PCRE2, jansson, libcsv and libzstd allocate with their own
+ * libyaml, PCRE2, jansson and libzstd allocate with their own
  * malloc: their allocations are outside the sweep. zlib's go through
  * dv_malloc (src/read/decomp.c), so a gzip input is swept too.
  */

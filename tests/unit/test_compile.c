@@ -420,12 +420,6 @@ static const struct error_case error_cases[] = {
 	  DCVAL_ECONTRACT,
 	  "the path of column 'user' is a prefix of the path of column 'user.country'",
 	  4, 12 },
-	{ "path_empty_part", HEAD "  - {name: a..b, type: any}\n", DCVAL_ECONTRACT,
-	  "empty key in the path of column 'a..b' (give an explicit 'path')", 3,
-	  12 },
-	{ "path_trailing_dot", HEAD "  - {name: 'a.', type: any}\n",
-	  DCVAL_ECONTRACT,
-	  "empty key in the path of column 'a.' (give an explicit 'path')", 3, 12 },
 	{ "path_not_sequence", COL_INT "    path: a.b\n", DCVAL_ECONTRACT,
 	  "expected a sequence for 'path' of column 'x'", 5, 11 },
 	{ "path_empty", COL_INT "    path: []\n", DCVAL_ECONTRACT,
@@ -1037,6 +1031,71 @@ static void test_paths_and_trie(void **state)
 	dcval_contract_free(c);
 }
 
+/* A name whose split at '.' would give an empty key is one literal key
+ * (`a..b`, `x.`, `...`); in a csv or tsv contract every name is header
+ * text, never split (issue "Nothing lost": `price (U.S.)`,
+ * `summary (words in [...] ...)` were refused). */
+static void test_names_with_empty_split_are_one_key(void **state)
+{
+	static const char *const odd[] = { "a..b", "x.", ".x", "...",
+					   "summary (words in [...] ...)" };
+	dcval_contract *c = load_ok(
+		HEAD "  - {name: a..b, type: any}\n"
+		"  - {name: 'x.', type: any}\n"
+		"  - {name: '.x', type: any}\n"
+		"  - {name: '...', type: any}\n"
+		"  - {name: 'summary (words in [...] ...)', type: any}\n"
+		"  - {name: 'price (U.S.)', type: any}\n");
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(c->columns[i].path_len, 1);
+		assert_string_equal(c->columns[i].path[0], odd[i]);
+	}
+	/* no empty key: json splits it as before */
+	assert_int_equal(c->columns[5].path_len, 3);
+	assert_string_equal(c->columns[5].path[0], "price (U");
+	assert_string_equal(c->columns[5].path[2], ")");
+	dcval_contract_free(c);
+	c = load_ok("contract: t\ninput: {format: tsv}\ncolumns:\n"
+		    "  - {name: 'price (U.S.)', type: number}\n"
+		    "  - {name: 'summary (words in [...] ...)', type: string}\n"
+		    "  - {name: a, type: any}\n"
+		    "  - {name: a.b, type: any}\n");
+	assert_int_equal(c->columns[0].path_len, 1);
+	assert_string_equal(c->columns[0].path[0], "price (U.S.)");
+	assert_int_equal(c->columns[1].path_len, 1);
+	assert_int_equal(c->columns[3].path_len, 1);
+	assert_string_equal(c->columns[3].path[0], "a.b");
+	dcval_contract_free(c);
+}
+
+/* input.quote: null or ~ turns quoting off; a quoted "~" is the byte. */
+static void test_quote_null_is_no_quoting(void **state)
+{
+	dcval_contract *c = load_ok("contract: t\ninput: {quote: null}\n"
+				    "columns: [{name: a, type: any}]\n");
+
+	(void)state;
+	assert_true(c->quote_none);
+	dcval_contract_free(c);
+	c = load_ok("contract: t\ninput: {quote: ~, delimiter: '\"'}\n"
+		    "columns: [{name: a, type: any}]\n");
+	assert_true(c->quote_none);
+	assert_int_equal(c->delimiter, '"');
+	dcval_contract_free(c);
+	c = load_ok("contract: t\ninput: {quote: '~'}\n"
+		    "columns: [{name: a, type: any}]\n");
+	assert_false(c->quote_none);
+	assert_int_equal(c->quote, '~');
+	dcval_contract_free(c);
+	c = load_ok("contract: t\ncolumns: [{name: a, type: any}]\n");
+	assert_false(c->quote_none);
+	assert_int_equal(c->quote, '"');
+	dcval_contract_free(c);
+}
+
 static void test_dataset(void **state)
 {
 	dcval_contract *c = load_ok(
@@ -1207,6 +1266,8 @@ static const struct CMUnitTest valid_tests[] = {
 	cmocka_unit_test(test_typed_enums),
 	cmocka_unit_test(test_enum_detail_is_cut),
 	cmocka_unit_test(test_paths_and_trie),
+	cmocka_unit_test(test_names_with_empty_split_are_one_key),
+	cmocka_unit_test(test_quote_null_is_no_quoting),
 	cmocka_unit_test(test_dataset),
 	cmocka_unit_test(test_dump),
 	cmocka_unit_test(test_load_file),

@@ -833,8 +833,8 @@ static void test_csv_oversized_quoted_record_with_newlines_resyncs(void **state)
 	run_free(&r);
 }
 
-/* A quote inside an unquoted field is a literal byte (libcsv, not
- * strict): it must not make the resync scan swallow later records. */
+/* A quote inside an unquoted field is a literal byte (Python's csv): it
+ * must not make the oversized record's scan swallow later records. */
 static void test_csv_oversized_record_with_literal_quote_resyncs(void **state)
 {
 	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 1024,
@@ -857,9 +857,10 @@ static void test_csv_oversized_record_with_literal_quote_resyncs(void **state)
 	run_free(&r);
 }
 
-/* Text after a closing quote reopens the field (libcsv, not strict): the
- * line break after it is inside the record. */
-static void test_csv_oversized_record_text_after_close_quote_resyncs(void **state)
+/* Text after a closing quote does not reopen the quotes (Python's csv):
+ * the record ends at that line's end, and the oversized line after it is
+ * a record of its own, whose quotes are literal bytes. */
+static void test_csv_oversized_record_after_text_after_close_quote(void **state)
 {
 	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 1024,
 				.quarantine = false, .flags = 0 };
@@ -871,11 +872,12 @@ static void test_csv_oversized_record_text_after_close_quote_resyncs(void **stat
 	sb_fill(&b, 'z', 3000);
 	sb_str(&b, "\"\"\"\nx,b\n3,c\ny,d\n");
 	run_cfg(ID_S, b.p, b.n, &cfg, &r);
-	assert_int_equal(r.n, 3);
-	expect(&r, 0, "malformed", 2, 3, 0, NULL);
-	expect(&r, 1, "type", 3, 5, 1, "id");
-	expect(&r, 2, "type", 5, 7, 1, "id");
-	expect_counts(&r, 5, 3, 3, 0);
+	assert_int_equal(r.n, 4);
+	expect(&r, 0, "malformed", 2, 3, 2, NULL);
+	expect(&r, 1, "malformed", 3, 4, 0, NULL);
+	expect(&r, 2, "type", 4, 5, 1, "id");
+	expect(&r, 3, "type", 6, 7, 1, "id");
+	expect_counts(&r, 6, 4, 4, 0);
 	run_free(&r);
 	free(b.p);
 	run_free(&r);
@@ -971,7 +973,7 @@ static void test_csv_quarantine_splits_records_byte_exact(void **state)
 	assert_int_equal(r.n, 2);
 	expect_counts(&r, 6, 2, 2, 0);
 	expect_quarantine(&r, "id,s\r\n",
-			  "1,a\r\n2,\"multi\r\nline\"\n\"3\",c\r4,e",
+			  "1,a\r\n2,\"multi\r\nline\"\n\"3\",c\r4,e\n",
 			  "x,b\r\n\"y\",d\n");
 	run_free(&r);
 }
@@ -1027,7 +1029,7 @@ static void test_csv_quarantine_malformed_and_ragged_go_invalid(void **state)
 	run_cfg(ID_S, data, sizeof(data) - 1, &cfg, &r);
 	expect_counts(&r, 5, 3, 3, 0);
 	expect_quarantine(&r, "id,s\n", "1,a\n4,d\n",
-			  "2\n3,b,c\n5,\"open\nend");
+			  "2\n3,b,c\n5,\"open\nend\n");
 	run_free(&r);
 	run_cfg(ID_S, data_bad_utf8, sizeof(data_bad_utf8) - 1, &cfg, &r);
 	expect_quarantine(&r, "id,s\n", "2,b\n", "1,\xff\n");
@@ -1160,11 +1162,11 @@ static void test_csv_quarantine_oversized_crlf_split_at_chunk_end(void **state)
 }
 
 /*
- * Fields before a line's first quote are split by the reader itself, the
- * rest by libcsv: unquoted, partly and fully quoted lines must give the
- * same fields, lines and counts.
+ * Unquoted fields are split with memchr() on the delimiter, quoted ones
+ * scanned for the quote: unquoted, partly and fully quoted lines must
+ * give the same fields, lines and counts.
  */
-static void test_csv_unquoted_fast_path_matches_libcsv(void **state)
+static void test_csv_unquoted_and_quoted_fields_read_alike(void **state)
 {
 	static const char yaml[] =
 		"contract: t\n"
@@ -1204,10 +1206,155 @@ static void test_csv_unquoted_fast_path_matches_libcsv(void **state)
 	run_free(&r2);
 }
 
+/* ---- Python's csv boundaries (issue "Nothing lost") ---- */
+
+/* A quote that closes mid-field makes its record one malformed
+ * violation, and nothing more; the lines after it are records. */
+static void test_csv_text_after_closing_quote_is_one_malformed_record(void **state)
+{
+	static const char yaml[] =
+		"contract: t\ncolumns:\n"
+		"  - {name: id, type: integer}\n"
+		"  - {name: name, type: string, max_length: 3}\n"
+		"  - {name: n, type: integer}\n";
+	struct run r = RUN_INIT;
+
+	(void)state;
+	run1(yaml, "id,name,n\n1,\"Mooi & Anders\": tokens,5\n2,plain,6\n"
+		   "3,\"x\",7\n4,y,8\n", &r);
+	assert_string_equal(r.digest, "malformed:1:2:2:- max_length:2:3:2:name");
+	assert_string_equal(r.v[0].detail,
+			    "closing quote is followed by text, not by the delimiter or the line end");
+	assert_false(r.v[0].has_value);
+	expect_counts(&r, 4, 2, 2, 0);
+	run_free(&r);
+}
+
+/* A header whose quoting went wrong is reported (record null) and its
+ * names, as Python reads them, are used. */
+static void test_csv_malformed_header_is_reported_and_used(void **state)
+{
+	struct run r = RUN_INIT;
+
+	(void)state;
+	run1(ID_S, "id,\"s\"x\n1,a\n", &r);
+	assert_string_equal(r.digest, "malformed:0:1:2:- missing_column:0:0:0:s "
+				      "extra_column:0:1:2:sx");
+	expect_counts(&r, 1, 0, 3, 0);
+	run_free(&r);
+}
+
+/* input.quote: null: every quote byte is literal, a quoted field is not. */
+static void test_csv_quote_null_reads_quotes_as_bytes(void **state)
+{
+	static const char yaml[] =
+		"contract: t\ninput: {quote: null}\ncolumns:\n"
+		"  - {name: a, type: string, max_length: 1}\n"
+		"  - {name: b, type: integer}\n";
+	struct run r = RUN_INIT;
+
+	(void)state;
+	run1(yaml, "a,b\n\"x,1\n\"\"\",2\n\"y\",3\n", &r);
+	assert_string_equal(r.digest, "max_length:1:2:1:a max_length:2:3:1:a "
+				      "max_length:3:4:1:a");
+	expect_val(&r, 0, "\"x", 2);
+	expect_val(&r, 1, "\"\"\"", 3);
+	expect_val(&r, 2, "\"y\"", 3);
+	expect_counts(&r, 3, 3, 3, 0);
+	run_free(&r);
+}
+
+static void test_csv_header_invalid_utf8_is_encoding_violation(void **state)
+{
+	static const char yaml[] =
+		"contract: t\nschema: {extra_columns: ignore}\ncolumns:\n"
+		"  - {name: a, type: integer}\n";
+	struct run r = RUN_INIT;
+
+	(void)state;
+	run1(yaml, "a,b\xff" "c,\xc3\n1,2,3\n", &r);
+	assert_string_equal(r.digest, "encoding:0:1:2:- encoding:0:1:3:-");
+	expect_val(&r, 0, "b\xff" "c", 3);
+	assert_false(r.v[0].redacted);
+	expect_counts(&r, 1, 0, 2, 0);
+	run_free(&r);
+}
+
+/* The encoding violation of a sensitive column's field is redacted; an
+ * other column's is not. */
+static void test_csv_invalid_utf8_in_sensitive_column_is_redacted(void **state)
+{
+	static const char yaml[] =
+		"contract: t\ncolumns:\n"
+		"  - {name: user, type: string}\n"
+		"  - {name: pw, type: string, sensitive: true}\n";
+	struct run r = RUN_INIT;
+
+	(void)state;
+	run1(yaml, "user,pw\nbob,hu\xffnter4\nal\xff" "ce,x\n", &r);
+	assert_string_equal(r.digest, "encoding:1:2:2:- encoding:2:3:1:-");
+	assert_true(r.v[0].redacted);
+	assert_false(r.v[1].redacted);
+	run_free(&r);
+}
+
+/* Several inputs, one quarantine output: one header line (the first
+ * input's; another line end is the same header), a "\n" after a last
+ * record that had none (also a streamed oversized one), and the byte
+ * order mark of the first input only. */
+static void test_csv_quarantine_several_inputs_one_header(void **state)
+{
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 64,
+				.quarantine = true, .flags = 0 };
+	struct input in[3] = {
+		{ "\xef\xbb\xbfid,s\n1,a\n2,b", 0 },
+		{ "id,s\r\n3,c\r\nx,d\r\n4,\"zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", 0 },
+		{ "\xef\xbb\xbfid,s\n5,e\n", 0 },
+	};
+	struct run r = RUN_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3; i++)
+		in[i].len = strlen(in[i].data);
+	run_inputs(ID_S, in, 3, &cfg, &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	expect_counts(&r, 6, 2, 2, 0);
+	assert_string_equal(r.valid, "\xef\xbb\xbfid,s\n1,a\n2,b\n3,c\r\n5,e\n");
+	assert_string_equal(r.invalid, "\xef\xbb\xbfid,s\nx,d\r\n4,\"zzzzzzzzzzzzzzzzzzzz"
+				       "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz\n");
+	run_free(&r);
+}
+
+/* An input whose header line differs cannot join the outputs: the run
+ * stops with an input error there, the earlier records are written. */
+static void test_csv_quarantine_other_header_cannot_join(void **state)
+{
+	struct run_cfg cfg = { .format = DCVAL_FORMAT_CSV, .max_field = 0,
+				.quarantine = true, .flags = 0 };
+	const struct input in[2] = { { "id,s\n1,a\n", 9 }, { "s,id\na,2\n", 9 } };
+	struct run r = RUN_INIT;
+
+	(void)state;
+	run_inputs(ID_S, in, 2, &cfg, &r);
+	assert_int_equal(r.st, DCVAL_EIO);
+	assert_int_equal(r.n, 0);
+	expect_counts(&r, 1, 0, 0, 0);
+	assert_string_equal(r.valid, "id,s\n1,a\n");
+	assert_string_equal(r.invalid, "id,s\n");
+	run_free(&r);
+	/* without quarantine outputs any header may follow */
+	cfg.quarantine = false;
+	run_inputs(ID_S, in, 2, &cfg, &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	expect_counts(&r, 2, 0, 0, 0);
+	run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_csv_unquoted_fast_path_matches_libcsv),
+		cmocka_unit_test(test_csv_unquoted_and_quoted_fields_read_alike),
 		cmocka_unit_test(test_csv_header_maps_columns_by_name_in_any_order),
 		cmocka_unit_test(test_csv_header_false_maps_columns_by_position),
 		cmocka_unit_test(test_csv_header_false_empty_file_has_no_violation),
@@ -1243,7 +1390,7 @@ int main(void)
 		cmocka_unit_test(test_csv_oversized_record_is_one_malformed_and_resyncs),
 		cmocka_unit_test(test_csv_oversized_quoted_record_with_newlines_resyncs),
 		cmocka_unit_test(test_csv_oversized_record_with_literal_quote_resyncs),
-		cmocka_unit_test(test_csv_oversized_record_text_after_close_quote_resyncs),
+		cmocka_unit_test(test_csv_oversized_record_after_text_after_close_quote),
 		cmocka_unit_test(test_csv_oversized_record_at_eof),
 		cmocka_unit_test(test_csv_oversized_header_is_malformed),
 		cmocka_unit_test(test_csv_oversized_record_fail_fast_is_counted),
@@ -1255,6 +1402,13 @@ int main(void)
 		cmocka_unit_test(test_csv_quarantine_large_input_concatenation),
 		cmocka_unit_test(test_csv_quarantine_crlf_split_at_chunk_end),
 		cmocka_unit_test(test_csv_quarantine_oversized_crlf_split_at_chunk_end),
+		cmocka_unit_test(test_csv_text_after_closing_quote_is_one_malformed_record),
+		cmocka_unit_test(test_csv_malformed_header_is_reported_and_used),
+		cmocka_unit_test(test_csv_quote_null_reads_quotes_as_bytes),
+		cmocka_unit_test(test_csv_header_invalid_utf8_is_encoding_violation),
+		cmocka_unit_test(test_csv_invalid_utf8_in_sensitive_column_is_redacted),
+		cmocka_unit_test(test_csv_quarantine_several_inputs_one_header),
+		cmocka_unit_test(test_csv_quarantine_other_header_cannot_join),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -192,6 +192,12 @@ static void test_alloc_fail_json_array_jsonl_report(void **state)
 	assert_true(sweep(json, DCVAL_FORMAT_JSON, DCVAL_REPORT_JSONL) > 10);
 }
 
+static void test_alloc_fail_csv_sarif_report(void **state)
+{
+	(void)state;
+	assert_true(sweep(csv, DCVAL_FORMAT_CSV, DCVAL_REPORT_SARIF) > 10);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -200,6 +206,7 @@ int main(void)
 		cmocka_unit_test(test_alloc_fail_csv_json_report),
 		cmocka_unit_test(test_alloc_fail_jsonl_junit_report),
 		cmocka_unit_test(test_alloc_fail_json_array_jsonl_report),
+		cmocka_unit_test(test_alloc_fail_csv_sarif_report),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

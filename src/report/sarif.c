@@ -43,7 +43,9 @@
  *
  * (each rule, invocation and result on one line). rules has one entry per
  * rule id with at least one violation counted, listed or not, in the
- * order first seen; ruleIndex is the result's rule's place in it. level
+ * order first seen (taken from the aggregates, and from a listed result
+ * whose rule came after the aggregates' key limit); ruleIndex is the
+ * result's rule's place in it. level
  * is "error" or "warning"; message.text and the properties are the json
  * report's message, record, field, column and value (null where it has
  * null). A violation without a line has no region; one without a path

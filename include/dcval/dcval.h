@@ -6,8 +6,8 @@
  *
  * Life cycle: a contract is loaded and compiled once (contract.h), a
  * validator runs one or more inputs through it (validator.h), a report
- * turns violations into text, JSON, JSON Lines, JUnit or GitHub annotations
- * (report.h). Functions and structures not declared under include/dcval/
+ * turns violations into text, JSON, JSON Lines, JUnit, GitHub annotations
+ * or a SARIF log (report.h). Functions and structures not declared under include/dcval/
  * are not part of the published API.
  */
 #ifndef DCVAL_DCVAL_H

@@ -1,6 +1,7 @@
 /*
- * Reports: turn violations into text, JSON, JSON Lines, JUnit XML or
- * GitHub workflow commands, with exact counts and a per-rule summary.
+ * Reports: turn violations into text, JSON, JSON Lines, JUnit XML,
+ * GitHub workflow commands or a SARIF 2.1.0 log, with exact counts and a
+ * per-rule summary.
  */
 #ifndef DCVAL_REPORT_H
 #define DCVAL_REPORT_H
@@ -15,11 +16,20 @@ typedef enum dcval_report_format {
 	DCVAL_REPORT_JSON = 1,
 	DCVAL_REPORT_JSONL = 2,
 	DCVAL_REPORT_JUNIT = 3,
-	DCVAL_REPORT_GITHUB = 4
+	DCVAL_REPORT_GITHUB = 4,
+	DCVAL_REPORT_SARIF = 5
 } dcval_report_format;
 
-/* Parse "text", "json", "jsonl", "junit", "github"; false if unknown. */
+/* Parse "text", "json", "jsonl", "junit", "github", "sarif"; false if
+ * unknown. */
 bool dcval_report_format_parse(const char *name, dcval_report_format *out);
+
+/*
+ * The name of a report format ("text", ...), or NULL for a value that is
+ * none: formats 0, 1, 2, ... up to the first NULL are every format there
+ * is. Static string.
+ */
+const char *dcval_report_format_name(dcval_report_format format);
 
 /* No cap on listed violations. */
 #define DCVAL_REPORT_ALL UINT64_MAX

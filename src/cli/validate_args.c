@@ -44,7 +44,7 @@ static const dv_opt validate_opts[] = {
 	{ "output", 'o', required_argument, "FILE", "write the report there" },
 	{ "quiet", 'q', no_argument, NULL, "no report, exit code only" },
 	{ "report", 'r', required_argument, "FMT",
-	  "report format: text, json, jsonl, junit, github" },
+	  NULL /* "report format: " and the names of report_names() */ },
 	{ "valid-out", OPT_VALID_OUT, required_argument, "FILE",
 	  "copy valid records there ('-': standard output)" },
 	{ "warn-only", OPT_WARN_ONLY, no_argument, NULL,
@@ -53,13 +53,40 @@ static const dv_opt validate_opts[] = {
 
 #define N_VALIDATE_OPTS (sizeof(validate_opts) / sizeof(validate_opts[0]))
 
+/* "text, json, ...": every report format, from the library's table. */
+static const char *report_names(char *buf, size_t n)
+{
+	const char *name;
+	size_t o = 0;
+	int i, k;
+
+	buf[0] = '\0';
+	for (i = 0; (name = dcval_report_format_name((dcval_report_format)i)); i++) {
+		k = snprintf(buf + o, n - o, "%s%s", i ? ", " : "", name);
+		if (k < 0 || (size_t)k >= n - o)
+			break;
+		o += (size_t)k;
+	}
+	return buf;
+}
+
 static void validate_help(void)
 {
+	dv_opt opts[N_VALIDATE_OPTS];
+	char names[128], report[160];
+	size_t i;
+
+	memcpy(opts, validate_opts, sizeof(opts));
+	snprintf(report, sizeof(report), "report format: %s",
+		 report_names(names, sizeof(names)));
+	for (i = 0; i < N_VALIDATE_OPTS; i++)
+		if (opts[i].shrt == 'r')
+			opts[i].help = report;
 	puts("usage: dcval validate -c CONTRACT [options] [FILE ...]\n\n"
 	     "Check every record of each FILE (none or '-': standard input) against\n"
 	     "the contract and report the violations. Compressed inputs (a name ending\n"
 	     "in .gz or .zst, or gzip or zstd data) are decompressed while they stream.\n");
-	dv_opts_help(stdout, validate_opts, N_VALIDATE_OPTS);
+	dv_opts_help(stdout, opts, N_VALIDATE_OPTS);
 	puts("\nexit codes: 0 valid (warnings allowed), 1 violations, 2 usage or\n"
 	     "invalid contract, 3 unreadable input or unwritable output, 4 internal error");
 }
@@ -103,6 +130,8 @@ static bool parse_now(const char *val)
 /* One option; false on a usage error (already reported). */
 static bool take(int opt, const char *arg, struct dv_validate_args *a)
 {
+	char names[128];
+
 	switch (opt) {
 	case 'c': a->contract = arg; return true;
 	case 'f':
@@ -116,7 +145,8 @@ static bool take(int opt, const char *arg, struct dv_validate_args *a)
 	case 'r':
 		if (dcval_report_format_parse(arg, &a->report))
 			return true;
-		dv_usagef("--report: unknown report format '%s' (text, json, jsonl, junit, github)", arg);
+		dv_usagef("--report: unknown report format '%s' (%s)", arg,
+			  report_names(names, sizeof(names)));
 		return false;
 	case OPT_FAIL_FAST: a->fail_fast = true; return true;
 	case OPT_INVALID_OUT: a->invalid_out = arg; return true;

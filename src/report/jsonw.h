@@ -20,7 +20,7 @@
 #include "dcval/dcval.h"
 
 /* Deepest nesting of containers. */
-#define DV_JSONW_MAX_DEPTH 8
+#define DV_JSONW_MAX_DEPTH 16
 
 typedef struct dv_jsonw {
 	FILE *out;                           /* borrowed */

@@ -17,6 +17,7 @@ static const dv_report_ops *const formats[] = {
 	[DCVAL_REPORT_JSONL] = &dv_report_jsonl_ops,
 	[DCVAL_REPORT_JUNIT] = &dv_report_junit_ops,
 	[DCVAL_REPORT_GITHUB] = &dv_report_github_ops,
+	[DCVAL_REPORT_SARIF] = &dv_report_sarif_ops,
 };
 
 #define N_FORMATS (sizeof(formats) / sizeof(formats[0]))
@@ -32,6 +33,11 @@ bool dcval_report_format_parse(const char *name, dcval_report_format *out)
 		}
 	}
 	return false;
+}
+
+const char *dcval_report_format_name(dcval_report_format format)
+{
+	return (unsigned)format < N_FORMATS ? formats[format]->name : NULL;
 }
 
 /* ---- aggregates ---- */
@@ -298,6 +304,8 @@ void dcval_report_free(dcval_report *r)
 {
 	if (!r)
 		return;
+	if (r->ops->release)
+		r->ops->release(r);
 	aggs_release(&r->rules);
 	aggs_release(&r->by_input);
 	dv_buf_release(&r->msg);

@@ -6,8 +6,8 @@
  * it per (rule, column, severity) and, for formats that ask, per (input,
  * rule, column, severity); it hands the first max_violations violations
  * to ops->violation() and, at the end, a dv_report_run to ops->finish().
- * Each format is one file (text.c, json.c, jsonl.c, junit.c, github.c)
- * defining one dv_report_ops.
+ * Each format is one file (text.c, json.c, jsonl.c, junit.c, github.c,
+ * sarif.c) defining one dv_report_ops.
  */
 #ifndef DV_REPORT_REPORT_IMPL_H
 #define DV_REPORT_REPORT_IMPL_H
@@ -100,6 +100,7 @@ struct dcval_report {
 	dv_buf msg;               /* scratch: message of one violation */
 	dv_buf line;              /* scratch: location of one violation */
 	FILE *spill;              /* json: listed violation objects, or NULL */
+	void *state;              /* the format's own, freed by ops->release */
 	dcval_status failed;      /* first write error, sticky */
 };
 
@@ -113,6 +114,7 @@ struct dv_report_ops {
 	bool by_input;     /* keep per-input aggregates with sample messages */
 	dcval_status (*violation)(dcval_report *r, const dcval_violation *v);
 	dcval_status (*finish)(dcval_report *r, const dv_report_run *run);
+	void (*release)(dcval_report *r); /* free r->state; NULL: none */
 };
 
 extern const dv_report_ops dv_report_text_ops;
@@ -120,6 +122,7 @@ extern const dv_report_ops dv_report_json_ops;
 extern const dv_report_ops dv_report_jsonl_ops;
 extern const dv_report_ops dv_report_junit_ops;
 extern const dv_report_ops dv_report_github_ops;
+extern const dv_report_ops dv_report_sarif_ops;
 
 /*
  * Write the summary of a finished run: what dcval_report_finish() does
@@ -176,5 +179,27 @@ dcval_status dv_report_json_violation(struct dv_jsonw *w, dcval_report *r,
 				      const dcval_violation *v);
 void dv_report_json_members(struct dv_jsonw *w, const dcval_report *r,
 			    const dv_report_run *run, bool pretty);
+
+/* What a built-in rule id means (rule_help.c). */
+typedef struct dv_rule_help {
+	const char *id;    /* rule id */
+	const char *brief; /* a title: one line, no final period */
+	const char *full;  /* what the check found, in sentences */
+	const char *help;  /* how to resolve it, in sentences */
+} dv_rule_help;
+
+/* The help of a built-in rule id; NULL for an id without one (the name
+ * of a cross-field rule of the contract). Static. */
+const dv_rule_help *dv_report_rule_help(const char *id);
+
+/*
+ * The spill file of the formats that write their listed violations at
+ * the end (spill.c): dv_report_spill_open() creates r->spill on first
+ * use (DCVAL_EIO when it cannot); dv_report_spill_copy() writes each of
+ * its lines, ready-made JSON values, as one element of the array open in
+ * w (JSON text holds no raw newline).
+ */
+dcval_status dv_report_spill_open(dcval_report *r);
+dcval_status dv_report_spill_copy(struct dv_jsonw *w, FILE *spill);
 
 #endif

@@ -57,6 +57,7 @@ untouched() {
 
 # --- full devices: exit 3 with a message, nothing half written
 fault dev_full_report 3 "write error" $VG "$DCVAL" validate -c "$C" -o /dev/full small.csv
+fault dev_full_sarif_report 3 "write error" $VG "$DCVAL" validate -c "$C" -r sarif -o /dev/full small.csv
 fault dev_full_invalid_out 3 "/dev/full: write error" $VG "$DCVAL" validate -c "$C" --invalid-out /dev/full big.csv
 fault dev_full_valid_out 3 "/dev/full: write error" $VG "$DCVAL" validate -c "$C" -q --valid-out /dev/full big.csv
 fault dev_full_stdout_quarantine 3 "write error" sh -c "$VG '$DCVAL' validate -c '$C' --valid-out - big.csv >/dev/full"

@@ -126,6 +126,22 @@ for cmd in validate lint; do
 	result "docs_${cmd}_options" $st
 done
 
+# every report format (the -r line of `validate --help`, built from the
+# library's table) is listed at -r and described in doc/dcval.1 and README.md
+st=0
+formats=$("$dcval" validate --help | sed -n 's/^ *-r, --report FMT *report format: //p' | tr -d ',')
+[ -n "$formats" ] || st=1
+sed -n '/^\.BR -r ", " --report/,/^\.TP/p' "$scratch/man.src" >"$scratch/man.r"
+for f in $formats; do
+	grep -q -w -e "$f" "$scratch/man.r" || { echo "report $f not at -r in doc/dcval.1" >>"$scratch/log"; st=1; }
+	sed -n '/^\.SH REPORT FORMATS/,/^\.SH /p' "$scratch/man.src" | grep -q "^\.B $f\$" ||
+		{ echo "report $f not under REPORT FORMATS in doc/dcval.1" >>"$scratch/log"; st=1; }
+	grep '^| `-r, --report FMT` |' "$ROOT/README.md" | grep -q "\`$f\`" ||
+		{ echo "report $f not at -r in README.md" >>"$scratch/log"; st=1; }
+	grep -q -E "^### $f( |\$)" "$ROOT/README.md" || { echo "report $f has no section in README.md" >>"$scratch/log"; st=1; }
+done
+result docs_report_formats $st
+
 st=0
 rules=$(sed -n 's/^\t\[DV_R_[A-Z_]*\] = "\([a-z_]*\)",$/\1/p' "$ROOT/src/engine/rules.c")
 [ -n "$rules" ] || st=1

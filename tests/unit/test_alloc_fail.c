@@ -219,6 +219,12 @@ static void test_alloc_fail_gzip_input(void **state)
 			  DCVAL_FORMAT_CSV, DCVAL_REPORT_JSON) > 10);
 }
 
+static void test_alloc_fail_csv_sarif_report(void **state)
+{
+	(void)state;
+	assert_true(sweep(csv, DCVAL_FORMAT_CSV, DCVAL_REPORT_SARIF) > 10);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -229,6 +235,7 @@ int main(void)
 		cmocka_unit_test(test_alloc_fail_json_array_jsonl_report),
 		cmocka_unit_test(test_alloc_fail_stats),
 		cmocka_unit_test(test_alloc_fail_gzip_input),
+		cmocka_unit_test(test_alloc_fail_csv_sarif_report),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -171,16 +171,20 @@ static void test_message_cut_to_cap(void **state)
 static void test_format_parse(void **state)
 {
 	static const char *const names[] = { "text", "json", "jsonl", "junit",
-					     "github" };
+					     "github", "sarif" };
 	dcval_report_format f;
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < 6; i++) {
 		assert_true(dcval_report_format_parse(names[i], &f));
 		assert_int_equal(f, (dcval_report_format)i);
+		assert_string_equal(dcval_report_format_name(f), names[i]);
 	}
-	assert_false(dcval_report_format_parse("sarif", &f));
+	assert_null(dcval_report_format_name((dcval_report_format)6));
+	assert_null(dcval_report_format_name((dcval_report_format)-1));
+	assert_false(dcval_report_format_parse("SARIF", &f));
+	assert_false(dcval_report_format_parse("xml", &f));
 	assert_false(dcval_report_format_parse("", &f));
 }
 
@@ -390,7 +394,7 @@ static void test_redacted_never_shown(void **state)
 	vs[1].line = 3;
 	vs[2] = viol("ssn", "required", NULL, 4);
 	vs[2].redacted = true;
-	for (f = DCVAL_REPORT_TEXT; f <= DCVAL_REPORT_GITHUB; f++) {
+	for (f = DCVAL_REPORT_TEXT; f <= DCVAL_REPORT_SARIF; f++) {
 		out = render((dcval_report_format)f, DCVAL_REPORT_ALL, vs, 3,
 			     &run_events);
 		assert_null(strstr(out, "SECRET"));
@@ -457,7 +461,7 @@ static void test_write_error_is_eio(void **state)
 	int f, i;
 
 	(void)state;
-	for (f = DCVAL_REPORT_TEXT; f <= DCVAL_REPORT_GITHUB; f++) {
+	for (f = DCVAL_REPORT_TEXT; f <= DCVAL_REPORT_SARIF; f++) {
 		full = fopen("/dev/full", "w");
 		if (!full)
 			skip();

@@ -1,6 +1,8 @@
 # Issue #4: examples/ci/*.yml parse as YAML (PyYAML: Debian python3-yaml)
 # and have the shape GitHub Actions and GitLab CI need; every dcval
-# command in them runs (exit 0) on this repository's contracts and examples.
+# command in them runs (exit 0) on this repository's contracts and examples;
+# the JUnit report passes its schema and the SARIF log of the code scanning
+# workflow passes the SARIF 2.1.0 schema.
 cp -R "$ROOT/examples" "$ROOT/contracts" .
 mkdir bin
 ln -s "$DCVAL" bin/dcval
@@ -34,6 +36,23 @@ assert any("-r github" in c for c in cmds) and any("-r junit -o dcval-junit.xml"
 print("github-actions.yml: workflow with %d steps" % sum(len(j["steps"]) for j in gh["jobs"].values()))
 run("github-actions.yml", cmds)
 
+cs = yaml.safe_load(open(os.path.join(d, "github-code-scanning.yml")))
+on = cs.get("on", cs.get(True))
+assert "push" in on and "pull_request" in on
+assert cs["permissions"]["security-events"] == "write"
+cmds = []
+for job in cs["jobs"].values():
+    assert job["runs-on"]
+    uses = [s["uses"] for s in job["steps"] if "uses" in s]
+    assert any(u.startswith("actions/checkout@") for u in uses)
+    up = [s for s in job["steps"] if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
+    assert up and up[0]["with"]["sarif_file"] == "dcval.sarif" and up[0]["if"] == "always()"
+    cmds += [s["run"] for s in job["steps"] if "run" in s]
+assert any("-r sarif -o dcval.sarif" in c for c in cmds)
+print("github-code-scanning.yml: workflow with %d steps, uploads %s" % (
+    sum(len(j["steps"]) for j in cs["jobs"].values()), up[0]["with"]["sarif_file"]))
+run("github-code-scanning.yml", cmds)
+
 gl = yaml.safe_load(open(os.path.join(d, "gitlab-ci.yml")))
 job = gl["dcval"]
 assert job["artifacts"]["reports"]["junit"] == "dcval-junit.xml"
@@ -44,3 +63,4 @@ run("gitlab-ci.yml", job["script"])
 PY
 echo "exit $?"
 xmllint --noout --schema "$ROOT/tests/junit/junit.xsd" dcval-junit.xml 2>&1
+/usr/bin/python3 "$ROOT/tests/sarif/check.py" schema dcval.sarif

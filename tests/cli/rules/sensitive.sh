@@ -22,7 +22,7 @@ cat >in.jsonl <<'J'
 J
 printf '[%s,\n %s]\n' "$(sed -n 1p in.jsonl)" "$(sed -n 2p in.jsonl)" >in.json
 for f in in.csv in.jsonl in.json; do
-	for r in text json jsonl junit github; do
+	for r in text json jsonl junit github sarif; do
 		"$DCVAL" validate -c c.yaml -r $r --max-violations all "$f" >"out.$f.$r" 2>"err.$f.$r"
 		echo "$f $r: exit $?"
 	done

@@ -1,0 +1,40 @@
+/*
+ * The spill file: a format that writes one document at the end (json,
+ * sarif) writes each listed violation's JSON value to a temporary file
+ * as it arrives, one per line, and copies the lines into the document at
+ * the end, so memory stays flat however many violations are listed.
+ */
+#include <string.h>
+
+#include "report/jsonw.h"
+#include "report/report_impl.h"
+
+dcval_status dv_report_spill_open(dcval_report *r)
+{
+	if (!r->spill)
+		r->spill = tmpfile();
+	return r->spill ? DCVAL_OK : DCVAL_EIO;
+}
+
+dcval_status dv_report_spill_copy(dv_jsonw *w, FILE *spill)
+{
+	char buf[16384];
+	bool at_start = true;
+	size_t n, k;
+	char *p, *nl;
+
+	if (fflush(spill) != 0 || fseek(spill, 0, SEEK_SET) != 0)
+		return DCVAL_EIO;
+	while ((n = fread(buf, 1, sizeof(buf), spill)) > 0) {
+		for (p = buf; p < buf + n; p += k) {
+			if (at_start)
+				dv_jsonw_raw_begin(w);
+			nl = memchr(p, '\n', (size_t)(buf + n - p));
+			k = nl ? (size_t)(nl - p) : (size_t)(buf + n - p);
+			dv_jsonw_raw(w, p, k);
+			at_start = nl != NULL;
+			k += nl != NULL;
+		}
+	}
+	return ferror(spill) ? DCVAL_EIO : DCVAL_OK;
+}

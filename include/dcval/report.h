@@ -27,6 +27,8 @@ bool dcval_report_format_parse(const char *name, dcval_report_format *out);
 typedef struct dcval_report_opts {
 	dcval_report_format format; /* output format */
 	uint64_t max_violations;    /* list at most this many, DCVAL_REPORT_ALL: no cap */
+	const char *spool_dir;      /* folder of temporary spool files (json), NULL: /tmp;
+				       borrowed, must outlive the report */
 } dcval_report_opts;
 
 /*
@@ -51,6 +53,14 @@ dcval_status dcval_report_violation(void *report, const dcval_violation *v);
  */
 dcval_status dcval_report_finish(dcval_report *r, const dcval_contract *contract,
 				 const dcval_validator *v);
+
+/*
+ * The errno of the failure when a DCVAL_EIO came from the report's
+ * temporary spool file in opts.spool_dir (the json report keeps the
+ * listed violations there until the document ends) rather than from its
+ * output; 0 when the spool file did not fail.
+ */
+int dcval_report_spool_errno(const dcval_report *r);
 
 /* Free a report. NULL is a harmless no-op. */
 void dcval_report_free(dcval_report *r);

@@ -6,7 +6,8 @@
 #   NAME | EXIT | CONTRACT | INPUT | FLAGS | EXPECT
 # INPUT is a file of tests/hostile/inputs/, or gen:NAME for a big input
 # generated at test time (never committed; see gen() below). Then the
-# I/O fault tests of tests/hostile/faults.sh run. Every run has a time
+# I/O fault tests of tests/hostile/faults.sh and the hostile file names
+# of tests/hostile/names.sh run. Every run has a time
 # limit, so a hang is a failure. Ends with "N passed, N failed".
 #   VALGRIND=1   run dcval under valgrind (errors and leaks fail); the
 #                big generated inputs are skipped
@@ -130,6 +131,7 @@ while IFS='|' read -r name want contract input flags expect; do
 done <"$H/cases"
 
 . "$H/faults.sh"
+. "$H/names.sh"
 
 [ "$skipped" -eq 0 ] || echo "hostile: skipped $skipped big generated inputs under valgrind"
 echo "$passed passed, $failed failed"

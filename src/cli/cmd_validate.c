@@ -45,8 +45,7 @@ static bool open_output(dv_outfile *o, const char *target)
 		return true;
 	switch (o->fail) {
 	case DV_OUTFILE_READONLY:
-		dv_errorf("%s: cannot write: %s", target,
-			  errno == EACCES ? "file is read-only" : strerror(errno));
+		dv_errorf("%s: cannot write: file is read-only", target);
 		break;
 	case DV_OUTFILE_TEMP:
 		dv_errorf("%s: cannot create a temporary file in '%s': %s",

@@ -118,14 +118,16 @@ static int set_mode(int fd, const struct stat *st)
 	return fchmod(fd, st->st_mode & 07777);
 }
 
-/* Whether the existing regular file st may not be replaced. */
-static bool read_only(const char *final, const struct stat *st)
+/* Whether the existing regular file st may not be replaced: no write
+ * bit for anyone (DV_OUTFILE_READONLY), or not writable by us (errno). */
+static bool read_only(dv_outfile *o, const struct stat *st)
 {
 	if ((st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) {
+		o->fail = DV_OUTFILE_READONLY;
 		errno = EACCES;
 		return true;
 	}
-	return access(final, W_OK) != 0;
+	return access(o->final, W_OK) != 0;
 }
 
 /* Open o->final through a temporary file; st: the existing file, or
@@ -134,10 +136,8 @@ static int open_temp(dv_outfile *o, const struct stat *st)
 {
 	int fd, e;
 
-	if (st && read_only(o->final, st)) {
-		o->fail = DV_OUTFILE_READONLY;
+	if (st && read_only(o, st))
 		return -1;
-	}
 	o->dir = folder_of(o->final);
 	o->tmp = o->dir ? temp_name(o->final, o->dir) : NULL;
 	if (!o->tmp)

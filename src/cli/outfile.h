@@ -23,7 +23,7 @@
 /* What a failed dv_outfile_open() could not do. */
 typedef enum dv_outfile_fail {
 	DV_OUTFILE_OPEN = 0,     /* open the target (errno) */
-	DV_OUTFILE_READONLY = 1, /* the target is read-only */
+	DV_OUTFILE_READONLY = 1, /* the target has no write permission bit */
 	DV_OUTFILE_TEMP = 2      /* create the temporary file in `dir` (errno) */
 } dv_outfile_fail;
 

@@ -114,6 +114,7 @@ check: $(BIN) $(UNIT_BIN) $(TEST_EXTRA)
 check-valgrind: $(BIN) $(INJECT_SO)
 	@LC_ALL=C BUILD=$(BUILD) VALGRIND=1 sh tests/hostile/run.sh
 	@LC_ALL=C BUILD=$(BUILD) VALGRIND=1 sh tests/cli/run.sh
+	@LC_ALL=C BUILD=$(BUILD) VALGRIND=1 sh tests/outputs/run.sh
 
 # libFuzzer: each target runs FUZZ_SECONDS seconds (per target, default 60)
 # on its seed corpus tests/fuzz/corpus/<target>/; new inputs go to

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run every test of the suite: the cmocka unit binaries in $BUILD/tests,
-# the contract goldens, the CLI goldens and the fuzz corpus replay.
+# the contract goldens, the CLI goldens, the hostile corpus, the output
+# safety table (tests/outputs/run.sh) and the fuzz corpus replay.
 # Ends with one line "N passed, N failed" summing all of them.
 BUILD=${BUILD:-build}
 export LC_ALL=C
@@ -28,7 +29,7 @@ for t in "$BUILD"/tests/test_*; do
 	failed=$((failed + f))
 done
 
-for runner in tests/contracts/run.sh tests/cli/run.sh tests/hostile/run.sh tests/fuzz/run.sh \
+for runner in tests/contracts/run.sh tests/cli/run.sh tests/hostile/run.sh tests/outputs/run.sh tests/fuzz/run.sh \
 	tests/diff/run_csv.sh \
 	tests/install/run.sh tests/precommit/run.sh tests/sarif/run.sh; do
 	[ -f "$runner" ] || continue

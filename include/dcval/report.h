@@ -37,6 +37,8 @@ const char *dcval_report_format_name(dcval_report_format format);
 typedef struct dcval_report_opts {
 	dcval_report_format format; /* output format */
 	uint64_t max_violations;    /* list at most this many, DCVAL_REPORT_ALL: no cap */
+	const char *spool_dir;      /* folder of temporary spool files (json), NULL: /tmp;
+				       borrowed, must outlive the report */
 } dcval_report_opts;
 
 /*
@@ -61,6 +63,14 @@ dcval_status dcval_report_violation(void *report, const dcval_violation *v);
  */
 dcval_status dcval_report_finish(dcval_report *r, const dcval_contract *contract,
 				 const dcval_validator *v);
+
+/*
+ * The errno of the failure when a DCVAL_EIO came from the report's
+ * temporary spool file in opts.spool_dir (the json report keeps the
+ * listed violations there until the document ends) rather than from its
+ * output; 0 when the spool file did not fail.
+ */
+int dcval_report_spool_errno(const dcval_report *r);
 
 /* Free a report. NULL is a harmless no-op. */
 void dcval_report_free(dcval_report *r);

@@ -3,7 +3,10 @@
  * through one validator, write the report, pick the exit code.
  */
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cmd.h"
@@ -36,28 +39,34 @@ static void raise_rc(struct dv_run *r, int rc)
 		r->rc = rc;
 }
 
-/* Refuse outputs that would overwrite an input. */
-static bool outputs_safe(const struct dv_validate_args *a)
+/* Open one output; false when it failed (reported). */
+static bool open_output(dv_outfile *o, const char *target)
 {
-	const char *outs[] = { a->output, a->valid_out, a->invalid_out };
-	size_t i;
-	int k;
-
-	for (i = 0; i < 3; i++) {
-		if (!outs[i])
-			continue;
-		for (k = 0; k < a->n_inputs; k++) {
-			if (dv_same_file(outs[i], a->inputs[k])) {
-				dv_usagef("output '%s' is also an input", outs[i]);
-				return false;
-			}
-		}
-		if (dv_same_file(outs[i], a->contract)) {
-			dv_usagef("output '%s' is the contract", outs[i]);
-			return false;
-		}
+	if (dv_outfile_open(o, target) == 0)
+		return true;
+	switch (o->fail) {
+	case DV_OUTFILE_READONLY:
+		dv_errorf("%s: cannot write: file is read-only", target);
+		break;
+	case DV_OUTFILE_TEMP:
+		dv_errorf("%s: cannot create a temporary file in '%s': %s",
+			  target, o->dir, strerror(errno));
+		break;
+	default:
+		dv_errorf("%s: cannot open: %s", target, strerror(errno));
 	}
-	return true;
+	return false;
+}
+
+/* Open a quarantine output, compressed when its name says so (zout.h). */
+static bool open_quarantine(dv_outfile *o, const char *target)
+{
+	if (!open_output(o, target))
+		return false;
+	if (dv_zout_wrap(&o->f, target) == 0)
+		return true;
+	dv_errorf("%s: cannot open: %s", target, strerror(errno));
+	return false;
 }
 
 static int open_outputs(struct dv_run *r)
@@ -67,25 +76,24 @@ static int open_outputs(struct dv_run *r)
 			      (a->invalid_out && !strcmp(a->invalid_out, "-"));
 
 	r->report_fp = std_quarantine ? stderr : stdout;
-	if (a->output && dv_outfile_open(&r->out, a->output, false) == 0)
+	if (a->output && !a->quiet) {
+		if (!open_output(&r->out, a->output))
+			return DCVAL_EXIT_IO;
 		r->report_fp = r->out.f;
-	else if (a->output)
-		goto out_fail;
-	if (a->valid_out && (dv_outfile_open(&r->valid, a->valid_out, true) != 0 ||
-			     dv_zout_wrap(&r->valid.f, a->valid_out) != 0)) {
-		a = &r->a;
-		dv_errorf("%s: cannot open: %s", a->valid_out, strerror(errno));
-		return DCVAL_EXIT_IO;
 	}
-	if (a->invalid_out && (dv_outfile_open(&r->invalid, a->invalid_out, true) != 0 ||
-			       dv_zout_wrap(&r->invalid.f, a->invalid_out) != 0)) {
-		dv_errorf("%s: cannot open: %s", a->invalid_out, strerror(errno));
+	if (a->valid_out && !open_quarantine(&r->valid, a->valid_out))
 		return DCVAL_EXIT_IO;
-	}
+	if (a->invalid_out && !open_quarantine(&r->invalid, a->invalid_out))
+		return DCVAL_EXIT_IO;
 	return DCVAL_EXIT_OK;
-out_fail:
-	dv_errorf("%s: cannot open: %s", a->output, strerror(errno));
-	return DCVAL_EXIT_IO;
+}
+
+/* The folder of temporary spool files: $TMPDIR, else /tmp. */
+static const char *spool_dir(void)
+{
+	const char *d = getenv("TMPDIR");
+
+	return d && *d ? d : "/tmp";
 }
 
 static int setup(struct dv_run *r)
@@ -101,14 +109,13 @@ static int setup(struct dv_run *r)
 		dv_error_print(&err);
 		return err.status == DCVAL_ENOMEM ? DCVAL_EXIT_INTERNAL : DCVAL_EXIT_USAGE;
 	}
-	if (!outputs_safe(&r->a))
-		return DCVAL_EXIT_USAGE;
 	rc = open_outputs(r);
 	if (rc != DCVAL_EXIT_OK)
 		return rc;
 	memset(&ro, 0, sizeof(ro));
 	ro.format = r->a.report;
 	ro.max_violations = r->a.max_violations;
+	ro.spool_dir = spool_dir();
 	memset(&vo, 0, sizeof(vo));
 	if (!r->a.quiet) {
 		r->report = dcval_report_new(&ro, r->report_fp, &err);
@@ -142,23 +149,89 @@ out_nomem:
 	return DCVAL_EXIT_INTERNAL;
 }
 
-/* Which output failed: name it. */
-static void write_failed(struct dv_run *r)
+/*
+ * The report's standard output or error is a pipe whose reader is gone
+ * (`dcval ... | head`): end as the closed pipe would have ended us had
+ * SIGPIPE not been ignored, quietly, after removing the temporary files
+ * (STYLE.md section 4; git run-command.c check_pipe()).
+ */
+static void end_on_closed_pipe(struct dv_run *r)
 {
-	const char *name = "report";
+	sigset_t set;
 
-	if (r->valid.f && ferror(r->valid.f))
-		name = r->a.valid_out;
-	else if (r->invalid.f && ferror(r->invalid.f))
-		name = r->a.invalid_out;
-	else if (r->a.output)
-		name = r->a.output;
+	dv_outfile_abort(&r->valid);
+	dv_outfile_abort(&r->invalid);
+	dv_outfile_abort(&r->out);
+	signal(SIGPIPE, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGPIPE);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(SIGPIPE);
+}
+
+/* Whether error e on stream f is a closed pipe. */
+static bool closed_pipe(FILE *f, int e)
+{
+	struct pollfd p;
+
+	if (e == EPIPE)
+		return true;
+	p.fd = fileno(f);
+	p.events = POLLOUT;
+	p.revents = 0;
+	return p.fd >= 0 && poll(&p, 1, 0) == 1 && (p.revents & POLLERR);
+}
+
+/* Write error e on the report: a closed pipe on a standard stream ends
+ * us quietly; anything else is named. */
+static void report_failed(struct dv_run *r, int e)
+{
+	const char *name = r->a.output;
+
+	if (r->report_fp == stdout || r->report_fp == stderr) {
+		if (closed_pipe(r->report_fp, e))
+			end_on_closed_pipe(r);
+		name = r->report_fp == stdout ? "standard output" : "standard error";
+	}
 	if (!r->write_failed)
+		dv_errorf("%s: write error: %s", name, strerror(e));
+}
+
+/* A write error on output o; the report is report_failed()'s. */
+static void output_failed(struct dv_run *r, const dv_outfile *o, int e)
+{
+	if (o == &r->out || (o->is_stdout && r->report_fp == stdout))
+		report_failed(r, e);
+	else if (!r->write_failed)
 		dv_errorf("%s: write error: %s",
-			  !strcmp(name, "-") ? "standard output" : name,
-			  strerror(errno ? errno : EIO));
+			  o->is_stdout ? "standard output" : o->target,
+			  strerror(e));
 	r->write_failed = true;
 	raise_rc(r, DCVAL_EXIT_IO);
+}
+
+/*
+ * A write failed during the run: find which output and name it. The
+ * json report's spool file names its folder ($TMPDIR), not the report.
+ */
+static void write_failed(struct dv_run *r)
+{
+	int e = errno ? errno : EIO;
+	int spool = dcval_report_spool_errno(r->report);
+
+	if (spool) {
+		if (!r->write_failed)
+			dv_errorf("%s: cannot write a temporary file: %s",
+				  spool_dir(), strerror(spool));
+		r->write_failed = true;
+		raise_rc(r, DCVAL_EXIT_IO);
+	} else if (r->valid.f && ferror(r->valid.f)) {
+		output_failed(r, &r->valid, e);
+	} else if (r->invalid.f && ferror(r->invalid.f)) {
+		output_failed(r, &r->invalid, e);
+	} else {
+		output_failed(r, &r->out, e);
+	}
 }
 
 /* Run one input; returns false when the run must stop. */
@@ -170,10 +243,12 @@ static bool run_input(struct dv_run *r, const char *path)
 
 	dcval_error_clear(&err);
 	if (strcmp(path, "-") && !(in = fopen(path, "rb"))) {
-		dv_errorf("%s: cannot open: %s", path, strerror(errno));
+		int e = errno;
+
+		dv_errorf("%s: cannot open: %s", path, strerror(e));
 		raise_rc(r, DCVAL_EXIT_IO);
 		return dcval_validator_input_failed(r->v, path, DCVAL_EIO,
-						    strerror(errno)) == DCVAL_OK;
+						    strerror(e)) == DCVAL_OK;
 	}
 	dv_progress_start(&r->progress, in);
 	st = dcval_validator_run(r->v, path, in, &err);
@@ -214,20 +289,25 @@ static void finish(struct dv_run *r, bool completed)
 		raise_rc(r, DCVAL_EXIT_VIOLATIONS);
 }
 
-static void output_failed(struct dv_run *r, const dv_outfile *o)
+/*
+ * Whether output o of a finished run replaces its target. Quarantine
+ * outputs only when the run succeeded (exit code below 3): with an input
+ * unreadable they would lack its records. The report whenever it was
+ * written whole: it is the record of the run, unreadable inputs included
+ * (the json "error" of the input, the junit <error>); not after a write
+ * error or an internal error.
+ */
+static bool keep_output(const struct dv_run *r, const dv_outfile *o)
 {
-	if (!r->write_failed)
-		dv_errorf("%s: write error: %s",
-			  o->is_stdout ? "standard output" : o->target,
-			  strerror(errno));
-	r->write_failed = true;
-	raise_rc(r, DCVAL_EXIT_IO);
+	if (o == &r->out)
+		return !r->write_failed && r->rc < DCVAL_EXIT_INTERNAL;
+	return r->rc < DCVAL_EXIT_IO;
 }
 
 /*
- * Flush every output first and rename quarantine files into place only
- * when all of them were written: a failure on one never leaves the other
- * replaced by a run that failed.
+ * Close every output first (flushed, synced to disk), then rename the
+ * temporary files into place: a write failure on one never leaves
+ * another replaced by a run that failed.
  */
 static void close_outputs(struct dv_run *r)
 {
@@ -236,19 +316,23 @@ static void close_outputs(struct dv_run *r)
 
 	for (i = 0; i < 3; i++)
 		if (q[i]->f && (dv_zout_finish(q[i]->f) != 0 ||
-				dv_outfile_flush(q[i]) != 0))
-			output_failed(r, q[i]);
+				dv_outfile_close(q[i]) != 0))
+			output_failed(r, q[i], errno ? errno : EIO);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (r->report_fp == stdout) {
+			report_failed(r, errno ? errno : EIO);
+		} else if (!r->write_failed) {
+			dv_errorf("standard output: write error: %s",
+				  strerror(errno ? errno : EIO));
+		}
+		r->write_failed = true;
+		raise_rc(r, DCVAL_EXIT_IO);
+	}
 	for (i = 0; i < 3; i++) {
-		if (!q[i]->f)
-			continue;
-		if (r->rc >= DCVAL_EXIT_IO && q[i] != &r->out)
+		if (!keep_output(r, q[i]))
 			dv_outfile_abort(q[i]);
 		else if (dv_outfile_commit(q[i]) != 0)
-			output_failed(r, q[i]);
-	}
-	if ((fflush(stdout) != 0 || ferror(stdout)) && !r->write_failed) {
-		dv_errorf("write error: standard output: %s", strerror(errno));
-		raise_rc(r, DCVAL_EXIT_IO);
+			output_failed(r, q[i], errno ? errno : EIO);
 	}
 }
 
@@ -264,6 +348,8 @@ int dv_cmd_validate(int argc, char **argv)
 	rc = dv_validate_parse(argc, argv, &r.a);
 	if (rc >= 0)
 		return rc;
+	/* a closed pipe is a write error (EPIPE) we name or end on quietly */
+	signal(SIGPIPE, SIG_IGN);
 	if (r.a.n_inputs == 0) {
 		r.a.inputs = stdin_only;
 		r.a.n_inputs = 1;

@@ -206,5 +206,6 @@ int dv_validate_parse(int argc, char **argv, struct dv_validate_args *a)
 	}
 	a->inputs = argv + optind;
 	a->n_inputs = argc - optind;
-	return -1;
+	opt = dv_validate_outputs_apart(a);
+	return opt ? opt : -1;
 }

@@ -32,4 +32,9 @@ struct dv_validate_args {
  * code to return (help printed: 0; usage error: 2). */
 int dv_validate_parse(int argc, char **argv, struct dv_validate_args *a);
 
+/* Outputs that would clobber each other, an input or the contract (spec
+ * cli.md "Behaviour users count on"): reported as a usage error before
+ * anything is read. Returns 0, 2 (usage error) or 4 (out of memory). */
+int dv_validate_outputs_apart(const struct dv_validate_args *a);
+
 #endif

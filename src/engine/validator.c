@@ -256,7 +256,9 @@ dcval_status dcval_validator_run(dcval_validator *e, const char *path, FILE *in,
 		st = input_fault(e, &src, err);
 	}
 	e->cur->bytes = src.bytes;
-	if (st == DCVAL_EIO || st == DCVAL_ENOMEM) {
+	/* a write error on an output (EIO with err unset) is not the input's */
+	if ((st == DCVAL_EIO && (src.err || (err && err->status == DCVAL_EIO))) ||
+	    st == DCVAL_ENOMEM) {
 		e->cur->status = st;
 		snprintf(e->cur->error, sizeof(e->cur->error), "%s",
 			 err && err->status ? err->text : dcval_status_str(st));

@@ -295,6 +295,7 @@ dcval_report *dcval_report_new(const dcval_report_opts *opts, FILE *out,
 	r->ops = formats[opts->format];
 	r->out = out;
 	r->max_violations = opts->max_violations;
+	r->spool_dir = opts->spool_dir;
 	dv_buf_init(&r->msg, DV_REPORT_MESSAGE_MAX + 1);
 	dv_buf_init(&r->line, 2 * DV_REPORT_MESSAGE_MAX);
 	return r;
@@ -313,6 +314,11 @@ void dcval_report_free(dcval_report *r)
 	if (r->spill)
 		fclose(r->spill);
 	dv_free(r);
+}
+
+int dcval_report_spool_errno(const dcval_report *r)
+{
+	return r ? r->spool_errno : 0;
 }
 
 /* ---- running ---- */

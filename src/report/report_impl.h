@@ -101,6 +101,8 @@ struct dcval_report {
 	dv_buf line;              /* scratch: location of one violation */
 	FILE *spill;              /* json: listed violation objects, or NULL */
 	void *state;              /* the format's own, freed by ops->release */
+	const char *spool_dir;    /* folder of spill, NULL: DV_SPOOL_DIR; borrowed */
+	int spool_errno;          /* errno of a failure on spill, 0 when none */
 	dcval_status failed;      /* first write error, sticky */
 };
 

@@ -275,11 +275,21 @@ static ssize_t ck_read(void *c, char *buf, size_t n)
 	return read((int)(intptr_t)c, buf, n);
 }
 
+/* Like stdio on a real file, a short write is retried, so that a fault
+ * after DV_FAULT_AFTER bytes reaches the caller with its errno: glibc
+ * flags a short cookie write as an error without looking at errno. */
 static ssize_t ck_write(void *c, const char *buf, size_t n)
 {
-	ssize_t r = write((int)(intptr_t)c, buf, n);
+	size_t done = 0;
+	ssize_t r;
 
-	return r < 0 ? 0 : r; /* glibc: 0 is the error return of a write */
+	while (done < n) {
+		r = write((int)(intptr_t)c, buf + done, n - done);
+		if (r <= 0)
+			break;
+		done += (size_t)r;
+	}
+	return (ssize_t)done; /* glibc: short is the error return of a write */
 }
 
 static int ck_seek(void *c, off64_t *off, int whence)

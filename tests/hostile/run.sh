@@ -6,8 +6,9 @@
 #   NAME | EXIT | CONTRACT | INPUT | FLAGS | EXPECT
 # INPUT is a file of tests/hostile/inputs/, or gen:NAME for a big input
 # generated at test time (never committed; see gen() below). Then the
-# I/O fault tests of tests/hostile/faults.sh and the compressed inputs of
-# tests/hostile/compressed.sh (bombs, corrupt and truncated data) run. Every run has a time
+# I/O fault tests of tests/hostile/faults.sh, the compressed inputs of
+# tests/hostile/compressed.sh (bombs, corrupt and truncated data) and the
+# hostile file names of tests/hostile/names.sh run. Every run has a time
 # limit, so a hang is a failure. Ends with "N passed, N failed".
 #   VALGRIND=1   run dcval under valgrind (errors and leaks fail); the
 #                big generated inputs are skipped
@@ -126,6 +127,7 @@ done <"$H/cases"
 
 . "$H/faults.sh"
 . "$H/compressed.sh"
+. "$H/names.sh"
 
 [ "$skipped" -eq 0 ] || echo "hostile: skipped $skipped big generated inputs under valgrind"
 echo "$passed passed, $failed failed"

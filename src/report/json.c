@@ -33,11 +33,9 @@
  */
 #include <string.h>
 
-#include <errno.h>
 
 #include "report/jsonw.h"
 #include "report/report_impl.h"
-#include "util/spool.h"
 
 /* Zero is "none": null. */
 static void uint_or_null(dv_jsonw *w, uint64_t n)
@@ -198,60 +196,23 @@ void dv_report_json_members(dv_jsonw *w, const dcval_report *r,
 	dv_jsonw_end(w);
 }
 
-/* A failure of the spill file: remember its errno for the caller. */
-static dcval_status spool_failed(dcval_report *r)
-{
-	if (!r->spool_errno)
-		r->spool_errno = errno ? errno : EIO;
-	return DCVAL_EIO;
-}
-
 /* Write the object of v to the spill file, one per line. */
 static dcval_status json_violation(dcval_report *r, const dcval_violation *v)
 {
 	dv_jsonw w;
 	dcval_status st;
 
-	if (!r->spill) {
-		r->spill = dv_spool_open(r->spool_dir);
-		if (!r->spill)
-			return errno == ENOMEM ? DCVAL_ENOMEM : spool_failed(r);
-	}
+	st = dv_report_spill_open(r);
+	if (st != DCVAL_OK)
+		return st;
 	dv_jsonw_init(&w, r->spill);
 	st = dv_report_json_violation(&w, r, v);
 	dv_jsonw_raw(&w, "\n", 1);
 	if (st == DCVAL_OK)
 		st = dv_jsonw_status(&w);
 	if (st == DCVAL_EIO)
-		return spool_failed(r);
+		return dv_report_spill_failed(r);
 	return st;
-}
-
-/*
- * Copy the spilled objects into the open violations array: each line of
- * the spill file is one element (JSON strings hold no raw newline).
- */
-static dcval_status copy_spill(dv_jsonw *w, FILE *spill)
-{
-	char buf[16384];
-	bool at_start = true;
-	size_t n, k;
-	char *p, *nl;
-
-	if (fflush(spill) != 0 || fseek(spill, 0, SEEK_SET) != 0)
-		return DCVAL_EIO; /* the caller blames the spill file */
-	while ((n = fread(buf, 1, sizeof(buf), spill)) > 0) {
-		for (p = buf; p < buf + n; p += k) {
-			if (at_start)
-				dv_jsonw_raw_begin(w);
-			nl = memchr(p, '\n', (size_t)(buf + n - p));
-			k = nl ? (size_t)(nl - p) : (size_t)(buf + n - p);
-			dv_jsonw_raw(w, p, k);
-			at_start = nl != NULL;
-			k += nl != NULL;
-		}
-	}
-	return ferror(spill) ? DCVAL_EIO : DCVAL_OK;
 }
 
 static dcval_status json_finish(dcval_report *r, const dv_report_run *run)
@@ -264,8 +225,7 @@ static dcval_status json_finish(dcval_report *r, const dv_report_run *run)
 	dv_report_json_members(&w, r, run, true);
 	dv_jsonw_key(&w, "violations");
 	dv_jsonw_array(&w, true);
-	if (r->spill && (st = copy_spill(&w, r->spill)) == DCVAL_EIO)
-		spool_failed(r);
+	st = dv_report_spill_copy(r, &w);
 	dv_jsonw_end(&w);
 	dv_jsonw_key(&w, "truncated");
 	dv_jsonw_bool(&w, dv_report_truncated(r));

@@ -99,7 +99,7 @@ struct dcval_report {
 	dv_report_aggs by_input;  /* per (path, rule, column, severity) */
 	dv_buf msg;               /* scratch: message of one violation */
 	dv_buf line;              /* scratch: location of one violation */
-	FILE *spill;              /* json: listed violation objects, or NULL */
+	FILE *spill;              /* json, sarif: listed violation objects, or NULL */
 	void *state;              /* the format's own, freed by ops->release */
 	const char *spool_dir;    /* folder of spill, NULL: DV_SPOOL_DIR; borrowed */
 	int spool_errno;          /* errno of a failure on spill, 0 when none */
@@ -196,12 +196,16 @@ const dv_rule_help *dv_report_rule_help(const char *id);
 
 /*
  * The spill file of the formats that write their listed violations at
- * the end (spill.c): dv_report_spill_open() creates r->spill on first
- * use (DCVAL_EIO when it cannot); dv_report_spill_copy() writes each of
- * its lines, ready-made JSON values, as one element of the array open in
- * w (JSON text holds no raw newline).
+ * the end (spill.c), in r->spool_dir: dv_report_spill_open() creates
+ * r->spill on first use (DCVAL_EIO when it cannot, DCVAL_ENOMEM);
+ * dv_report_spill_copy() writes each of its lines, ready-made JSON
+ * values, as one element of the array open in w (JSON text holds no raw
+ * newline; nothing when no spill file was made).
+ * dv_report_spill_failed() keeps the errno of a spill-file failure in
+ * r->spool_errno (the first one) and returns DCVAL_EIO.
  */
 dcval_status dv_report_spill_open(dcval_report *r);
-dcval_status dv_report_spill_copy(struct dv_jsonw *w, FILE *spill);
+dcval_status dv_report_spill_copy(dcval_report *r, struct dv_jsonw *w);
+dcval_status dv_report_spill_failed(dcval_report *r);
 
 #endif

@@ -290,7 +290,8 @@ static dcval_status sarif_violation(dcval_report *r, const dcval_violation *v)
 	dv_jsonw_init(&w, r->spill);
 	result(&w, r, s, v, idx);
 	dv_jsonw_raw(&w, "\n", 1);
-	return dv_jsonw_status(&w);
+	st = dv_jsonw_status(&w);
+	return st == DCVAL_EIO ? dv_report_spill_failed(r) : st;
 }
 
 /*
@@ -456,8 +457,8 @@ static dcval_status run_object(dv_jsonw *w, dcval_report *r,
 	dv_jsonw_end(w);
 	dv_jsonw_key(w, "results");
 	dv_jsonw_array(w, true);
-	if (st == DCVAL_OK && r->spill)
-		st = dv_report_spill_copy(w, r->spill);
+	if (st == DCVAL_OK)
+		st = dv_report_spill_copy(r, w);
 	dv_jsonw_end(w);
 	dv_jsonw_key(w, "properties");
 	run_properties(w, r, run);

@@ -4,27 +4,43 @@
  * as it arrives, one per line, and copies the lines into the document at
  * the end, so memory stays flat however many violations are listed.
  */
+#include <errno.h>
 #include <string.h>
 
 #include "report/jsonw.h"
 #include "report/report_impl.h"
+#include "util/spool.h"
+
+dcval_status dv_report_spill_failed(dcval_report *r)
+{
+	if (!r->spool_errno)
+		r->spool_errno = errno ? errno : EIO;
+	return DCVAL_EIO;
+}
 
 dcval_status dv_report_spill_open(dcval_report *r)
 {
-	if (!r->spill)
-		r->spill = tmpfile();
-	return r->spill ? DCVAL_OK : DCVAL_EIO;
+	if (r->spill)
+		return DCVAL_OK;
+	r->spill = dv_spool_open(r->spool_dir);
+	if (r->spill)
+		return DCVAL_OK;
+	return errno == ENOMEM ? DCVAL_ENOMEM : dv_report_spill_failed(r);
 }
 
-dcval_status dv_report_spill_copy(dv_jsonw *w, FILE *spill)
+dcval_status dv_report_spill_copy(dcval_report *r, dv_jsonw *w)
 {
+	FILE *spill = r->spill;
+
 	char buf[16384];
 	bool at_start = true;
 	size_t n, k;
 	char *p, *nl;
 
+	if (!spill)
+		return DCVAL_OK;
 	if (fflush(spill) != 0 || fseek(spill, 0, SEEK_SET) != 0)
-		return DCVAL_EIO;
+		return dv_report_spill_failed(r);
 	while ((n = fread(buf, 1, sizeof(buf), spill)) > 0) {
 		for (p = buf; p < buf + n; p += k) {
 			if (at_start)
@@ -36,5 +52,5 @@ dcval_status dv_report_spill_copy(dv_jsonw *w, FILE *spill)
 			k += nl != NULL;
 		}
 	}
-	return ferror(spill) ? DCVAL_EIO : DCVAL_OK;
+	return ferror(spill) ? dv_report_spill_failed(r) : DCVAL_OK;
 }

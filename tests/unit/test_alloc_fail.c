@@ -222,7 +222,7 @@ static void test_alloc_fail_gzip_input(void **state)
 static void test_alloc_fail_csv_sarif_report(void **state)
 {
 	(void)state;
-	assert_true(sweep(csv, DCVAL_FORMAT_CSV, DCVAL_REPORT_SARIF) > 10);
+	assert_true(sweep(csv, sizeof(csv) - 1, DCVAL_FORMAT_CSV, DCVAL_REPORT_SARIF) > 10);
 }
 
 int main(void)

@@ -15,11 +15,19 @@
  * violation without a column (field_count, malformed, encoding, header,
  * row_count) has no `COLUMN: `. SEVERITY is `error` or `warning`.
  * MESSAGE is `"VALUE" DETAIL`: VALUE cut to 80 bytes at a character
- * boundary, `...` appended when cut, control bytes, `\` and `"` escaped
- * as \n \r \t \\ \" \xNN, bytes that are not UTF-8 as \xNN;
+ * boundary, `...` included (77 bytes and `...` when cut), control
+ * characters, `\` and `"` escaped as \n \r \t \\ \" \xNN \u009b,
+ * bytes that are not UTF-8 as \xNN;
  * `<redacted> DETAIL` for a sensitive column; `DETAIL` alone when the
- * violation has no value. Control bytes in COLUMN are escaped alike.
- * Only the first --max-violations violations are listed.
+ * violation has no value. Nothing printed is a terminal control: in
+ * PATH, COLUMN and DETAIL too, control characters are escaped (C0 as \n
+ * \r \t \xNN, DEL as \x7f, C1 as \u0080..\u009f, bytes that are not
+ * UTF-8 as \xNN; src/util/esc.h), so a file name cannot forge a line. A
+ * dataset-level violation of a run of several inputs has no PATH: its
+ * line starts with `dcval: ` (`dcval: error: 3 records, fewer than the
+ * minimum 5 [row_count]`), as a compiler names itself for an error no
+ * file is to blame for. Only the first --max-violations violations are
+ * listed.
  *
  * The summary follows: one line per input, in the order given,
  *
@@ -48,6 +56,7 @@
 #include <string.h>
 
 #include "report/report_impl.h"
+#include "util/esc.h"
 
 /* Room for an escaped column name; a longer one is cut with "...". */
 #define COLUMN_SHOW 512
@@ -81,8 +90,10 @@ static dcval_status text_violation(dcval_report *r, const dcval_violation *v)
 		st = dv_report_message(v, &r->msg);
 	if (st != DCVAL_OK)
 		return st;
-	fprintf(r->out, "%s: %s: %s%s [%s]\n", r->line.data,
-		severity_word(v->severity),
+	/* a dataset-level violation of several inputs has no path: the
+	 * line names the program, as a compiler's does ("ld: error: ...") */
+	fprintf(r->out, "%s: %s: %s%s [%s]\n",
+		r->line.len ? r->line.data : "dcval", severity_word(v->severity),
 		column_show(v->column, ": ", column, sizeof(column)), r->msg.data,
 		v->rule);
 	return dv_report_check(r->out);
@@ -93,12 +104,16 @@ static void input_line(FILE *out, const dcval_input_info *in,
 {
 	char e[32], w[32], n[32];
 
+	const char *error = in->error[0] ? in->error : dcval_status_str(in->status);
+
+	dv_esc_fwrite(out, in->path, strlen(in->path), 0);
 	if (in->status != DCVAL_OK) {
-		fprintf(out, "%s: cannot be read: %s\n", in->path,
-			in->error[0] ? in->error : dcval_status_str(in->status));
+		fputs(": cannot be read: ", out);
+		dv_esc_fwrite(out, error, strlen(error), 0);
+		fputc('\n', out);
 		return;
 	}
-	fprintf(out, "%s: %s, %s in %s", in->path,
+	fprintf(out, ": %s, %s in %s",
 		dv_report_plural(in->counts.errors, "error", e, sizeof(e)),
 		dv_report_plural(in->counts.warnings, "warning", w, sizeof(w)),
 		dv_report_plural(in->counts.records, "record", n, sizeof(n)));

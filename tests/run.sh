@@ -29,7 +29,7 @@ for t in "$BUILD"/tests/test_*; do
 done
 
 for runner in tests/contracts/run.sh tests/cli/run.sh tests/hostile/run.sh tests/fuzz/run.sh \
-	tests/install/run.sh tests/precommit/run.sh; do
+	tests/install/run.sh tests/precommit/run.sh tests/sensitive/run.sh; do
 	[ -f "$runner" ] || continue
 	out=$(BUILD="$BUILD" sh "$runner" 2>&1)
 	printf '%s\n' "$out" | grep -v '^[0-9]* passed, [0-9]* failed$'

@@ -6,6 +6,8 @@
 #include "report_fixture.h"
 
 #include <jansson.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* ---- json ---- */
 
@@ -205,6 +207,42 @@ static void test_jsonl_lines_and_summary(void **state)
 
 /* ---- junit ---- */
 
+/*
+ * Every junit report a test writes validates against the schema the CLI
+ * tests use (tests/junit/junit.xsd, run from the repository root as
+ * make check does), when xmllint is there.
+ */
+static void assert_junit_valid(const char *xml)
+{
+	char path[] = "/tmp/dcval-junit-XXXXXX";
+	char cmd[256];
+	int fd = mkstemp(path), rc;
+	FILE *f;
+
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(xml, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+	snprintf(cmd, sizeof(cmd),
+		 "xmllint --noout --schema tests/junit/junit.xsd %s 2>/dev/null", path);
+	rc = system(cmd);
+	remove(path);
+	if (rc != -1 && WIFEXITED(rc) && WEXITSTATUS(rc) == 127)
+		return; /* no xmllint: the CLI tests say so */
+	assert_int_equal(rc, 0);
+}
+
+static void assert_junit(const dcval_violation *vs, size_t n,
+			 const dv_report_run *run, const char *expected)
+{
+	char *out = render(DCVAL_REPORT_JUNIT, 0, vs, n, run);
+
+	assert_string_equal(out, expected);
+	assert_junit_valid(out);
+	free(out);
+}
+
 static void test_junit_suites(void **state)
 {
 	dcval_violation vs[8];
@@ -234,7 +272,7 @@ static void test_junit_suites(void **state)
 	/* dataset-level, several inputs: no path, a suite of its own */
 	vs[7] = viol(NULL, "row_count", NULL, 0);
 	vs[7].path = NULL;
-	assert_render(DCVAL_REPORT_JUNIT, 0, vs, 8, &run,
+	assert_junit(vs, 8, &run,
 		      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		      "<testsuites name=\"dcval\" tests=\"5\" failures=\"2\" errors=\"1\">\n"
 		      "  <testsuite name=\"a&lt;b&gt;.csv\" tests=\"2\" failures=\"1\" errors=\"0\">\n"
@@ -280,6 +318,7 @@ static void test_junit_xml_escapes_control_bytes(void **state)
 	v.path = "in\x1b[31m\xef\xbf\xbe\xff.csv";
 	v.detail = "bad\x02 \xff byte";
 	out = render(DCVAL_REPORT_JUNIT, 0, &v, 1, &run_events);
+	assert_junit_valid(out);
 	assert_non_null(strstr(out, "name=\"c\\u0001ol\\u009B type\""));
 	/* samples are the text report's location and message */
 	assert_non_null(strstr(out, "in\\x1b[31m\\uFFFE\\xff.csv:2:3: bad\\x02 \\xff byte"));
@@ -305,6 +344,7 @@ static void test_junit_xml_noncharacters(void **state)
 	(void)state;
 	v.path = in[0].path;
 	out = render(DCVAL_REPORT_JUNIT, 0, &v, 1, &run);
+	assert_junit_valid(out);
 	assert_non_null(strstr(out, "<testsuite name=\"a\\u0001\\uFFFF&#9;.csv\""));
 	assert_non_null(strstr(out, "&quot;x\\uFFFEy\\uFFFF&quot; is bad"));
 	assert_null(strstr(out, "\xef\xbf\xbe"));

@@ -65,15 +65,16 @@ void dv_usagef(const char *fmt, ...)
 }
 
 /*
- * Print line `line` of file `path` (escaped, as every diagnostic) and a
- * caret under its character `col`: the padding is as wide as what is
+ * Print line `line` of file `path` (escaped, as every diagnostic, and
+ * never read as a workflow command) and a caret under its character `col`: the padding is as wide as what is
  * printed before it, one space per character, one per byte of an escape.
  */
 static void quote_line(const char *path, unsigned long line, unsigned long col)
 {
 	char buf[512], tmp[DV_ESC_CHAR_MAX];
+	char shown[DV_ESC_GROWTH * sizeof(buf)];
 	unsigned long n = 1, k;
-	size_t len, i, used, m;
+	size_t len, i, used, m, o = 0;
 	FILE *f = fopen(path, "r");
 
 	if (!f)
@@ -83,8 +84,12 @@ static void quote_line(const char *path, unsigned long line, unsigned long col)
 			n++;
 	if (n == line && fgets(buf, sizeof(buf), f)) {
 		len = strcspn(buf, "\r\n");
-		fputs("  ", stderr);
-		dv_esc_fwrite(stderr, buf, len, 0);
+		for (i = 0; i < len; i += used) {
+			m = dv_esc_char(buf + i, len - i, 0, shown + o, &used);
+			o += m;
+		}
+		fputs("  ", stderr); /* trimmed by the Actions runner: */
+		dv_esc_fput_line_start(stderr, shown, o); /* no "::" command */
 		fputs("\n  ", stderr);
 		for (i = 0, k = 1; i < len && k < col; i += used, k++) {
 			m = dv_esc_char(buf + i, len - i, 0, tmp, &used);

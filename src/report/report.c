@@ -359,8 +359,7 @@ bool dv_report_truncated(const dcval_report *r)
 	return r->seen > r->listed;
 }
 
-/* Append s escaped for one-line text (src/util/esc.h) to b. */
-static dcval_status append_shown(dv_buf *b, const char *s)
+dcval_status dv_report_append_shown(dv_buf *b, const char *s)
 {
 	char tmp[DV_ESC_CHAR_MAX];
 	size_t len = strlen(s), i = 0, used, m;
@@ -379,7 +378,7 @@ dcval_status dv_report_location(const dcval_violation *v, dv_buf *b)
 	dcval_status st;
 
 	dv_buf_reset(b);
-	st = append_shown(b, v->path ? v->path : "");
+	st = dv_report_append_shown(b, v->path ? v->path : "");
 	if (st != DCVAL_OK || v->line == 0)
 		return st;
 	if (v->field == 0)

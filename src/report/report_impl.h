@@ -160,6 +160,9 @@ dcval_status dv_report_message(const dcval_violation *v, dv_buf *b);
  */
 dcval_status dv_report_location(const dcval_violation *v, dv_buf *b);
 
+/* Append s escaped for one-line text (src/util/esc.h) to b. */
+dcval_status dv_report_append_shown(dv_buf *b, const char *s);
+
 /* "1 error", "2 errors", "0 warnings"... into buf (at least 32 bytes). */
 const char *dv_report_plural(uint64_t n, const char *one, char *buf,
 			     size_t cap);

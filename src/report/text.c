@@ -26,8 +26,10 @@
  * dataset-level violation of a run of several inputs has no PATH: its
  * line starts with `dcval: ` (`dcval: error: 3 records, fewer than the
  * minimum 5 [row_count]`), as a compiler names itself for an error no
- * file is to blame for. Only the first --max-violations violations are
- * listed.
+ * file is to blame for. A line never reads as a GitHub Actions workflow
+ * command: a PATH or COLUMN that starts a line with "::" (after white
+ * space, which the runner trims) has its first ':' written as \x3a.
+ * Only the first --max-violations violations are listed.
  *
  * The summary follows: one line per input, in the order given,
  *
@@ -92,26 +94,34 @@ static dcval_status text_violation(dcval_report *r, const dcval_violation *v)
 		return st;
 	/* a dataset-level violation of several inputs has no path: the
 	 * line names the program, as a compiler's does ("ld: error: ...") */
-	fprintf(r->out, "%s: %s: %s%s [%s]\n",
-		r->line.len ? r->line.data : "dcval", severity_word(v->severity),
+	if (r->line.len)
+		dv_esc_fput_line_start(r->out, r->line.data, r->line.len);
+	else
+		fputs("dcval", r->out);
+	fprintf(r->out, ": %s: %s%s [%s]\n", severity_word(v->severity),
 		column_show(v->column, ": ", column, sizeof(column)), r->msg.data,
 		v->rule);
 	return dv_report_check(r->out);
 }
 
-static void input_line(FILE *out, const dcval_input_info *in,
-		       const char *contract, const char *version)
+static dcval_status input_line(dcval_report *r, const dcval_input_info *in,
+			       const char *contract, const char *version)
 {
 	char e[32], w[32], n[32];
-
 	const char *error = in->error[0] ? in->error : dcval_status_str(in->status);
+	FILE *out = r->out;
+	dcval_status st;
 
-	dv_esc_fwrite(out, in->path, strlen(in->path), 0);
+	dv_buf_reset(&r->line);
+	st = dv_report_append_shown(&r->line, in->path);
+	if (st != DCVAL_OK)
+		return st;
+	dv_esc_fput_line_start(out, r->line.data, r->line.len);
 	if (in->status != DCVAL_OK) {
 		fputs(": cannot be read: ", out);
 		dv_esc_fwrite(out, error, strlen(error), 0);
 		fputc('\n', out);
-		return;
+		return DCVAL_OK;
 	}
 	fprintf(out, ": %s, %s in %s",
 		dv_report_plural(in->counts.errors, "error", e, sizeof(e)),
@@ -121,6 +131,7 @@ static void input_line(FILE *out, const dcval_input_info *in,
 		fprintf(out, " (contract %s%s%s)", contract, version ? " " : "",
 			version ? version : "");
 	fputc('\n', out);
+	return DCVAL_OK;
 }
 
 /* ": 1200 x "share", 3 x "Share"", ": <redacted>" or nothing. */
@@ -148,8 +159,13 @@ static void agg_line(FILE *out, const dv_report_agg *a)
 	char column[COLUMN_SHOW + 2];
 	char count[32];
 
-	fprintf(out, "  %s[%s]: %s",
-		column_show(a->column, " ", column, sizeof(column)), a->rule,
+	/* the runner trims the indent: a column "::error::x" would read as
+	 * a workflow command */
+	fputs("  ", out);
+	column_show(a->column, " ", column, sizeof(column));
+	if (a->column)
+		dv_esc_fput_line_start(out, column, strlen(column));
+	fprintf(out, "[%s]: %s", a->rule,
 		dv_report_plural(a->count, severity_word(a->severity), count,
 				 sizeof(count)));
 	agg_examples(out, a);
@@ -158,11 +174,15 @@ static void agg_line(FILE *out, const dv_report_agg *a)
 
 dcval_status dv_report_text_summary(dcval_report *r, const dv_report_run *run)
 {
+	dcval_status st;
 	size_t i;
 
-	for (i = 0; i < run->n_inputs; i++)
-		input_line(r->out, &run->inputs[i], run->contract_name,
-			   run->contract_version);
+	for (i = 0; i < run->n_inputs; i++) {
+		st = input_line(r, &run->inputs[i], run->contract_name,
+				run->contract_version);
+		if (st != DCVAL_OK)
+			return st;
+	}
 	for (i = 0; i < r->rules.n; i++)
 		agg_line(r->out, r->rules.items[i]);
 	if (dv_report_truncated(r))

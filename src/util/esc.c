@@ -79,3 +79,46 @@ void dv_esc_fwrite(FILE *f, const char *s, size_t len, unsigned flags)
 	}
 	fwrite(s + run, 1, i - run, f);
 }
+
+/*
+ * Length of the white space character at s[0..len) as .NET's
+ * Char.IsWhiteSpace() sees it (String.TrimStart() in the Actions runner,
+ * actions/runner src/Runner.Worker/ActionCommandManager.cs), or 0. The
+ * controls among them never reach here unescaped: only the space and
+ * the Unicode spaces are looked for.
+ */
+static size_t space_len(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (len >= 1 && u[0] == ' ')
+		return 1;
+	if (len >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2; /* U+00A0 */
+	if (len >= 3 && u[0] == 0xE1 && u[1] == 0x9A && u[2] == 0x80)
+		return 3; /* U+1680 */
+	if (len >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+	    (u[2] <= 0x8A || u[2] == 0xA8 || u[2] == 0xA9 || u[2] == 0xAF))
+		return 3; /* U+2000..U+200A, U+2028, U+2029, U+202F */
+	if (len >= 3 && u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F)
+		return 3; /* U+205F */
+	if (len >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3; /* U+3000 */
+	return 0;
+}
+
+void dv_esc_fput_line_start(FILE *f, const char *s, size_t len)
+{
+	size_t i = 0, n;
+
+	while ((n = space_len(s + i, len - i)) > 0)
+		i += n;
+	if (len - i >= 2 && s[i] == ':' && s[i + 1] == ':') {
+		fwrite(s, 1, i, f);
+		fputs("\\x3a", f);
+		i++;
+		fwrite(s + i, 1, len - i, f);
+		return;
+	}
+	fwrite(s, 1, len, f);
+}

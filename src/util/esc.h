@@ -45,4 +45,13 @@ size_t dv_esc_len(const char *s, size_t len, unsigned flags);
 /* Write s[0..len) escaped to f (errors stay in f's error flag). */
 void dv_esc_fwrite(FILE *f, const char *s, size_t len, unsigned flags);
 
+/*
+ * Write s[0..len), text that starts a line of output, to f; when it would
+ * read as a GitHub Actions workflow command ("::" after leading white
+ * space, which the runner trims), its first ':' is written as \x3a, so
+ * a path or column name at the start of a report line cannot forge a
+ * command. s is already escaped (no control characters).
+ */
+void dv_esc_fput_line_start(FILE *f, const char *s, size_t len);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/esc.h"
 #include "util/utf8.h"
@@ -88,6 +89,33 @@ static void test_esc_char_reports_bytes_used(void **state)
 	assert_int_equal(dv_utf8_char_len("\xef\xbf", 2), 0);
 }
 
+/* A line that the GitHub Actions runner would read as a workflow
+ * command ("::" after white space it trims) is defused. */
+static void expect_line(const char *s, const char *want)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+
+	assert_non_null(f);
+	dv_esc_fput_line_start(f, s, strlen(s));
+	assert_int_equal(fclose(f), 0);
+	assert_string_equal(buf, want);
+	free(buf);
+}
+
+static void test_esc_line_start_is_no_workflow_command(void **state)
+{
+	(void)state;
+	expect_line("::error::x", "\\x3a:error::x");
+	expect_line("  ::warning file=a::x", "  \\x3a:warning file=a::x");
+	expect_line("\xc2\xa0\xe2\x80\x83\xe3\x80\x80::x", "\xc2\xa0\xe2\x80\x83\xe3\x80\x80\\x3a:x");
+	expect_line(":x::y", ":x::y");
+	expect_line("a::error::x", "a::error::x");
+	expect_line(":", ":");
+	expect_line("", "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -96,6 +124,7 @@ int main(void)
 		cmocka_unit_test(test_esc_invalid_utf8_bytes),
 		cmocka_unit_test(test_esc_quotes_only_when_asked),
 		cmocka_unit_test(test_esc_char_reports_bytes_used),
+		cmocka_unit_test(test_esc_line_start_is_no_workflow_command),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

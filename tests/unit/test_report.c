@@ -335,6 +335,39 @@ static void test_github_escapes_paths_and_controls(void **state)
 	free(out);
 }
 
+/* A path or column at the start of a text line never reads as a
+ * GitHub Actions workflow command (the runner trims leading space). */
+static void test_text_lines_are_no_workflow_commands(void **state)
+{
+	static const dcval_input_info in[] = {
+		{ .path = "::error file=a.csv::forged", .format = DCVAL_FORMAT_CSV,
+		  .counts = { .records = 1, .invalid_records = 1, .errors = 1 } },
+	};
+	dv_report_run run = { .contract_name = "c", .inputs = in, .n_inputs = 1 };
+	dcval_violation v = viol(" ::warning::col", "type", "x", 2);
+	int f;
+
+	(void)state;
+	v.path = in[0].path;
+	assert_render(DCVAL_REPORT_TEXT, DCVAL_REPORT_ALL, &v, 1, &run,
+		      "\\x3a:error file=a.csv::forged:2:3: error:  ::warning::col: \"x\" is bad [type]\n"
+		      "\\x3a:error file=a.csv::forged: 1 error, 0 warnings in 1 record (contract c)\n"
+		      "   \\x3a:warning::col [type]: 1 error: 1 x \"x\"\n");
+	for (f = DCVAL_REPORT_TEXT; f <= DCVAL_REPORT_GITHUB; f += DCVAL_REPORT_GITHUB) {
+		char *out = render((dcval_report_format)f, DCVAL_REPORT_ALL, &v, 1, &run);
+		char *line;
+
+		for (line = out; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+			while (*line == ' ')
+				line++;
+			if (f == DCVAL_REPORT_GITHUB && strncmp(line, "::error file=", 13) == 0)
+				continue; /* the annotation itself */
+			assert_true(strncmp(line, "::", 2) != 0);
+		}
+		free(out);
+	}
+}
+
 /*
  * contract.md "Drift": a dataset-level violation of several inputs has
  * no path. Text names the program as a compiler does ("dcval: error:"),
@@ -621,6 +654,7 @@ int main(void)
 		cmocka_unit_test(test_text_escapes_paths_and_controls),
 		cmocka_unit_test(test_github_escapes_paths_and_controls),
 		cmocka_unit_test(test_dataset_violation_without_path),
+		cmocka_unit_test(test_text_lines_are_no_workflow_commands),
 		cmocka_unit_test(test_redacted_never_shown),
 		cmocka_unit_test(test_aggregates_many_keys_in_first_seen_order),
 		cmocka_unit_test(test_write_error_is_eio),

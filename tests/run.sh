@@ -30,7 +30,7 @@ for t in "$BUILD"/tests/test_*; do
 done
 
 for runner in tests/contracts/run.sh tests/cli/run.sh tests/hostile/run.sh tests/outputs/run.sh tests/fuzz/run.sh \
-	tests/diff/run_csv.sh \
+	tests/diff/run_csv.sh tests/sensitive/run.sh \
 	tests/install/run.sh tests/precommit/run.sh tests/sarif/run.sh; do
 	[ -f "$runner" ] || continue
 	out=$(BUILD="$BUILD" sh "$runner" 2>&1)

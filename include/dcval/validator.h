@@ -20,7 +20,9 @@ typedef struct dcval_validator dcval_validator;
  * borrowed and valid only during the call: copy what you keep.
  */
 typedef struct dcval_violation {
-	const char *path;        /* input path as given ("-" for standard input) */
+	const char *path;        /* input path as given ("-" for standard input);
+				    NULL for a dataset-level violation
+				    (row_count) of a run of several inputs */
 	dcval_format format;     /* format the input was read as */
 	uint64_t record;         /* 1-based record number, 0 when none */
 	uint64_t line;           /* physical line where the record starts, 0 when none */
@@ -40,24 +42,30 @@ typedef struct dcval_violation {
  */
 typedef dcval_status (*dcval_violation_fn)(void *ud, const dcval_violation *v);
 
-/* At most this many bytes of a value are shown in reports. */
+/* At most this many bytes of a value are shown in reports, the "..." of a
+ * cut value included. */
 #define DCVAL_VALUE_SHOW_MAX 80
 
 /*
  * Write the display form of a violation's value into buf (NUL-terminated,
- * never more than cap bytes): cut to DCVAL_VALUE_SHOW_MAX bytes at a UTF-8
- * character boundary with "..." appended when cut, "<redacted>" for
- * sensitive columns. When `escape` is set, control bytes and invalid UTF-8
- * are written as \n, \t, \xNN (for one-line text reports).
+ * never more than cap bytes): a value longer than DCVAL_VALUE_SHOW_MAX
+ * bytes is cut to its longest prefix of whole UTF-8 characters that fits
+ * in DCVAL_VALUE_SHOW_MAX - 3 bytes and "..." is appended (80 bytes in
+ * all); "<redacted>" for sensitive columns. When `escape` is set, control
+ * characters and invalid UTF-8 are written as escapes for one-line text
+ * reports: \n, \t, \x1b, \x7f, \u009b (C1), \xNN for a byte that is not
+ * UTF-8, and \\, \" (see src/util/esc.h).
  * Returns the length written. cap must be at least 16.
  */
 size_t dcval_violation_value(const dcval_violation *v, bool escape, char *buf,
 			     size_t cap);
 
 /*
- * Write the violation's message into buf (NUL-terminated, cut to cap):
- * `"VALUE" DETAIL`, `<redacted> DETAIL`, or `DETAIL` when there is no value.
- * Returns the length written.
+ * Write the violation's message into buf (NUL-terminated, cut to cap
+ * between characters): `"VALUE" DETAIL`, `<redacted> DETAIL`, or `DETAIL`
+ * when there is no value. VALUE is shown as dcval_violation_value() with
+ * `escape` shows it; control characters in DETAIL are escaped alike, so
+ * the message is one line of text. Returns the length written.
  */
 size_t dcval_violation_message(const dcval_violation *v, char *buf, size_t cap);
 

@@ -65,7 +65,7 @@ static size_t term_width(void)
 /*
  * Write "dcval: PATH: STATS" cut to the terminal width (a wrapped line
  * could not be cleared with one "\r\033[K"): the path loses its head
- * first, control bytes in it show as '?'.
+ * first, control characters in it (C0, DEL, C1) show as '?'.
  */
 static void draw(const char *path, const char *stats)
 {
@@ -81,8 +81,15 @@ static void draw(const char *path, const char *stats)
 			p++;
 		fputs("...", stderr);
 	}
-	for (i = 0; p[i]; i++)
+	for (i = 0; p[i]; i++) {
+		if ((unsigned char)p[i] == 0xc2 && (unsigned char)p[i + 1] >= 0x80 &&
+		    (unsigned char)p[i + 1] <= 0x9f) {
+			fputc('?', stderr); /* a C1 control, U+0080..U+009F */
+			i++;
+			continue;
+		}
 		fputc((unsigned char)p[i] < 0x20 || p[i] == 0x7f ? '?' : p[i], stderr);
+	}
 	fputs(": ", stderr);
 	if (fixed > width)
 		fwrite(stats, 1, width > 16 ? width - 16 : 4, stderr);

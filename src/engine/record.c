@@ -15,8 +15,11 @@ dcval_status dv_engine_emit(dv_engine *e, const dv_record *rec, dv_rule rule,
 	dcval_violation v;
 	dcval_status st = DCVAL_OK;
 
-	if (!in && e->n_inputs)
-		in = &e->inputs[e->n_inputs - 1];
+	/* after the inputs (dataset checks such as row_count): the input's
+	 * when the run has one, no input's when it has several (spec
+	 * contract.md "Drift": path null, counted in the totals only) */
+	if (!in && e->n_inputs == 1)
+		in = &e->inputs[0];
 	if (sev == DCVAL_SEVERITY_ERROR) {
 		e->total.errors++;
 		if (in)
@@ -29,7 +32,7 @@ dcval_status dv_engine_emit(dv_engine *e, const dv_record *rec, dv_rule rule,
 			in->counts.warnings++;
 	}
 	if (e->opts.on_violation) {
-		v.path = in ? in->path : "";
+		v.path = in ? in->path : NULL;
 		v.format = in ? in->format : DCVAL_FORMAT_AUTO;
 		v.record = rec ? e->rec_no : 0;
 		v.line = rec ? rec->line : 0;

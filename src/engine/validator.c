@@ -277,16 +277,16 @@ dcval_status dcval_validator_finish(dcval_validator *e)
 
 	if (c->has_row_count_min && n < c->row_count_min) {
 		snprintf(detail, sizeof(detail),
-			 "%llu records, fewer than the minimum %llu",
-			 (unsigned long long)n,
+			 "%llu record%s, fewer than the minimum %llu",
+			 (unsigned long long)n, n == 1 ? "" : "s",
 			 (unsigned long long)c->row_count_min);
 		return dv_engine_emit(e, NULL, DV_R_ROW_COUNT, DCVAL_SEVERITY_ERROR,
 				      0, NULL, NULL, 0, false, detail);
 	}
 	if (c->has_row_count_max && n > c->row_count_max) {
 		snprintf(detail, sizeof(detail),
-			 "%llu records, more than the maximum %llu",
-			 (unsigned long long)n,
+			 "%llu record%s, more than the maximum %llu",
+			 (unsigned long long)n, n == 1 ? "" : "s",
 			 (unsigned long long)c->row_count_max);
 		return dv_engine_emit(e, NULL, DV_R_ROW_COUNT, DCVAL_SEVERITY_ERROR,
 				      0, NULL, NULL, 0, false, detail);

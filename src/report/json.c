@@ -28,8 +28,11 @@
  *
  * (each element of inputs, rules and violations on one line). Absent
  * strings and zero record, line and field are null; severity is "error"
- * or "warn"; value is the display value (cut to 80 bytes, "<redacted>"
- * for sensitive columns).
+ * or "warn"; value is the display value (cut to 80 bytes, the "..." of a
+ * cut value included, "<redacted>" for sensitive columns). valid is
+ * false when there was an error or an input could not be read. path is
+ * null for a dataset-level violation (row_count) of a run of several
+ * inputs.
  */
 #include <string.h>
 
@@ -57,7 +60,7 @@ dcval_status dv_report_json_violation(dv_jsonw *w, dcval_report *r,
 		return st;
 	dv_jsonw_object(w, false);
 	dv_jsonw_key(w, "path");
-	dv_jsonw_cstr(w, v->path ? v->path : "");
+	dv_jsonw_cstr(w, v->path);
 	dv_jsonw_key(w, "record");
 	uint_or_null(w, v->record);
 	dv_jsonw_key(w, "line");
@@ -164,6 +167,21 @@ static void json_rule(dv_jsonw *w, const dv_report_agg *a)
 	dv_jsonw_end(w);
 }
 
+/*
+ * The run is valid when it found no error and read every input to its
+ * end: data that could not be read was not checked (exit 3), so it
+ * cannot be called valid.
+ */
+static bool run_valid(const dv_report_run *run)
+{
+	size_t i;
+
+	for (i = 0; i < run->n_inputs; i++)
+		if (run->inputs[i].status != DCVAL_OK)
+			return false;
+	return run->counts.errors == 0;
+}
+
 void dv_report_json_members(dv_jsonw *w, const dcval_report *r,
 			    const dv_report_run *run, bool pretty)
 {
@@ -181,7 +199,7 @@ void dv_report_json_members(dv_jsonw *w, const dcval_report *r,
 	dv_jsonw_key(w, "contract");
 	json_contract(w, run);
 	dv_jsonw_key(w, "valid");
-	dv_jsonw_bool(w, run->counts.errors == 0);
+	dv_jsonw_bool(w, run_valid(run));
 	dv_jsonw_key(w, "inputs");
 	dv_jsonw_array(w, pretty);
 	for (i = 0; i < run->n_inputs; i++)

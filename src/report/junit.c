@@ -22,14 +22,23 @@
  *     </testsuite>
  *   </testsuites>
  *
- * Violations whose path is none of the inputs' (a dataset check run
- * after the last input) get a suite of their own after the inputs'.
+ * Dataset-level violations (row_count) belong to the input's suite when
+ * the run has one input; with several they have no path and get a suite
+ * of their own after the inputs', named "(all inputs)".
+ *
+ * Text is escaped for XML 1.0 (see xml_escape()): the document is
+ * well-formed whatever the paths, column names and values hold, and the
+ * characters XML forbids are written as \uXXXX text (\u001B, \uFFFE).
  */
 #include <inttypes.h>
 #include <string.h>
 
 #include "report/report_impl.h"
 #include "util/utf8.h"
+
+/* The suite of dataset-level violations of a run of several inputs,
+ * which have no path. */
+#define DATASET_SUITE "(all inputs)"
 
 /* Testcases of one or all suites. */
 typedef struct junit_counts {
@@ -38,42 +47,65 @@ typedef struct junit_counts {
 	uint64_t errors;   /* inputs that could not be read */
 } junit_counts;
 
+/* "\uXXXX" for code point u, as text. */
+static void xml_u(FILE *out, unsigned u)
+{
+	fprintf(out, "\\u%04X", u);
+}
+
 /*
- * Write s escaped for XML 1.0 text or attribute values: the five
- * special characters as entities, tab and newline kept (as &#9; and
- * &#10; in attributes), other control bytes dropped (XML cannot hold
- * them), bytes that are not valid UTF-8 as U+FFFD.
+ * Write s escaped for XML 1.0 text or attribute values (XML 1.0 section
+ * 2.2, Char): the five special characters as entities; tab and line
+ * feed kept (as &#9; and &#10; in attributes), carriage return as &#13;
+ * (a parser would turn a raw one into a line feed); the characters XML
+ * forbids (the other C0 controls, U+FFFE, U+FFFF), and DEL and the C1
+ * controls it only discourages, as \uXXXX text; each byte that is not
+ * valid UTF-8 as \xNN text. So the document is always well-formed and
+ * holds no terminal control.
  */
 static void xml_escape(FILE *out, const char *s, bool attr)
 {
-	size_t len = strlen(s), i = 0, valid;
+	size_t len = strlen(s), i = 0, n;
 	unsigned char c;
 
-	while (i < len) {
-		valid = i + dv_utf8_valid_prefix(s + i, len - i);
-		for (; i < valid; i++) {
-			c = (unsigned char)s[i];
-			if (c == '&')
-				fputs("&amp;", out);
-			else if (c == '<')
-				fputs("&lt;", out);
-			else if (c == '>')
-				fputs("&gt;", out);
-			else if (c == '"')
-				fputs("&quot;", out);
-			else if (c == '\'')
-				fputs("&apos;", out);
-			else if (c == '\t' || c == '\n')
-				fputs(!attr ? (c == '\t' ? "\t" : "\n") :
-					      (c == '\t' ? "&#9;" : "&#10;"), out);
-			else if (c >= 0x20 && c != 0x7f)
-				fputc(c, out);
-		}
-		if (i < len) {
-			fputs("\xef\xbf\xbd", out); /* U+FFFD */
-			i++;
-		}
+	for (; i < len; i += n ? n : 1) {
+		c = (unsigned char)s[i];
+		n = dv_utf8_char_len(s + i, len - i);
+		if (n == 0)
+			fprintf(out, "\\x%02x", c);
+		else if (c == '&')
+			fputs("&amp;", out);
+		else if (c == '<')
+			fputs("&lt;", out);
+		else if (c == '>')
+			fputs("&gt;", out);
+		else if (c == '"')
+			fputs("&quot;", out);
+		else if (c == '\'')
+			fputs("&apos;", out);
+		else if (c == '\r')
+			fputs("&#13;", out);
+		else if (c == '\t' || c == '\n')
+			fputs(!attr ? (c == '\t' ? "\t" : "\n") :
+				      (c == '\t' ? "&#9;" : "&#10;"), out);
+		else if (c < 0x20 || c == 0x7f)
+			xml_u(out, c);
+		else if (n == 2 && c == 0xC2 && (unsigned char)s[i + 1] <= 0x9F)
+			xml_u(out, (unsigned char)s[i + 1]); /* C1 */
+		else if (n == 3 && c == 0xEF && (unsigned char)s[i + 1] == 0xBF &&
+			 (unsigned char)s[i + 2] >= 0xBE)
+			xml_u(out, 0xFFC0u | (s[i + 2] & 0x3F)); /* U+FFFE, U+FFFF */
+		else
+			fwrite(s + i, 1, n, out);
 	}
+}
+
+/* Paths equal, NULL (no input) equal only to NULL. */
+static bool same_path(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
 }
 
 static bool is_input_path(const dv_report_run *run, const char *path)
@@ -81,7 +113,7 @@ static bool is_input_path(const dv_report_run *run, const char *path)
 	size_t i;
 
 	for (i = 0; i < run->n_inputs; i++)
-		if (strcmp(run->inputs[i].path, path) == 0)
+		if (same_path(run->inputs[i].path, path))
 			return true;
 	return false;
 }
@@ -171,7 +203,7 @@ static void suite(dcval_report *r, const dv_report_run *run, const char *path,
 	size_t i;
 
 	for (i = 0; i < t->n; i++) {
-		if (strcmp(t->items[i]->path, path) != 0)
+		if (!same_path(t->items[i]->path, path))
 			continue;
 		c.tests++;
 		c.failures += t->items[i]->severity == DCVAL_SEVERITY_ERROR;
@@ -186,14 +218,14 @@ static void suite(dcval_report *r, const dv_report_run *run, const char *path,
 	if (!write)
 		return;
 	fputs("  <testsuite name=\"", r->out);
-	xml_escape(r->out, path, true);
+	xml_escape(r->out, path ? path : DATASET_SUITE, true);
 	fprintf(r->out,
 		"\" tests=\"%" PRIu64 "\" failures=\"%" PRIu64 "\" errors=\"%" PRIu64 "\">\n",
 		c.tests, c.failures, c.errors);
 	if (contract)
 		contract_testcase(r->out, run, in);
 	for (i = 0; i < t->n; i++)
-		if (strcmp(t->items[i]->path, path) == 0)
+		if (same_path(t->items[i]->path, path))
 			agg_testcase(r->out, run, t->items[i]);
 	fputs("  </testsuite>\n", r->out);
 }
@@ -211,7 +243,7 @@ static void suites(dcval_report *r, const dv_report_run *run, bool write,
 		if (is_input_path(run, t->items[i]->path))
 			continue;
 		for (j = 0; j < i; j++)
-			if (strcmp(t->items[j]->path, t->items[i]->path) == 0)
+			if (same_path(t->items[j]->path, t->items[i]->path))
 				break;
 		if (j == i)
 			suite(r, run, t->items[i]->path, NULL, write, total);

@@ -10,6 +10,7 @@
 #include "report/report_impl.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/esc.h"
 
 static const dv_report_ops *const formats[] = {
 	[DCVAL_REPORT_TEXT] = &dv_report_text_ops,
@@ -245,7 +246,8 @@ static dcval_status agg_sample(dcval_report *r, dv_report_agg *a,
 	if (st == DCVAL_OK)
 		st = dv_report_message(v, &r->msg);
 	if (st == DCVAL_OK)
-		st = dv_buf_printf(&r->line, ": %s", r->msg.data);
+		st = dv_buf_printf(&r->line, "%s%s", r->line.len ? ": " : "",
+				   r->msg.data);
 	if (st != DCVAL_OK)
 		return st == DCVAL_ELIMIT ? DCVAL_OK : st;
 	a->samples[a->n_samples] = dv_strndup(r->line.data, r->line.len);
@@ -269,7 +271,7 @@ static dcval_status aggregate(dcval_report *r, const dcval_violation *v)
 	agg_example(a, v);
 	if (!r->ops->by_input)
 		return DCVAL_OK;
-	a = aggs_get(&r->by_input, v->path ? v->path : "", v, &st);
+	a = aggs_get(&r->by_input, v->path, v, &st);
 	if (!a)
 		return st == DCVAL_ELIMIT ? DCVAL_OK : st;
 	a->count++;
@@ -371,17 +373,31 @@ bool dv_report_truncated(const dcval_report *r)
 	return r->seen > r->listed;
 }
 
+dcval_status dv_report_append_shown(dv_buf *b, const char *s)
+{
+	char tmp[DV_ESC_CHAR_MAX];
+	size_t len = strlen(s), i = 0, used, m;
+	dcval_status st = dv_buf_append(b, "", 0);
+
+	while (st == DCVAL_OK && i < len) {
+		m = dv_esc_char(s + i, len - i, 0, tmp, &used);
+		st = dv_buf_append(b, tmp, m);
+		i += used;
+	}
+	return st;
+}
+
 dcval_status dv_report_location(const dcval_violation *v, dv_buf *b)
 {
-	const char *path = v->path ? v->path : "";
+	dcval_status st;
 
 	dv_buf_reset(b);
-	if (v->line == 0)
-		return dv_buf_printf(b, "%s", path);
+	st = dv_report_append_shown(b, v->path ? v->path : "");
+	if (st != DCVAL_OK || v->line == 0)
+		return st;
 	if (v->field == 0)
-		return dv_buf_printf(b, "%s:%" PRIu64, path, v->line);
-	return dv_buf_printf(b, "%s:%" PRIu64 ":%" PRIu32, path, v->line,
-			     v->field);
+		return dv_buf_printf(b, ":%" PRIu64, v->line);
+	return dv_buf_printf(b, ":%" PRIu64 ":%" PRIu32, v->line, v->field);
 }
 
 const char *dv_report_plural(uint64_t n, const char *one, char *buf, size_t cap)

@@ -51,7 +51,9 @@ typedef struct dv_report_example {
 
 /* Violations of one key: (rule, column, severity), or with path too. */
 typedef struct dv_report_agg {
-	const char *path;        /* input path; NULL in the run table */
+	const char *path;        /* input path; NULL in the run table, and in
+				    the input table for a dataset-level
+				    violation of several inputs */
 	const char *rule;        /* rule id */
 	const char *column;      /* column, NULL when none */
 	dcval_severity severity; /* error or warn */
@@ -61,7 +63,8 @@ typedef struct dv_report_agg {
 	unsigned n_examples;     /* used entries of examples */
 	dv_report_example examples[DV_REPORT_EXAMPLES]; /* run table only */
 	unsigned n_samples;      /* used entries of samples */
-	char *samples[DV_REPORT_EXAMPLES]; /* input table: "LOCATION: MESSAGE" */
+	char *samples[DV_REPORT_EXAMPLES]; /* input table: "LOCATION: MESSAGE",
+					      or "MESSAGE" without a location */
 	uint32_t hash;           /* of the key */
 	char keys[];             /* storage of path, rule and column */
 } dv_report_agg;
@@ -156,9 +159,14 @@ dcval_status dv_report_message(const dcval_violation *v, dv_buf *b);
 
 /*
  * The location of v in b, replacing its content: "PATH:LINE:FIELD",
- * "PATH:LINE" when there is no field, "PATH" when there is no line.
+ * "PATH:LINE" when there is no field, "PATH" when there is no line, ""
+ * for a dataset-level violation of several inputs (no path). PATH is
+ * escaped as src/util/esc.h says, so the location is one line of text.
  */
 dcval_status dv_report_location(const dcval_violation *v, dv_buf *b);
+
+/* Append s escaped for one-line text (src/util/esc.h) to b. */
+dcval_status dv_report_append_shown(dv_buf *b, const char *s);
 
 /* "1 error", "2 errors", "0 warnings"... into buf (at least 32 bytes). */
 const char *dv_report_plural(uint64_t n, const char *one, char *buf,

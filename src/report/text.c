@@ -15,10 +15,20 @@
  * violation without a column (field_count, malformed, encoding, header,
  * row_count) has no `COLUMN: `. SEVERITY is `error` or `warning`.
  * MESSAGE is `"VALUE" DETAIL`: VALUE cut to 80 bytes at a character
- * boundary, `...` appended when cut, control bytes, `\` and `"` escaped
- * as \n \r \t \\ \" \xNN, bytes that are not UTF-8 as \xNN;
+ * boundary, `...` included (77 bytes and `...` when cut), control
+ * characters, `\` and `"` escaped as \n \r \t \\ \" \xNN \u009b,
+ * bytes that are not UTF-8 as \xNN;
  * `<redacted> DETAIL` for a sensitive column; `DETAIL` alone when the
- * violation has no value. Control bytes in COLUMN are escaped alike.
+ * violation has no value. Nothing printed is a terminal control: in
+ * PATH, COLUMN and DETAIL too, control characters are escaped (C0 as \n
+ * \r \t \xNN, DEL as \x7f, C1 as \u0080..\u009f, bytes that are not
+ * UTF-8 as \xNN; src/util/esc.h), so a file name cannot forge a line. A
+ * dataset-level violation of a run of several inputs has no PATH: its
+ * line starts with `dcval: ` (`dcval: error: 3 records, fewer than the
+ * minimum 5 [row_count]`), as a compiler names itself for an error no
+ * file is to blame for. A line never reads as a GitHub Actions workflow
+ * command: a PATH or COLUMN that starts a line with "::" (after white
+ * space, which the runner trims) has its first ':' written as \x3a.
  * Only the first --max-violations violations are listed.
  *
  * The summary follows: one line per input, in the order given,
@@ -48,6 +58,7 @@
 #include <string.h>
 
 #include "report/report_impl.h"
+#include "util/esc.h"
 
 /* Room for an escaped column name; a longer one is cut with "...". */
 #define COLUMN_SHOW 512
@@ -81,24 +92,38 @@ static dcval_status text_violation(dcval_report *r, const dcval_violation *v)
 		st = dv_report_message(v, &r->msg);
 	if (st != DCVAL_OK)
 		return st;
-	fprintf(r->out, "%s: %s: %s%s [%s]\n", r->line.data,
-		severity_word(v->severity),
+	/* a dataset-level violation of several inputs has no path: the
+	 * line names the program, as a compiler's does ("ld: error: ...") */
+	if (r->line.len)
+		dv_esc_fput_line_start(r->out, r->line.data, r->line.len);
+	else
+		fputs("dcval", r->out);
+	fprintf(r->out, ": %s: %s%s [%s]\n", severity_word(v->severity),
 		column_show(v->column, ": ", column, sizeof(column)), r->msg.data,
 		v->rule);
 	return dv_report_check(r->out);
 }
 
-static void input_line(FILE *out, const dcval_input_info *in,
-		       const char *contract, const char *version)
+static dcval_status input_line(dcval_report *r, const dcval_input_info *in,
+			       const char *contract, const char *version)
 {
 	char e[32], w[32], n[32];
+	const char *error = in->error[0] ? in->error : dcval_status_str(in->status);
+	FILE *out = r->out;
+	dcval_status st;
 
+	dv_buf_reset(&r->line);
+	st = dv_report_append_shown(&r->line, in->path);
+	if (st != DCVAL_OK)
+		return st;
+	dv_esc_fput_line_start(out, r->line.data, r->line.len);
 	if (in->status != DCVAL_OK) {
-		fprintf(out, "%s: cannot be read: %s\n", in->path,
-			in->error[0] ? in->error : dcval_status_str(in->status));
-		return;
+		fputs(": cannot be read: ", out);
+		dv_esc_fwrite(out, error, strlen(error), 0);
+		fputc('\n', out);
+		return DCVAL_OK;
 	}
-	fprintf(out, "%s: %s, %s in %s", in->path,
+	fprintf(out, ": %s, %s in %s",
 		dv_report_plural(in->counts.errors, "error", e, sizeof(e)),
 		dv_report_plural(in->counts.warnings, "warning", w, sizeof(w)),
 		dv_report_plural(in->counts.records, "record", n, sizeof(n)));
@@ -106,6 +131,7 @@ static void input_line(FILE *out, const dcval_input_info *in,
 		fprintf(out, " (contract %s%s%s)", contract, version ? " " : "",
 			version ? version : "");
 	fputc('\n', out);
+	return DCVAL_OK;
 }
 
 /* ": 1200 x "share", 3 x "Share"", ": <redacted>" or nothing. */
@@ -133,8 +159,13 @@ static void agg_line(FILE *out, const dv_report_agg *a)
 	char column[COLUMN_SHOW + 2];
 	char count[32];
 
-	fprintf(out, "  %s[%s]: %s",
-		column_show(a->column, " ", column, sizeof(column)), a->rule,
+	/* the runner trims the indent: a column "::error::x" would read as
+	 * a workflow command */
+	fputs("  ", out);
+	column_show(a->column, " ", column, sizeof(column));
+	if (a->column)
+		dv_esc_fput_line_start(out, column, strlen(column));
+	fprintf(out, "[%s]: %s", a->rule,
 		dv_report_plural(a->count, severity_word(a->severity), count,
 				 sizeof(count)));
 	agg_examples(out, a);
@@ -143,11 +174,15 @@ static void agg_line(FILE *out, const dv_report_agg *a)
 
 dcval_status dv_report_text_summary(dcval_report *r, const dv_report_run *run)
 {
+	dcval_status st;
 	size_t i;
 
-	for (i = 0; i < run->n_inputs; i++)
-		input_line(r->out, &run->inputs[i], run->contract_name,
-			   run->contract_version);
+	for (i = 0; i < run->n_inputs; i++) {
+		st = input_line(r, &run->inputs[i], run->contract_name,
+				run->contract_version);
+		if (st != DCVAL_OK)
+			return st;
+	}
 	for (i = 0; i < r->rules.n; i++)
 		agg_line(r->out, r->rules.items[i]);
 	if (dv_report_truncated(r))

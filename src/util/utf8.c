@@ -131,3 +131,14 @@ size_t dv_utf8_cut(const char *s, size_t len, size_t max)
 		return max;
 	return n;
 }
+
+size_t dv_utf8_char_len(const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if (len == 0)
+		return 0;
+	if (c < 0x80)
+		return 1;
+	return dv_utf8_seq((const unsigned char *)s, len);
+}

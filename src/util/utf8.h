@@ -21,4 +21,8 @@ size_t dv_utf8_count(const char *s, size_t len);
 /* Largest n <= max such that s[0..n) does not end inside a character. */
 size_t dv_utf8_cut(const char *s, size_t len, size_t max);
 
+/* Length (1 to 4) of the valid UTF-8 character at s[0..len), or 0 when
+ * s does not start with one (len 0, or an invalid or cut sequence). */
+size_t dv_utf8_char_len(const char *s, size_t len);
+
 #endif

@@ -14,6 +14,10 @@
 # UPDATE=1 rewrites .exit and the .exact files from the actual run.
 # VALGRIND=1 runs the binary under valgrind (leaks and errors fail).
 # A case with a <name>.nosanitize file is skipped when SANITIZE is set.
+# Every junit report a case writes (to standard output, standard error
+# or an -o file) must validate against tests/junit/junit.xsd: DCVAL is
+# then tests/cli/junit_check.sh, which runs the binary (DCVAL_REAL) and
+# checks the report with xmllint.
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-build}
 case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
@@ -24,11 +28,24 @@ if [ -n "$VALGRIND" ]; then
 	chmod +x "$wrap"
 	DCVAL=$wrap
 fi
-export DCVAL ROOT LC_ALL=C
 passed=0
 failed=0
+junit_ok=0
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+# Every junit report a case writes is validated against the schema
+# (tests/cli/junit_check.sh stands in for the binary); a report that
+# does not validate fails its case.
+JUNIT_XSD="$ROOT/tests/junit/junit.xsd"
+DCVAL_REAL=$DCVAL
+if command -v xmllint >/dev/null 2>&1; then
+	DCVAL="$scratch/dcval"
+	printf '#!/bin/sh\nexec sh "%s" "$@"\n' "$ROOT/tests/cli/junit_check.sh" >"$DCVAL"
+	chmod +x "$DCVAL"
+else
+	echo "xmllint not found: junit reports are not validated"
+fi
+export DCVAL DCVAL_REAL JUNIT_XSD ROOT LC_ALL=C
 
 # glob_match EXPECTED ACTUAL: 0 when every line matches.
 glob_match() {
@@ -99,7 +116,8 @@ for t in "$ROOT"/tests/cli/*/*.sh; do
 	dir="$scratch/$(echo "$name" | tr / _)"
 	mkdir -p "$dir"
 	T=$(dirname "$t")
-	export T
+	JUNIT_LOG="$dir/.junit"
+	export T JUNIT_LOG
 	(cd "$dir" && sh "$t" >"$dir/.stdout" 2>"$dir/.stderr" </dev/null)
 	rc=$?
 	if [ -n "$UPDATE" ]; then
@@ -115,6 +133,12 @@ for t in "$ROOT"/tests/cli/*/*.sh; do
 	fi
 	check_stream "$base" stdout "$dir/.stdout" "$want" || ok=0
 	check_stream "$base" stderr "$dir/.stderr" "$want" || ok=0
+	if [ -s "$dir/.junit" ]; then
+		echo "--- $name: a junit report does not validate against tests/junit/junit.xsd"
+		head -n 20 "$dir/.junit"
+		ok=0
+	fi
+	[ -f "$dir/.junit.ok" ] && junit_ok=$((junit_ok + $(wc -l <"$dir/.junit.ok")))
 	if [ $ok = 1 ]; then
 		passed=$((passed + 1))
 	else
@@ -122,5 +146,6 @@ for t in "$ROOT"/tests/cli/*/*.sh; do
 		failed=$((failed + 1))
 	fi
 done
+echo "junit reports validated against the schema: $junit_ok"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -590,6 +590,72 @@ static void test_engine_row_count_maximum_over_all_inputs(void **state)
 	run_free(&r);
 }
 
+/* Paths seen by the callback, "(null)" for none. */
+struct seen_paths {
+	char paths[4][32];
+	size_t n;
+};
+
+static dcval_status note_path(void *ud, const dcval_violation *v)
+{
+	struct seen_paths *s = ud;
+
+	if (s->n < 4)
+		snprintf(s->paths[s->n++], sizeof(s->paths[0]), "%s:%s", v->rule,
+			 v->path ? v->path : "(null)");
+	return DCVAL_OK;
+}
+
+/*
+ * contract.md "Drift": a dataset-level violation has the input's path
+ * when the run has one input and none (NULL) when it has several; then
+ * it counts in the run's totals only, not in the last input's.
+ */
+static void row_count_paths(size_t n_in, const char *want, uint64_t last_errors)
+{
+	static const char yaml[] = "contract: t\ncolumns:\n  - {name: v, type: integer}\n"
+				   "dataset:\n  row_count: {minimum: 9}\n";
+	static const char data[] = "v\n1\n";
+	struct seen_paths seen = { .n = 0 };
+	dcval_validate_opts opts = { .on_violation = note_path, .ud = &seen };
+	const dcval_input_info *in;
+	dcval_contract *c;
+	dcval_validator *v;
+	dcval_error err;
+	char path[16];
+	size_t i, n;
+
+	dcval_error_clear(&err);
+	c = dcval_contract_load_buffer("c.yaml", yaml, strlen(yaml), &err);
+	assert_non_null(c);
+	v = dcval_validator_new(c, &opts, &err);
+	assert_non_null(v);
+	for (i = 0; i < n_in; i++) {
+		FILE *f = fmemopen((void *)data, strlen(data), "r");
+
+		snprintf(path, sizeof(path), "in%zu.csv", i + 1);
+		assert_int_equal(dcval_validator_run(v, path, f, &err), DCVAL_OK);
+		fclose(f);
+	}
+	assert_int_equal(dcval_validator_finish(v), DCVAL_OK);
+	assert_int_equal(seen.n, 1);
+	assert_string_equal(seen.paths[0], want);
+	assert_int_equal(dcval_validator_counts(v)->errors, 1);
+	in = dcval_validator_inputs(v, &n);
+	assert_int_equal(n, n_in);
+	assert_int_equal(in[n - 1].counts.errors, last_errors);
+	dcval_validator_free(v);
+	dcval_contract_free(c);
+}
+
+static void test_engine_dataset_violation_path_one_or_several_inputs(void **state)
+{
+	(void)state;
+	row_count_paths(1, "row_count:in1.csv", 1);
+	row_count_paths(2, "row_count:(null)", 0);
+	row_count_paths(3, "row_count:(null)", 0);
+}
+
 /* ---- severity and sensitive ---- */
 
 static void test_engine_severity_warn_is_warning_not_invalid(void **state)
@@ -931,6 +997,7 @@ int main(void)
 		cmocka_unit_test(test_engine_primary_key_parts_do_not_run_together),
 		cmocka_unit_test(test_engine_row_count_minimum),
 		cmocka_unit_test(test_engine_row_count_maximum_over_all_inputs),
+		cmocka_unit_test(test_engine_dataset_violation_path_one_or_several_inputs),
 		cmocka_unit_test(test_engine_severity_warn_is_warning_not_invalid),
 		cmocka_unit_test(test_engine_sensitive_violations_are_redacted),
 		cmocka_unit_test(test_engine_missing_column_policies),

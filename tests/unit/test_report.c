@@ -23,6 +23,8 @@ static void test_value_plain_and_null(void **state)
 	assert_string_equal(buf, "");
 }
 
+/* contract.md "Decisions users rely on": at most 80 bytes, the "..."
+ * included: 77 bytes of the value, then "..." */
 static void test_value_cut_at_80_bytes(void **state)
 {
 	char s[101], want[84];
@@ -33,14 +35,20 @@ static void test_value_cut_at_80_bytes(void **state)
 	memset(s, 'a', 100);
 	s[100] = '\0';
 	v = viol("c", "type", s, 2);
-	memset(want, 'a', 80);
-	memcpy(want + 80, "...", 4);
-	assert_int_equal(dcval_violation_value(&v, false, buf, sizeof(buf)), 83);
+	memset(want, 'a', 77);
+	memcpy(want + 77, "...", 4);
+	assert_int_equal(dcval_violation_value(&v, false, buf, sizeof(buf)), 80);
+	assert_string_equal(buf, want);
+	assert_int_equal(dcval_violation_value(&v, true, buf, sizeof(buf)), 80);
+	assert_string_equal(buf, want);
+	/* 81 bytes: cut as well */
+	v.value_len = 81;
+	assert_int_equal(dcval_violation_value(&v, false, buf, sizeof(buf)), 80);
 	assert_string_equal(buf, want);
 	/* exactly 80 bytes: not cut */
 	v.value_len = 80;
 	assert_int_equal(dcval_violation_value(&v, true, buf, sizeof(buf)), 80);
-	assert_memory_equal(buf, want, 80);
+	assert_memory_equal(buf, s, 80);
 	assert_int_equal(buf[80], '\0');
 }
 
@@ -51,22 +59,36 @@ static void test_value_cut_at_multibyte_character(void **state)
 	char buf[DV_REPORT_SHOW_ESC];
 
 	(void)state;
-	/* 79 bytes, then "é" (c3 a9) over bytes 80-81: cut before it */
-	memset(s, 'x', 79);
-	strcpy(s + 79, "\xc3\xa9yz");
+	/* 76 bytes, then "é" (c3 a9) over bytes 77-78: cut before it */
+	memset(s, 'x', 76);
+	strcpy(s + 76, "\xc3\xa9yzzzzzzz");
 	v = viol("c", "type", s, 2);
-	memset(want, 'x', 79);
-	strcpy(want + 79, "...");
-	assert_int_equal(dcval_violation_value(&v, false, buf, sizeof(buf)), 82);
+	memset(want, 'x', 76);
+	strcpy(want + 76, "...");
+	assert_int_equal(dcval_violation_value(&v, false, buf, sizeof(buf)), 79);
 	assert_string_equal(buf, want);
-	/* a 4-byte character over bytes 78-81 */
-	memset(s, 'x', 77);
-	strcpy(s + 77, "\xf0\x9f\x98\x80!");
+	/* "é" over bytes 76-77 fits in 77 */
+	memset(s, 'x', 75);
+	strcpy(s + 75, "\xc3\xa9yzzzzzzz");
 	v = viol("c", "type", s, 2);
-	memset(want, 'x', 77);
-	strcpy(want + 77, "...");
+	memset(want, 'x', 75);
+	strcpy(want + 75, "\xc3\xa9...");
+	assert_int_equal(dcval_violation_value(&v, false, buf, sizeof(buf)), 80);
+	assert_string_equal(buf, want);
+	/* a 4-byte character over bytes 75-78 */
+	memset(s, 'x', 74);
+	strcpy(s + 74, "\xf0\x9f\x98\x80!!!!!!!");
+	v = viol("c", "type", s, 2);
+	memset(want, 'x', 74);
+	strcpy(want + 74, "...");
 	dcval_violation_value(&v, true, buf, sizeof(buf));
 	assert_string_equal(buf, want);
+	/* 80 bytes ending in a 4-byte character: whole, not cut */
+	memset(s, 'x', 76);
+	strcpy(s + 76, "\xf0\x9f\x98\x80");
+	v = viol("c", "type", s, 2);
+	assert_int_equal(dcval_violation_value(&v, false, buf, sizeof(buf)), 80);
+	assert_string_equal(buf, s);
 }
 
 static void test_value_redacted(void **state)
@@ -106,12 +128,12 @@ static void test_value_escape_after_cut(void **state)
 	char buf[DV_REPORT_SHOW_ESC];
 
 	(void)state;
-	/* 79 'q', a newline at byte 80, more after: the cut keeps 80 bytes */
-	memset(s, 'q', 79);
-	strcpy(s + 79, "\n\n\n\n\n");
+	/* 76 'q', a newline at byte 77, more after: the cut keeps 77 bytes */
+	memset(s, 'q', 76);
+	strcpy(s + 76, "\n\n\n\n\n");
 	v = viol("c", "type", s, 2);
-	memset(want, 'q', 79);
-	strcpy(want + 79, "\\n...");
+	memset(want, 'q', 76);
+	strcpy(want + 76, "\\n...");
 	dcval_violation_value(&v, true, buf, sizeof(buf));
 	assert_string_equal(buf, want);
 	/* NUL bytes are shown, not a string end */
@@ -256,6 +278,132 @@ static void test_text_line_forms(void **state)
 		      "  we\\nird [extra_column]: 1 error\n");
 }
 
+/*
+ * cli.md "Behaviour users count on": nothing printed is a terminal
+ * control. A path that holds a newline and a report line, C0, DEL and C1
+ * controls in paths, columns, values and details, and bytes that are
+ * not UTF-8, in the text report: one line per violation, escapes only.
+ */
+static const char forged_path[] = "x\nforged.csv:1:1: error: injected.csv";
+
+static void test_text_escapes_paths_and_controls(void **state)
+{
+	static const dcval_input_info in[] = {
+		{ .path = forged_path, .format = DCVAL_FORMAT_CSV,
+		  .counts = { .records = 2, .invalid_records = 1, .errors = 2 } },
+		{ .path = "gone\x1b[2J\xc2\x9b" "31m.csv", .status = DCVAL_EIO,
+		  .error = "cannot open 'gone\x1b[2J': \xff" },
+	};
+	dv_report_run run = { .contract_name = "c", .inputs = in, .n_inputs = 2 };
+	dcval_violation vs[2];
+
+	(void)state;
+	vs[0] = viol("co\x7fl\xc2\x85", "type", "a\x1b[31m\xc2\x9b" "1m\xc2\xa0\xff", 2);
+	vs[0].path = forged_path;
+	vs[1] = viol(NULL, "malformed", NULL, 3);
+	vs[1].path = forged_path;
+	vs[1].field = 0;
+	vs[1].detail = "near '\x1b]0;title\x07'\r\n";
+	assert_render(DCVAL_REPORT_TEXT, DCVAL_REPORT_ALL, vs, 2, &run,
+		      "x\\nforged.csv:1:1: error: injected.csv:2:3: error: co\\x7fl\\u0085: \"a\\x1b[31m\\u009b1m\xc2\xa0\\xff\" is bad [type]\n"
+		      "x\\nforged.csv:1:1: error: injected.csv:3: error: near '\\x1b]0;title\\x07'\\r\\n [malformed]\n"
+		      "x\\nforged.csv:1:1: error: injected.csv: 2 errors, 0 warnings in 2 records (contract c)\n"
+		      "gone\\x1b[2J\\u009b31m.csv: cannot be read: cannot open 'gone\\x1b[2J': \\xff\n"
+		      "  co\\x7fl\\u0085 [type]: 1 error: 1 x \"a\\x1b[31m\\u009b1m\xc2\xa0\\xff\"\n"
+		      "  [malformed]: 1 error\n");
+}
+
+/* The same in the github report: GitHub's own escapes for '%', CR, LF
+ * (and ':' ',' in properties), the text report's for other controls. */
+static void test_github_escapes_paths_and_controls(void **state)
+{
+	static const dcval_input_info in[] = {
+		{ .path = forged_path, .format = DCVAL_FORMAT_CSV,
+		  .counts = { .records = 2, .invalid_records = 1, .errors = 1 } },
+	};
+	dv_report_run run = { .contract_name = "c", .inputs = in, .n_inputs = 1 };
+	dcval_violation v = viol("c\x1b\n", "type", "\xc2\x9b\r", 2);
+	char *out;
+	size_t i;
+
+	(void)state;
+	v.path = "a\x1b\t\xc2\x9b\n::error file=b.csv::x.csv";
+	v.detail = "is \x01" "bad";
+	out = render(DCVAL_REPORT_GITHUB, DCVAL_REPORT_ALL, &v, 1, &run);
+	assert_string_equal(out,
+			    "::error file=a\\x1b\\t\\u009b%0A%3A%3Aerror file=b.csv%3A%3Ax.csv,line=2,col=3,title=type::c\\x1b%0A: \"\\u009b\\r\" is \\x01bad\n"
+			    "x\\nforged.csv:1:1: error: injected.csv: 1 error, 0 warnings in 2 records (contract c)\n"
+			    "  c\\x1b\\n [type]: 1 error: 1 x \"\\u009b\\r\"\n");
+	for (i = 0; out[i]; i++)
+		assert_true((unsigned char)out[i] >= 0x20 || out[i] == '\n');
+	free(out);
+}
+
+/* A path or column at the start of a text line never reads as a
+ * GitHub Actions workflow command (the runner trims leading space). */
+static void test_text_lines_are_no_workflow_commands(void **state)
+{
+	static const dcval_input_info in[] = {
+		{ .path = "::error file=a.csv::forged", .format = DCVAL_FORMAT_CSV,
+		  .counts = { .records = 1, .invalid_records = 1, .errors = 1 } },
+	};
+	dv_report_run run = { .contract_name = "c", .inputs = in, .n_inputs = 1 };
+	dcval_violation v = viol(" ::warning::col", "type", "x", 2);
+	int f;
+
+	(void)state;
+	v.path = in[0].path;
+	assert_render(DCVAL_REPORT_TEXT, DCVAL_REPORT_ALL, &v, 1, &run,
+		      "\\x3a:error file=a.csv::forged:2:3: error:  ::warning::col: \"x\" is bad [type]\n"
+		      "\\x3a:error file=a.csv::forged: 1 error, 0 warnings in 1 record (contract c)\n"
+		      "   \\x3a:warning::col [type]: 1 error: 1 x \"x\"\n");
+	for (f = DCVAL_REPORT_TEXT; f <= DCVAL_REPORT_GITHUB; f += DCVAL_REPORT_GITHUB) {
+		char *out = render((dcval_report_format)f, DCVAL_REPORT_ALL, &v, 1, &run);
+		char *line;
+
+		for (line = out; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+			while (*line == ' ')
+				line++;
+			if (f == DCVAL_REPORT_GITHUB && strncmp(line, "::error file=", 13) == 0)
+				continue; /* the annotation itself */
+			assert_true(strncmp(line, "::", 2) != 0);
+		}
+		free(out);
+	}
+}
+
+/*
+ * contract.md "Drift": a dataset-level violation of several inputs has
+ * no path. Text names the program as a compiler does ("dcval: error:"),
+ * github leaves out file=, json writes null.
+ */
+static void test_dataset_violation_without_path(void **state)
+{
+	static const dcval_input_info in[] = {
+		{ .path = "a.csv", .format = DCVAL_FORMAT_CSV, .counts = { .records = 1 } },
+		{ .path = "b.csv", .format = DCVAL_FORMAT_CSV, .counts = { .records = 1 } },
+	};
+	dv_report_run run = { .contract_name = "c", .inputs = in, .n_inputs = 2,
+			      .counts = { .records = 2, .errors = 1 } };
+	dcval_violation v = viol(NULL, "row_count", NULL, 0);
+	char *out;
+
+	(void)state;
+	v.path = NULL;
+	v.detail = "2 records, fewer than the minimum 5";
+	assert_render(DCVAL_REPORT_TEXT, DCVAL_REPORT_ALL, &v, 1, &run,
+		      "dcval: error: 2 records, fewer than the minimum 5 [row_count]\n"
+		      "a.csv: 0 errors, 0 warnings in 1 record (contract c)\n"
+		      "b.csv: 0 errors, 0 warnings in 1 record (contract c)\n"
+		      "  [row_count]: 1 error\n");
+	out = render(DCVAL_REPORT_GITHUB, DCVAL_REPORT_ALL, &v, 1, &run);
+	assert_true(strncmp(out, "::error title=row_count::2 records, fewer than the minimum 5\n", 61) == 0);
+	free(out);
+	out = render(DCVAL_REPORT_JSONL, DCVAL_REPORT_ALL, &v, 1, &run);
+	assert_true(strncmp(out, "{\"path\": null, \"record\": null,", 30) == 0);
+	free(out);
+}
+
 static void test_text_aggregate_counts_examples(void **state)
 {
 	dcval_violation *vs = calloc(1203, sizeof(*vs));
@@ -369,7 +517,7 @@ static void test_github_commands_and_summary(void **state)
 	vs[2].field = 0;
 	assert_render(DCVAL_REPORT_GITHUB, 100, vs, 3, &run_events,
 		      "::error file=events.csv,line=42,col=5,title=type::amount: \"12,5\" is not a number\n"
-		      "::warning file=dir%2Cx/a%3Ab.csv,title=r%3Au%2Cle::c: \"50%25\\r\\n\" is 100%25, with: colon%0Aand newline\n"
+		      "::warning file=dir%2Cx/a%3Ab.csv,title=r%3Au%2Cle::c: \"50%25\\r\\n\" is 100%25, with: colon\\nand newline\n"
 		      "::error file=events.csv,line=5,title=type::c: \"x\" is bad\n"
 		      "events.csv: 2 errors, 0 warnings in 10000 records (contract events 1.4.0)\n"
 		      "  amount [type]: 1 error: 1 x \"12,5\"\n"
@@ -507,6 +655,10 @@ int main(void)
 		cmocka_unit_test(test_text_cap),
 		cmocka_unit_test(test_text_no_violations),
 		cmocka_unit_test(test_github_commands_and_summary),
+		cmocka_unit_test(test_text_escapes_paths_and_controls),
+		cmocka_unit_test(test_github_escapes_paths_and_controls),
+		cmocka_unit_test(test_dataset_violation_without_path),
+		cmocka_unit_test(test_text_lines_are_no_workflow_commands),
 		cmocka_unit_test(test_redacted_never_shown),
 		cmocka_unit_test(test_aggregates_many_keys_in_first_seen_order),
 		cmocka_unit_test(test_write_error_is_eio),

@@ -6,6 +6,8 @@
 #include "report_fixture.h"
 
 #include <jansson.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* ---- json ---- */
 
@@ -94,6 +96,7 @@ static void test_json_nulls_escaping_and_truncation(void **state)
 	dv_report_run run = { .contract_name = "c", .inputs = in, .n_inputs = 1 };
 
 	(void)state;
+	/* no error, but an input that could not be read: not valid */
 	vs[0] = viol(NULL, "row_count", NULL, 0);
 	vs[0].severity = DCVAL_SEVERITY_WARN;
 	vs[0].path = "-";
@@ -105,7 +108,7 @@ static void test_json_nulls_escaping_and_truncation(void **state)
 		      "  \"report_version\": 1,\n"
 		      "  \"tool\": {\"name\": \"dcval\", \"version\": \"" DCVAL_VERSION "\"},\n"
 		      "  \"contract\": {\"name\": \"c\", \"version\": null, \"owner\": null, \"source\": null, \"sha256\": null},\n"
-		      "  \"valid\": true,\n"
+		      "  \"valid\": false,\n"
 		      "  \"inputs\": [\n"
 		      "    {\"path\": \"-\", \"format\": null, \"bytes\": 0, \"compression\": null, \"records\": 0, \"errors\": 0, \"warnings\": 0, \"invalid_records\": 0, \"error\": \"read error\"}\n"
 		      "  ],\n"
@@ -205,6 +208,42 @@ static void test_jsonl_lines_and_summary(void **state)
 
 /* ---- junit ---- */
 
+/*
+ * Every junit report a test writes validates against the schema the CLI
+ * tests use (tests/junit/junit.xsd, run from the repository root as
+ * make check does), when xmllint is there.
+ */
+static void assert_junit_valid(const char *xml)
+{
+	char path[] = "/tmp/dcval-junit-XXXXXX";
+	char cmd[256];
+	int fd = mkstemp(path), rc;
+	FILE *f;
+
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(xml, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+	snprintf(cmd, sizeof(cmd),
+		 "xmllint --noout --schema tests/junit/junit.xsd %s 2>/dev/null", path);
+	rc = system(cmd);
+	remove(path);
+	if (rc != -1 && WIFEXITED(rc) && WEXITSTATUS(rc) == 127)
+		return; /* no xmllint: the CLI tests say so */
+	assert_int_equal(rc, 0);
+}
+
+static void assert_junit(const dcval_violation *vs, size_t n,
+			 const dv_report_run *run, const char *expected)
+{
+	char *out = render(DCVAL_REPORT_JUNIT, 0, vs, n, run);
+
+	assert_string_equal(out, expected);
+	assert_junit_valid(out);
+	free(out);
+}
+
 static void test_junit_suites(void **state)
 {
 	dcval_violation vs[8];
@@ -231,9 +270,10 @@ static void test_junit_suites(void **state)
 	vs[6] = viol("email", "format", "bob", 9);
 	vs[6].path = "a<b>.csv";
 	vs[6].severity = DCVAL_SEVERITY_WARN;
+	/* dataset-level, several inputs: no path, a suite of its own */
 	vs[7] = viol(NULL, "row_count", NULL, 0);
-	vs[7].path = "";
-	assert_render(DCVAL_REPORT_JUNIT, 0, vs, 8, &run,
+	vs[7].path = NULL;
+	assert_junit(vs, 8, &run,
 		      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		      "<testsuites name=\"dcval\" tests=\"5\" failures=\"2\" errors=\"1\">\n"
 		      "  <testsuite name=\"a&lt;b&gt;.csv\" tests=\"2\" failures=\"1\" errors=\"0\">\n"
@@ -259,27 +299,57 @@ static void test_junit_suites(void **state)
 		      "      <error message=\"cannot be read: No such &quot;file&quot;\"/>\n"
 		      "    </testcase>\n"
 		      "  </testsuite>\n"
-		      "  <testsuite name=\"\" tests=\"1\" failures=\"1\" errors=\"0\">\n"
+		      "  <testsuite name=\"(all inputs)\" tests=\"1\" failures=\"1\" errors=\"0\">\n"
 		      "    <testcase classname=\"dcval.ev&amp;nts\" name=\"row_count\">\n"
 		      "      <failure type=\"row_count\" message=\"1 error\">1 error\n"
-		      ": is bad</failure>\n"
+		      "is bad</failure>\n"
 		      "    </testcase>\n"
 		      "  </testsuite>\n"
 		      "</testsuites>\n");
 }
 
-static void test_junit_xml_drops_control_bytes(void **state)
+/* cli.md "Behaviour users count on": junit is well-formed XML 1.0 and
+ * the characters XML forbids are written as \uXXXX text */
+static void test_junit_xml_escapes_control_bytes(void **state)
 {
-	dcval_violation v = viol("c\x01ol", "type", NULL, 2);
+	dcval_violation v = viol("c\x01ol\xc2\x9b", "type", NULL, 2);
 	char *out;
 
 	(void)state;
+	v.path = "in\x1b[31m\xef\xbf\xbe\xff.csv";
 	v.detail = "bad\x02 \xff byte";
 	out = render(DCVAL_REPORT_JUNIT, 0, &v, 1, &run_events);
-	assert_non_null(strstr(out, "name=\"col type\""));
-	assert_non_null(strstr(out, "events.csv:2:3: bad \xef\xbf\xbd byte</failure>"));
+	assert_junit_valid(out);
+	assert_non_null(strstr(out, "name=\"c\\u0001ol\\u009B type\""));
+	/* samples are the text report's location and message */
+	assert_non_null(strstr(out, "in\\x1b[31m\\uFFFE\\xff.csv:2:3: bad\\x02 \\xff byte"));
 	assert_null(strchr(out, '\x01'));
 	assert_null(strchr(out, '\x02'));
+	assert_null(strchr(out, '\x1b'));
+	assert_null(strstr(out, "\xc2\x9b"));
+	free(out);
+}
+
+/* A value holding U+FFFE or U+FFFF (valid UTF-8, not XML) and a suite
+ * named by a path with forbidden characters still parse. */
+static void test_junit_xml_noncharacters(void **state)
+{
+	static const dcval_input_info in[] = {
+		{ .path = "a\x01\xef\xbf\xbf\t.csv", .format = DCVAL_FORMAT_CSV,
+		  .counts = { .records = 1, .invalid_records = 1, .errors = 1 } },
+	};
+	dv_report_run run = { .contract_name = "c", .inputs = in, .n_inputs = 1 };
+	dcval_violation v = viol("c", "type", "x\xef\xbf\xbey\xef\xbf\xbf", 2);
+	char *out;
+
+	(void)state;
+	v.path = in[0].path;
+	out = render(DCVAL_REPORT_JUNIT, 0, &v, 1, &run);
+	assert_junit_valid(out);
+	assert_non_null(strstr(out, "<testsuite name=\"a\\u0001\\uFFFF&#9;.csv\""));
+	assert_non_null(strstr(out, "&quot;x\\uFFFEy\\uFFFF&quot; is bad"));
+	assert_null(strstr(out, "\xef\xbf\xbe"));
+	assert_null(strstr(out, "\xef\xbf\xbf"));
 	free(out);
 }
 
@@ -293,11 +363,11 @@ static void test_cut_value_in_json_formats(void **state)
 	char *out;
 
 	(void)state;
-	memset(s, 'x', 79);
-	strcpy(s + 79, "\xc3\xa9 tail");
+	memset(s, 'x', 76);
+	strcpy(s + 76, "\xc3\xa9 tail");
 	v = viol("c", "type", s, 2);
-	memset(want, 'x', 79);
-	strcpy(want + 79, "...");
+	memset(want, 'x', 76);
+	strcpy(want + 76, "...");
 	out = render(DCVAL_REPORT_JSON, DCVAL_REPORT_ALL, &v, 1, &run_events);
 	doc = json_loads(out, 0, NULL);
 	assert_non_null(doc);
@@ -318,7 +388,8 @@ int main(void)
 		cmocka_unit_test(test_json_spill_many),
 		cmocka_unit_test(test_jsonl_lines_and_summary),
 		cmocka_unit_test(test_junit_suites),
-		cmocka_unit_test(test_junit_xml_drops_control_bytes),
+		cmocka_unit_test(test_junit_xml_escapes_control_bytes),
+		cmocka_unit_test(test_junit_xml_noncharacters),
 		cmocka_unit_test(test_cut_value_in_json_formats),
 	};
 

@@ -49,15 +49,9 @@ SPICE = [b" ", b'"', b"\\", b",", b"'", b"%", b":", b"<", b"&", b">", b";",
 
 # Known failures, each fixed by another change in flight: (format, kind)
 # -> reason. The runner counts them as passed and prints them.
-CSV_ENCODING = "csv reader: an encoding violation shows the field of a sensitive column"
 JSON_MALFORMED = "json reader: a malformed JSON message quotes the text around the value"
 JSON_PARENT = "json reader: a non-object parent is shown with its text"
-CSV_QUOTE = "csv reader: text after a closing quote is not yet one malformed record"
 XFAIL = {
-    ("csv", "malformed_stray_quote"): CSV_QUOTE,
-    ("tsv", "malformed_stray_quote"): CSV_QUOTE,
-    ("csv", "encoding"): CSV_ENCODING,
-    ("tsv", "encoding"): CSV_ENCODING,
     ("jsonl", "malformed_truncated"): JSON_MALFORMED,
     ("jsonl", "malformed_bad_escape"): JSON_MALFORMED,
     ("jsonl", "malformed_lone_surrogate"): JSON_MALFORMED,

@@ -215,14 +215,19 @@ bool dv_parse_number(const char *s, size_t len, double *out)
 
 	if (!dv_dec_lex(s, len, &lx))
 		return false;
-	/* Gather up to 19 significant digits; more go to the slow path. */
-	for (p = lx.ib; p != lx.fe && nsig <= 19; p++) {
+	/* Gather up to 19 significant digits (below 10^19: no uint64_t
+	 * overflow); more go to the slow path. Counting digits, not testing
+	 * m != 0, which a wrapped product could fake (2^64 * 5 ends in 0). */
+	for (p = lx.ib; p != lx.fe; p++) {
 		if (p == lx.ie) {
 			p = lx.fb - 1;
 			continue;
 		}
+		if (!nsig && *p == '0')
+			continue; /* a leading zero */
+		if (++nsig > 19)
+			break;
 		m = m * 10 + dv_digit(*p);
-		nsig += m != 0;
 	}
 	if (p == lx.fe && nsig <= 19) {
 		e = lx.exp - (int64_t)(lx.fe - lx.fb);

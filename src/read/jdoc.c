@@ -54,6 +54,7 @@ struct jp {
 	const unsigned char *s;   /* the text */
 	const unsigned char *end;
 	dcval_status st;          /* ENOMEM / ELIMIT while parsing */
+	const unsigned char *lone; /* the string's first lone surrogate escape */
 };
 
 /* Record a fault at p (the first one wins); returns NULL. */
@@ -111,6 +112,130 @@ static const unsigned char *jp_bad(struct jp *jp, const unsigned char *p,
 	return jp_fail(jp, p, DV_JERR_SYNTAX, reason);
 }
 
+static bool is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether the bytes at p start invalid UTF-8 (p may be the end). */
+static bool bad_utf8_at(const struct jp *jp, const unsigned char *p)
+{
+	return p < jp->end && *p >= 0x80 && !utf8_len(p, jp->end);
+}
+
+static int hex_val(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Where jansson's number lexer stops reading at p (its last byte read). */
+static const unsigned char *number_stop(const struct jp *jp,
+					const unsigned char *p)
+{
+	const unsigned char *end = jp->end;
+
+	if (p < end && *p == '-')
+		p++;
+	if (p < end && *p == '0')
+		p++;
+	else if (p < end && is_digit(*p))
+		while (p < end && is_digit(*p))
+			p++;
+	else
+		return p;
+	if (p < end && *p == '.') {
+		if (++p == end || !is_digit(*p))
+			return p;
+		while (p < end && is_digit(*p))
+			p++;
+	}
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		if (++p < end && (*p == '+' || *p == '-'))
+			p++;
+		while (p < end && is_digit(*p))
+			p++;
+	}
+	return p;
+}
+
+/* Whether jansson, reading the string token at p, meets invalid UTF-8
+ * before the token ends (or fails otherwise). */
+static bool string_has_bad_utf8(const struct jp *jp, const unsigned char *p)
+{
+	const unsigned char *end = jp->end;
+	int i;
+
+	for (p++; p < end && *p != '"' && *p >= 0x20;) {
+		if (*p >= 0x80) {
+			size_t n = utf8_len(p, end);
+
+			if (!n)
+				return true;
+			p += n;
+		} else if (*p != '\\') {
+			p++;
+		} else if (++p < end && *p == 'u') {
+			for (i = 1; i <= 4 && p + i < end && hex_val(p[i]) >= 0; i++)
+				;
+			if (i <= 4)
+				return bad_utf8_at(jp, p + i);
+			p += 5;
+		} else if (p < end && strchr("\"\\/bfnrt", *p) && *p) {
+			p++;
+		} else {
+			return bad_utf8_at(jp, p);
+		}
+	}
+	return false;
+}
+
+/*
+ * Whether the token starting at p, read as jansson reads it (a whole
+ * string, a number or word and the byte after it), meets invalid UTF-8:
+ * jansson reads the whole token before it finds the token unexpected.
+ */
+static bool token_has_bad_utf8(const struct jp *jp, const unsigned char *p)
+{
+	if (p == jp->end)
+		return false;
+	if (*p == '"')
+		return string_has_bad_utf8(jp, p);
+	if (*p == '-' || is_digit(*p))
+		return bad_utf8_at(jp, number_stop(jp, p));
+	if (is_alpha(*p)) {
+		while (p < jp->end && is_alpha(*p))
+			p++;
+	}
+	return bad_utf8_at(jp, p);
+}
+
+/* An unexpected token at p: a fault of its own UTF-8 first (see
+ * token_has_bad_utf8), else the syntax error `reason`. */
+static const unsigned char *jp_bad_token(struct jp *jp,
+					 const unsigned char *p,
+					 const char *reason)
+{
+	const unsigned char *q = p;
+
+	if (!token_has_bad_utf8(jp, p))
+		return jp_bad(jp, p, reason);
+	/* report the byte where the bad UTF-8 is */
+	while (!bad_utf8_at(jp, q))
+		q++;
+	return jp_fail(jp, q, DV_JERR_UTF8, "invalid UTF-8");
+}
+
 static const unsigned char *skip_ws(const unsigned char *p,
 				    const unsigned char *end)
 {
@@ -146,29 +271,22 @@ static size_t jp_node(struct jp *jp, dv_jtype type, size_t off, size_t len)
 
 /* ---- strings ---- */
 
-static int hex_val(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Four hex digits at p (before end); -1 when not. */
-static long hex4(const unsigned char *p, const unsigned char *end)
+/*
+ * Four hex digits at p; -1 when not, with *bad at the first byte that is
+ * not one (the end of the text when it comes first).
+ */
+static long hex4(const unsigned char *p, const unsigned char *end,
+		 const unsigned char **bad)
 {
 	long v = 0;
 	int i, h;
 
-	if (end - p < 4)
-		return -1;
 	for (i = 0; i < 4; i++) {
-		h = hex_val(p[i]);
-		if (h < 0)
+		h = p + i < end ? hex_val(p[i]) : -1;
+		if (h < 0) {
+			*bad = p + i;
 			return -1;
+		}
 		v = v * 16 + h;
 	}
 	return v;
@@ -204,33 +322,36 @@ static dcval_status put_utf8(dv_buf *b, unsigned long cp)
 
 /*
  * The escape at p ('\\'); appends what it stands for. Returns the byte
- * after it, NULL on a fault.
+ * after it, NULL on a fault. A lone surrogate is a fault of the string
+ * only once the string is read to its end without another fault
+ * (jp->lone): jansson checks escapes' syntax and the UTF-8 of the whole
+ * string first, and decodes surrogates after that.
  */
 static const unsigned char *jp_escape(struct jp *jp, const unsigned char *p)
 {
 	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
 	const char *k = p + 1 < jp->end && p[1] ? strchr(from, p[1]) : NULL;
+	const unsigned char *bad = NULL;
 	long cp, lo;
 
 	if (k) {
 		jp->st = dv_buf_putc(&jp->d->str, to[k - from]);
 		return p + 2;
 	}
-	if (p + 1 == jp->end)
-		return jp_fail(jp, p + 1, DV_JERR_SYNTAX, "unterminated string");
-	if (p[1] != 'u' || (cp = hex4(p + 2, jp->end)) < 0)
-		return jp_fail(jp, p, DV_JERR_SYNTAX, "invalid escape in a string");
+	if (p + 1 == jp->end || p[1] != 'u')
+		return jp_bad(jp, p + 1, "invalid escape in a string");
+	if ((cp = hex4(p + 2, jp->end, &bad)) < 0)
+		return jp_bad(jp, bad, "invalid escape in a string");
 	p += 6;
-	if (cp >= 0xDC00 && cp <= 0xDFFF)
-		return jp_fail(jp, p - 6, DV_JERR_SYNTAX,
-			       "lone surrogate in a \\u escape");
-	if (cp >= 0xD800 && cp <= 0xDBFF) {
-		if (jp->end - p < 6 || p[0] != '\\' || p[1] != 'u' ||
-		    (lo = hex4(p + 2, jp->end)) < 0xDC00 || lo > 0xDFFF)
-			return jp_fail(jp, p - 6, DV_JERR_SYNTAX,
-				       "lone surrogate in a \\u escape");
+	if (cp >= 0xD800 && cp <= 0xDBFF && jp->end - p >= 6 && p[0] == '\\' &&
+	    p[1] == 'u' && (lo = hex4(p + 2, jp->end, &bad)) >= 0xDC00 &&
+	    lo <= 0xDFFF) {
 		cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
 		p += 6;
+	} else if (cp >= 0xD800 && cp <= 0xDFFF) {
+		if (!jp->lone)
+			jp->lone = p - 6;
+		return p;
 	}
 	jp->st = put_utf8(&jp->d->str, (unsigned long)cp);
 	return p;
@@ -248,6 +369,7 @@ static const unsigned char *jp_string_slow(struct jp *jp, size_t node,
 	dv_jdoc *d = jp->d;
 	size_t off = d->str.len, n;
 
+	jp->lone = NULL;
 	jp->st = dv_buf_append(&d->str, start, (size_t)(p - start));
 	while (jp->st == DCVAL_OK) {
 		const unsigned char *run = p;
@@ -276,6 +398,9 @@ static const unsigned char *jp_string_slow(struct jp *jp, size_t node,
 	}
 	if (jp->st != DCVAL_OK)
 		return NULL;
+	if (jp->lone)
+		return jp_fail(jp, jp->lone, DV_JERR_SYNTAX,
+			       "lone surrogate in a \\u escape");
 	d->nodes[node].off = off;
 	d->nodes[node].len = d->str.len - off;
 	d->nodes[node].decoded = 1;
@@ -316,11 +441,6 @@ static const unsigned char *jp_string(struct jp *jp, const unsigned char *p,
 
 /* ---- numbers and words ---- */
 
-static bool is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* Digits from p; a fault when there is none. */
 static const unsigned char *jp_digits(struct jp *jp, const unsigned char *p)
 {
@@ -338,10 +458,14 @@ static const unsigned char *jp_number(struct jp *jp, const unsigned char *p)
 
 	if (*p == '-')
 		p++;
-	if (p < jp->end && *p == '0')
-		p++;
-	else if (!(p = jp_digits(jp, p)))
+	if (p < jp->end && *p == '0') {
+		/* a leading zero ends the token where jansson stops reading */
+		if (++p < jp->end && is_digit(*p))
+			return jp_fail(jp, p, DV_JERR_SYNTAX,
+				       "leading zero in a number");
+	} else if (!(p = jp_digits(jp, p))) {
 		return NULL;
+	}
 	if (p < jp->end && *p == '.' && !(p = jp_digits(jp, p + 1)))
 		return NULL;
 	if (p < jp->end && (*p == 'e' || *p == 'E')) {
@@ -355,11 +479,6 @@ static const unsigned char *jp_number(struct jp *jp, const unsigned char *p)
 		    (size_t)(p - start)) == SIZE_MAX)
 		return NULL;
 	return p;
-}
-
-static bool is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* A word at p (an ASCII letter): true, false or null. */
@@ -490,7 +609,7 @@ static const unsigned char *jp_value(struct jp *jp, const unsigned char *p,
 	else if (p < jp->end && is_alpha(*p))
 		p = jp_word(jp, p);
 	else
-		return jp_bad(jp, p, "expected a value");
+		return jp_bad_token(jp, p, "expected a value");
 	if (p && d->depth + 1 > DV_JDOC_MAX_DEPTH)
 		return jp_fail(jp, p, DV_JERR_DEPTH, "nesting too deep");
 	return p;
@@ -503,13 +622,13 @@ static const unsigned char *jp_key(struct jp *jp, const unsigned char *p)
 	size_t node;
 
 	if (p == jp->end || *p != '"')
-		return jp_bad(jp, p, "expected a string key");
+		return jp_bad_token(jp, p, "expected a string key");
 	p = jp_string(jp, p, &node);
 	if (!p || !jp_key_unique(jp, jp->d->stack[jp->d->depth - 1], node, at))
 		return NULL;
 	p = skip_ws(p, jp->end);
 	if (p == jp->end || *p != ':')
-		return jp_bad(jp, p, "expected ':' after a key");
+		return jp_bad_token(jp, p, "expected ':' after a key");
 	return skip_ws(p + 1, jp->end);
 }
 
@@ -528,7 +647,7 @@ static const unsigned char *jp_after(struct jp *jp, const unsigned char *p,
 		if (!d->depth) {
 			*done = true;
 			return p == jp->end ? p
-					    : jp_bad(jp, p, "unexpected data after the value");
+					    : jp_bad_token(jp, p, "unexpected data after the value");
 		}
 		top = &d->nodes[d->stack[d->depth - 1]];
 		close = top->type == DV_J_OBJECT ? '}' : ']';
@@ -537,7 +656,7 @@ static const unsigned char *jp_after(struct jp *jp, const unsigned char *p,
 			return skip_ws(p + 1, jp->end);
 		}
 		if (p == jp->end || *p != close)
-			return jp_bad(jp, p, close == '}' ? "expected ',' or '}'"
+			return jp_bad_token(jp, p, close == '}' ? "expected ',' or '}'"
 							   : "expected ',' or ']'");
 		top->len = d->n;
 		d->depth--;
@@ -572,7 +691,7 @@ dcval_status dv_jdoc_parse(dv_jdoc *d, const char *s, size_t len,
 			   bool *valid)
 {
 	struct jp jp = { d, (const unsigned char *)s,
-			 (const unsigned char *)s + len, DCVAL_OK };
+			 (const unsigned char *)s + len, DCVAL_OK, NULL };
 	const unsigned char *p = jp.s;
 	enum jp_want want = JP_VALUE;
 	bool done = false;

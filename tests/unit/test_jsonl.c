@@ -700,6 +700,86 @@ static void test_jsonl_coerce_reads_strings_as_text(void **state)
 	run_free(&r);
 }
 
+/*
+ * Regression: a line of only spaces longer than --max-line-bytes was
+ * counted as a malformed record. A line of only spaces, tabs and CR is
+ * blank whatever its length; a long line that turns out not to be blank
+ * is still one malformed record with every byte in the invalid output.
+ */
+static void test_jsonl_long_blank_line_is_not_a_record(void **state)
+{
+	char data[600];
+	struct input in = { data, 0 };
+	struct run r = RUN_INIT;
+	size_t n = 0;
+
+	(void)state;
+	n += (size_t)sprintf(data + n, "{\"id\":1}\n");
+	memset(data + n, ' ', 100);
+	n += 100;
+	n += (size_t)sprintf(data + n, "\t \r\n");
+	memset(data + n, ' ', 70);
+	n += 70;
+	n += (size_t)sprintf(data + n, "\t\t  {\"id\":2}\r\n{\"id\":\"x\"}\n");
+	memset(data + n, '\t', 80);
+	n += 80; /* a last blank line without a line end */
+	in.len = n;
+	run_many(ID_YAML, &in, 1, true, 32, &r);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "malformed", 3, "");
+	assert_string_equal(r.v[0].detail, "line longer than 32 bytes");
+	expect(&r, 1, "type", 4, "id");
+	assert_string_equal(r.valid, "{\"id\":1}\n");
+	/* the long record keeps its blank start, byte for byte */
+	assert_int_equal(r.invalid_len, 70 + 4 + 8 + 2 + 11);
+	assert_memory_equal(r.invalid + 70, "\t\t  {\"id\":2}\r\n{\"id\":\"x\"}\n", 25);
+	run_free(&r);
+}
+
+/*
+ * With a sensitive column, no message quotes the record: a malformed line
+ * names the byte column (jansson's message quoted `near '"hunter12'`), and
+ * a non-object parent of a declared path is named without its text.
+ */
+static void test_jsonl_sensitive_text_never_in_messages(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"columns:\n"
+		"  - {name: id, type: integer}\n"
+		"  - {name: user.name, type: string}\n"
+		"  - {name: user.pw, type: string, sensitive: true}\n";
+	struct run r = RUN_INIT;
+	size_t i;
+
+	(void)state;
+	run1(yaml,
+	     "{\"id\":1,\"pw\":\"hunter12\n"
+	     "{\"id\":1,\"user\":{\"pw\":\"hunter13\\q\"}}\n"
+	     "{\"id\":1,\"user\":{\"pw\":\"hunter14\\udc00\"}}\n"
+	     "{\"user\":[{\"pw\":\"hunter22\",\"name\":\"bob\"}]}\n",
+	     &r);
+	assert_int_equal(r.counts.records, 4);
+	assert_int_equal(r.n, 5);
+	expect(&r, 0, "malformed", 1, "");
+	assert_string_equal(r.v[0].detail,
+			    "invalid JSON at column 23: unterminated string");
+	expect(&r, 1, "malformed", 2, "");
+	assert_string_equal(r.v[1].detail,
+			    "invalid JSON at column 32: invalid escape in a string");
+	expect(&r, 2, "malformed", 3, "");
+	expect(&r, 3, "type", 4, "user.name");
+	assert_false(r.v[3].has_value);
+	assert_string_equal(r.v[3].detail,
+			    "parent 'user' is an array, not an object");
+	expect(&r, 4, "type", 4, "user.pw");
+	assert_false(r.v[4].has_value);
+	for (i = 0; i < r.n; i++)
+		assert_null(strstr(r.v[i].detail, "hunter"));
+	run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -733,6 +813,8 @@ int main(void)
 		cmocka_unit_test(test_jsonl_line_over_cap_across_chunks),
 		cmocka_unit_test(test_jsonl_any_column_keeps_json_text),
 		cmocka_unit_test(test_jsonl_coerce_reads_strings_as_text),
+		cmocka_unit_test(test_jsonl_long_blank_line_is_not_a_record),
+		cmocka_unit_test(test_jsonl_sensitive_text_never_in_messages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -109,7 +109,11 @@ check-valgrind: $(BIN) $(INJECT_SO)
 # libFuzzer: each target runs FUZZ_SECONDS seconds (per target, default 60)
 # on its seed corpus tests/fuzz/corpus/<target>/; new inputs go to
 # build-fuzz/corpus/<target>/, crashes to build-fuzz/crash-<target>-*.
+# Then the JSON readers' differential test against Python runs
+# FUZZ_DIFF_SEEDS (200 seeds of 2,000 records per format, about 7 min).
 FUZZ_SECONDS ?= 60
+# the differential JSON test (tests/diff/json_diff.py) runs these seeds
+FUZZ_DIFF_SEEDS ?= 1000-1199
 FUZZ_CC ?= clang
 FUZZ_BUILD := build-fuzz
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
@@ -127,7 +131,7 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_LIB_OB
 
 fuzz-build: $(FUZZ_BIN)
 
-fuzz: $(FUZZ_BIN)
+fuzz: $(FUZZ_BIN) $(BIN)
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p $(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t; \
 		echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
@@ -135,6 +139,8 @@ fuzz: $(FUZZ_BIN)
 			-artifact_prefix=$(FUZZ_BUILD)/crash-$$t- \
 			$(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
 	done
+	@echo "json_diff: seeds $(FUZZ_DIFF_SEEDS)"
+	@BUILD=$(BUILD) DIFF_SEEDS=$(FUZZ_DIFF_SEEDS) DIFF_RECORDS=2000 sh tests/diff/run_json.sh
 
 test:
 	$(MAKE) check

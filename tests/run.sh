@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run every test of the suite: the cmocka unit binaries in $BUILD/tests,
-# the contract goldens, the CLI goldens and the fuzz corpus replay.
+# the contract goldens, the CLI goldens, the fuzz corpus replay and the
+# differential test of the JSON readers against Python's json module.
 # Ends with one line "N passed, N failed" summing all of them.
 BUILD=${BUILD:-build}
 export LC_ALL=C
@@ -29,7 +30,7 @@ for t in "$BUILD"/tests/test_*; do
 done
 
 for runner in tests/contracts/run.sh tests/cli/run.sh tests/hostile/run.sh tests/fuzz/run.sh \
-	tests/install/run.sh tests/precommit/run.sh; do
+	tests/diff/run_json.sh tests/install/run.sh tests/precommit/run.sh; do
 	[ -f "$runner" ] || continue
 	out=$(BUILD="$BUILD" sh "$runner" 2>&1)
 	printf '%s\n' "$out" | grep -v '^[0-9]* passed, [0-9]* failed$'

@@ -423,7 +423,11 @@ static dcval_status jarr_between(dv_jarray *r, const char **p, const char *end)
 				r->state = DV_JS_END;
 				continue;
 			}
-			if (c == ',' || c == ']' || c == '}')
+			/* a bare element starts with a printable ASCII byte:
+			 * `NaN` or `+1` is a bad record, a control byte or
+			 * stray UTF-8 (a byte order mark) is no element */
+			if (c == ',' || c == ']' || c == '}' ||
+			    (unsigned char)c < 0x21 || (unsigned char)c > 0x7E)
 				return jarr_syntax_at(r, q, "expected a value");
 			*p = q;
 			jarr_begin(r, q);

@@ -77,7 +77,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) $(HARNESS) $(HEADERS) $(wildcard tests/u
 ALLOC_LIB := $(BUILD)/libdcval-alloctest.a
 ALLOC_OBJ := $(BUILD)/obj/src/util/alloc_testing.o
 INJECT_SO := $(BUILD)/tests/inject.so
-FUZZ_TARGETS := contract csv csvdiff jsonl json sketch decomp
+FUZZ_TARGETS := contract csv csvdiff jsonl json jsondiff sketch decomp
 FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%)
 CSVDUMP := $(BUILD)/tests/diff/csvdump
 TEST_EXTRA := $(BUILD)/tests/test_alloc_fail $(INJECT_SO) $(FUZZ_REPLAY) $(CSVDUMP)
@@ -119,7 +119,11 @@ check-valgrind: $(BIN) $(INJECT_SO)
 # libFuzzer: each target runs FUZZ_SECONDS seconds (per target, default 60)
 # on its seed corpus tests/fuzz/corpus/<target>/; new inputs go to
 # build-fuzz/corpus/<target>/, crashes to build-fuzz/crash-<target>-*.
+# Then the JSON readers' differential test against Python runs
+# FUZZ_DIFF_SEEDS (200 seeds of 2,000 records per format, about 7 min).
 FUZZ_SECONDS ?= 60
+# the differential JSON test (tests/diff/json_diff.py) runs these seeds
+FUZZ_DIFF_SEEDS ?= 1000-1199
 FUZZ_CC ?= clang
 FUZZ_BUILD := build-fuzz
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
@@ -150,6 +154,8 @@ fuzz: $(FUZZ_BIN) $(BIN) $(CSVDUMP)
 			-artifact_prefix=$(FUZZ_BUILD)/crash-$$t- \
 			$(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
 	done
+	@echo "json_diff: seeds $(FUZZ_DIFF_SEEDS)"
+	@BUILD=$(BUILD) DIFF_SEEDS=$(FUZZ_DIFF_SEEDS) DIFF_RECORDS=2000 sh tests/diff/run_json.sh
 
 test:
 	$(MAKE) check

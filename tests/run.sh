@@ -1,7 +1,8 @@
 #!/bin/sh
 # Run every test of the suite: the cmocka unit binaries in $BUILD/tests,
 # the contract goldens, the CLI goldens, the hostile corpus, the output
-# safety table (tests/outputs/run.sh) and the fuzz corpus replay.
+# safety table (tests/outputs/run.sh), the fuzz corpus replay and the
+# differential tests of the CSV and JSON readers (Python's csv and json).
 # Ends with one line "N passed, N failed" summing all of them.
 BUILD=${BUILD:-build}
 export LC_ALL=C
@@ -30,7 +31,7 @@ for t in "$BUILD"/tests/test_*; do
 done
 
 for runner in tests/contracts/run.sh tests/cli/run.sh tests/hostile/run.sh tests/outputs/run.sh tests/fuzz/run.sh \
-	tests/diff/run_csv.sh tests/sensitive/run.sh \
+	tests/diff/run_csv.sh tests/diff/run_json.sh tests/sensitive/run.sh \
 	tests/install/run.sh tests/precommit/run.sh tests/sarif/run.sh; do
 	[ -f "$runner" ] || continue
 	out=$(BUILD="$BUILD" sh "$runner" 2>&1)

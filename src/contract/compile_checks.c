@@ -8,6 +8,7 @@
 
 #include "contract/compile.h"
 #include "contract/suggest.h"
+#include "engine/decimal.h"
 
 /* The engine's defaults when a boolean column gives no list (spec Types). */
 static const char *const default_true[] = { "true", "True", "TRUE", "1" };
@@ -413,6 +414,10 @@ static dcval_status cc_bounds_range(struct dv_cc *cc,
 		if (!a || !b)
 			continue;
 		r = dv_typed_cmp(col->type, &ops[lo].u.bound, &ops[hi].u.bound);
+		/* number bounds that round to one double: their exact values */
+		if (r == 0 && col->type == DV_T_NUMBER)
+			r = dv_dec_cmp(ops[lo].arg, strlen(ops[lo].arg),
+				       ops[hi].arg, strlen(ops[hi].arg));
 		if (r > 0 || (r == 0 && bound_pairs[i].strict))
 			return dv_cc_fail(cc, dv_cc_later(a, b),
 					  "%s %s is %s %s %s in column '%s'",

@@ -4,10 +4,10 @@
  * compiled ops in order, then unique. A failed type parse is one `type`
  * violation and the value's other checks are skipped (spec).
  */
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/decimal.h"
 #include "engine/engine_impl.h"
 #include "util/utf8.h"
 
@@ -94,19 +94,23 @@ static bool parse_text(const dv_column *col, const char *s, size_t len,
 	}
 }
 
-/* A JSON real as an integer: integral and within int64. */
-static bool real_to_int(double d, int64_t *out)
+/* A JSON number in a typed column: read exactly from its text. */
+static bool parse_jnum(const dv_column *col, const dv_value *v, dv_typed *t)
 {
-	if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+	switch (col->type) {
+	case DV_T_INTEGER:
+		return dv_dec_to_int64(v->s, v->len, &t->i);
+	case DV_T_NUMBER:
+		return dv_parse_number(v->s, v->len, &t->d);
+	default:
 		return false;
-	if ((double)(int64_t)d != d)
-		return false;
-	*out = (int64_t)d;
-	return true;
+	}
 }
 
 static bool parse_value(const dv_column *col, const dv_value *v, dv_typed *t)
 {
+	if (v->kind == DV_V_JPARENT)
+		return false;
 	if (col->type == DV_T_ANY)
 		return true;
 	switch (v->kind) {
@@ -119,15 +123,8 @@ static bool parse_value(const dv_column *col, const dv_value *v, dv_typed *t)
 		    col->type == DV_T_TIME)
 			return parse_text(col, v->s, v->len, t);
 		return false;
-	case DV_V_JINT:
-		t->i = v->i;
-		t->d = (double)v->i;
-		return col->type == DV_T_INTEGER || col->type == DV_T_NUMBER;
-	case DV_V_JREAL:
-		t->d = v->d;
-		if (col->type == DV_T_NUMBER)
-			return v->d == v->d && v->d - v->d == 0; /* finite */
-		return col->type == DV_T_INTEGER && real_to_int(v->d, &t->i);
+	case DV_V_JNUM:
+		return parse_jnum(col, v, t);
 	case DV_V_JBOOL:
 		t->i = v->i;
 		return col->type == DV_T_BOOLEAN;
@@ -139,28 +136,14 @@ static bool parse_value(const dv_column *col, const dv_value *v, dv_typed *t)
 void dv_engine_value_text(dv_engine *e, const dv_value *v, const char **s,
 			  size_t *len)
 {
-	if (v->s) {
+	if (v->s && v->kind != DV_V_JPARENT) {
 		*s = v->s;
 		*len = v->len;
 		return;
 	}
 	dv_buf_reset(&e->text);
-	switch (v->kind) {
-	case DV_V_JINT:
-		dv_buf_printf(&e->text, "%" PRId64, v->i);
-		break;
-	case DV_V_JREAL: {
-		char num[40];
-
-		dv_buf_append(&e->text, num, dv_format_double(v->d, num, sizeof(num)));
-		break;
-	}
-	case DV_V_JBOOL:
+	if (v->kind == DV_V_JBOOL)
 		dv_buf_printf(&e->text, "%s", v->i ? "true" : "false");
-		break;
-	default:
-		break;
-	}
 	*s = e->text.data ? e->text.data : "";
 	*len = e->text.len;
 }
@@ -172,9 +155,36 @@ static dcval_status emit_value(dv_engine *e, dv_record *rec,
 	const char *s;
 	size_t len;
 
+	/* a non-object parent: the message says so, no text is shown (it
+	 * may hold a sensitive sibling) */
+	if (v->kind == DV_V_JPARENT)
+		return dv_engine_emit(e, rec, rule, col->severity, v->field,
+				      col->name, NULL, 0, false, v->s);
 	dv_engine_value_text(e, v, &s, &len);
 	return dv_engine_emit(e, rec, rule, col->severity, v->field, col->name, s,
 			      len, col->sensitive, detail);
+}
+
+/*
+ * A number column's value against bound op: by double first, and when
+ * the doubles tie, by the exact values of the two texts (a value and a
+ * bound that round to the same double may still differ).
+ */
+static int number_cmp(const dv_value *v, const dv_typed *t, const dv_op *op)
+{
+	int c = (t->d > op->u.bound.d) - (t->d < op->u.bound.d);
+
+	if (c == 0 && v->s && op->arg)
+		c = dv_dec_cmp(v->s, v->len, op->arg, strlen(op->arg));
+	return c;
+}
+
+static int bound_cmp(const dv_column *col, const dv_value *v,
+		     const dv_typed *t, const dv_op *op)
+{
+	if (col->type == DV_T_NUMBER)
+		return number_cmp(v, t, op);
+	return dv_typed_cmp(col->type, t, &op->u.bound);
 }
 
 static bool enum_has_string(const dv_enum *en, const char *s, size_t len)
@@ -262,13 +272,13 @@ static bool op_passes(dv_engine *e, const dv_column *col, const dv_op *op,
 {
 	switch (op->rule) {
 	case DV_R_MINIMUM:
-		return dv_typed_cmp(col->type, t, &op->u.bound) >= 0;
+		return bound_cmp(col, v, t, op) >= 0;
 	case DV_R_MAXIMUM:
-		return dv_typed_cmp(col->type, t, &op->u.bound) <= 0;
+		return bound_cmp(col, v, t, op) <= 0;
 	case DV_R_EXCLUSIVE_MINIMUM:
-		return dv_typed_cmp(col->type, t, &op->u.bound) > 0;
+		return bound_cmp(col, v, t, op) > 0;
 	case DV_R_EXCLUSIVE_MAXIMUM:
-		return dv_typed_cmp(col->type, t, &op->u.bound) < 0;
+		return bound_cmp(col, v, t, op) < 0;
 	case DV_R_MIN_LENGTH:
 		return op->u.length <= v->len &&
 		       dv_utf8_count(v->s, v->len) >= op->u.length;

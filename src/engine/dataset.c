@@ -2,19 +2,23 @@
  * Dataset checks over all records of a run: unique columns and the
  * primary key. Values are encoded by type so that equal values give equal
  * bytes: integers, booleans and dates as their 8-byte number, numbers as
- * their double with -0 folded into 0, datetimes and times as (seconds,
- * nanoseconds), strings and `any` values as their bytes.
+ * the canonical key of their exact decimal value (decimal.h: `1`, `1.0`,
+ * `10e-1` are one value, 9007199254740993 and 9007199254740992 two),
+ * datetimes and times as (seconds, nanoseconds), strings as their bytes.
+ * An `any` value is tagged with its JSON kind, so that the string "1" and
+ * the number 1 differ: strings by bytes, numbers by exact value, objects
+ * and arrays by their compact text with numbers by exact value.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/decimal.h"
 #include "engine/engine_impl.h"
 #include "util/alloc.h"
 
 static bool fixed8_type(dv_type t)
 {
-	return t == DV_T_INTEGER || t == DV_T_NUMBER || t == DV_T_BOOLEAN ||
-	       t == DV_T_DATE;
+	return t == DV_T_INTEGER || t == DV_T_BOOLEAN || t == DV_T_DATE;
 }
 
 dcval_status dv_dataset_init(dv_engine *e)
@@ -52,36 +56,75 @@ void dv_dataset_release(dv_engine *e)
 	dv_keyset_free(e->pk);
 }
 
-/* Append the key bytes of one typed value to e->key. */
-static dcval_status encode(dv_engine *e, const dv_column *col,
-			   const dv_value *v, const dv_typed *t, bool prefix)
+/* The key of an `any` value: a kind tag, then the bytes that compare. */
+static dcval_status encode_any(dv_engine *e, const dv_value *v)
 {
-	uint32_t len32;
-	double d;
+	dcval_status st;
 
+	switch (v->kind) {
+	case DV_V_JNUM:
+		st = dv_buf_putc(&e->key, 'n');
+		return st == DCVAL_OK ? dv_dec_key(v->s, v->len, &e->key) : st;
+	case DV_V_JBOOL:
+		return dv_buf_append(&e->key, v->i ? "bt" : "bf", 2);
+	case DV_V_JOTHER:
+		st = dv_buf_putc(&e->key, 'j');
+		if (st == DCVAL_OK && v->s)
+			st = dv_dec_key_json(v->s, v->len, &e->key);
+		return st;
+	default: /* csv text, json strings */
+		st = dv_buf_putc(&e->key, 's');
+		return st == DCVAL_OK ? dv_buf_append(&e->key, v->s ? v->s : "",
+						      v->len)
+				      : st;
+	}
+}
+
+/* Append the key bytes of one typed value to e->key. */
+static dcval_status encode_value(dv_engine *e, const dv_column *col,
+				 const dv_value *v, const dv_typed *t)
+{
 	switch (col->type) {
 	case DV_T_INTEGER:
 	case DV_T_BOOLEAN:
 	case DV_T_DATE:
 		return dv_buf_append(&e->key, &t->i, 8);
 	case DV_T_NUMBER:
-		d = t->d == 0 ? 0.0 : t->d;
-		return dv_buf_append(&e->key, &d, 8);
+		return dv_dec_key(v->s, v->len, &e->key);
 	case DV_T_DATETIME:
 	case DV_T_TIME:
 		if (dv_buf_append(&e->key, &t->i, 8) != DCVAL_OK)
 			return DCVAL_ENOMEM;
 		return dv_buf_append(&e->key, &t->ns, 4);
+	case DV_T_ANY:
+		return encode_any(e, v);
 	default:
-		if (prefix) {
-			if (v->len > UINT32_MAX)
-				return DCVAL_ELIMIT;
-			len32 = (uint32_t)v->len;
-			if (dv_buf_append(&e->key, &len32, 4) != DCVAL_OK)
-				return DCVAL_ENOMEM;
-		}
 		return dv_buf_append(&e->key, v->s ? v->s : "", v->len);
 	}
+}
+
+/*
+ * Append the key of one value; with `prefix` (a primary key's part) a
+ * 4-byte length first, so that the parts of a tuple cannot run together.
+ */
+static dcval_status encode(dv_engine *e, const dv_column *col,
+			   const dv_value *v, const dv_typed *t, bool prefix)
+{
+	size_t mark = e->key.len, n;
+	uint32_t len32 = 0;
+	dcval_status st;
+
+	if (prefix && (st = dv_buf_append(&e->key, &len32, 4)) != DCVAL_OK)
+		return st;
+	st = encode_value(e, col, v, t);
+	if (st != DCVAL_OK || !prefix)
+		return st;
+	n = e->key.len - mark - 4;
+	if (n > UINT32_MAX)
+		return DCVAL_ELIMIT;
+	len32 = (uint32_t)n;
+	memcpy(e->key.data + mark, &len32, 4);
+	return DCVAL_OK;
 }
 
 dcval_status dv_engine_check_unique(dv_engine *e, dv_record *rec,
@@ -112,7 +155,6 @@ dcval_status dv_engine_check_unique(dv_engine *e, dv_record *rec,
 static const char *pk_text(dv_engine *e, size_t *len, bool *redacted)
 {
 	const struct dcval_contract *c = e->c;
-	char num[40];
 	size_t i;
 
 	*redacted = false;
@@ -124,15 +166,10 @@ static const char *pk_text(dv_engine *e, size_t *len, bool *redacted)
 		*redacted |= col->sensitive;
 		if (i)
 			dv_buf_putc(&e->text, ',');
-		if (v->s) {
+		if (v->s)
 			dv_buf_append(&e->text, v->s, v->len);
-		} else if (v->kind == DV_V_JINT || v->kind == DV_V_JBOOL) {
-			snprintf(num, sizeof(num), "%lld", (long long)v->i);
-			dv_buf_append(&e->text, num, strlen(num));
-		} else if (v->kind == DV_V_JREAL) {
-			dv_buf_append(&e->text, num,
-				      dv_format_double(v->d, num, sizeof(num)));
-		}
+		else if (v->kind == DV_V_JBOOL)
+			dv_buf_printf(&e->text, "%s", v->i ? "true" : "false");
 	}
 	*len = e->text.len;
 	return e->text.data ? e->text.data : "";

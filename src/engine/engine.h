@@ -27,23 +27,22 @@
 
 typedef enum dv_vkind {
 	DV_V_ABSENT = 0, /* not in the record: checks of this column are skipped, required fails */
-	DV_V_NULL,       /* null (csv null token, json null) */
+	DV_V_NULL,       /* null (csv null token, json null, missing json key) */
 	DV_V_TEXT,       /* csv text, or a json string under input.coerce: parsed as csv text */
 	DV_V_JSTRING,    /* json string */
-	DV_V_JINT,       /* json integer in int64 range: i */
-	DV_V_JREAL,      /* json number with fraction or exponent, or an integer beyond int64: d */
+	DV_V_JNUM,       /* json number: s/len its text exactly as written */
 	DV_V_JBOOL,      /* json true / false: i = 1 / 0 */
-	DV_V_JOTHER,     /* json object or array */
+	DV_V_JOTHER,     /* json object or array: s/len its compact text (NULL past the cap) */
+	DV_V_JPARENT,    /* a parent on the json path is not an object: s the message (NUL-terminated), no value shown */
 	DV_V_SKIP        /* present but already reported (encoding): no checks */
 } dv_vkind;
 
 typedef struct dv_value {
 	dv_vkind kind;
 	uint32_t field;  /* 1-based csv field position, 0 for json */
-	const char *s;   /* TEXT, JSTRING: the bytes, NUL-terminated; other kinds: JSON text or NULL */
+	const char *s;   /* the bytes (not necessarily NUL-terminated), or NULL */
 	size_t len;      /* bytes in s */
-	int64_t i;       /* JINT, JBOOL */
-	double d;        /* JREAL */
+	int64_t i;       /* JBOOL */
 } dv_value;
 
 /* A record being read. */

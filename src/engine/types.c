@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/decimal.h"
 #include "engine/types.h"
 
 static const char *const dv_type_names[DV_T_COUNT] = {
@@ -96,76 +97,13 @@ bool dv_parse_integer(const char *s, size_t len, int64_t *out)
 }
 
 /*
- * Number lexing. dv_num_lex checks the syntax of types.h and reports
- * where the digits are; the value is then computed by the fast exact
- * path or, failing that, by strtod on a normalised copy.
+ * Numbers: dv_dec_lex (decimal.c) checks the syntax of types.h and
+ * reports where the digits are; the value is then computed by the fast
+ * exact path or, failing that, by strtod on a normalised copy.
  */
-struct dv_num_lex {
-	const char *ib; /* integer digits [ib, ie) */
-	const char *ie;
-	const char *fb; /* fraction digits [fb, fe) */
-	const char *fe;
-	int64_t exp; /* exponent as written, saturated at +-DV_EXP_SAT */
-	bool neg;
-};
 
-/* Beyond this a written exponent is certain overflow or underflow. */
+/* Beyond this a decimal exponent is certain overflow or underflow. */
 #define DV_EXP_SAT 1000000000LL
-
-/* Scan [0-9]* from s[*i]; return the end position. */
-static size_t dv_skip_digits(const char *s, size_t len, size_t i)
-{
-	while (i < len && dv_digit(s[i]) <= 9)
-		i++;
-	return i;
-}
-
-/* Parse [eE][+-]?[0-9]+ at s[i..len) which must reach len. */
-static bool dv_num_lex_exp(const char *s, size_t len, size_t i, int64_t *exp)
-{
-	bool neg = false;
-	int64_t e = 0;
-	size_t start;
-
-	if (i < len && (s[i] == '+' || s[i] == '-'))
-		neg = s[i++] == '-';
-	start = i;
-	for (; i < len && dv_digit(s[i]) <= 9; i++)
-		if (e < DV_EXP_SAT)
-			e = e * 10 + dv_digit(s[i]);
-	if (i == start || i != len)
-		return false;
-	*exp = neg ? -e : e;
-	return true;
-}
-
-static bool dv_num_lex(const char *s, size_t len, struct dv_num_lex *lx)
-{
-	size_t i = 0, j;
-
-	lx->neg = false;
-	lx->exp = 0;
-	if (len > 0 && (s[0] == '+' || s[0] == '-'))
-		lx->neg = s[i++] == '-';
-	j = dv_skip_digits(s, len, i);
-	lx->ib = s + i;
-	lx->ie = s + j;
-	i = j;
-	lx->fb = lx->fe = s + i;
-	if (i < len && s[i] == '.') {
-		j = dv_skip_digits(s, len, i + 1);
-		lx->fb = s + i + 1;
-		lx->fe = s + j;
-		i = j;
-	}
-	if (lx->ie == lx->ib && lx->fe == lx->fb)
-		return false; /* no digit at all: "", "-", ".", "e5" */
-	if (i == len)
-		return true;
-	if (s[i] != 'e' && s[i] != 'E')
-		return false;
-	return dv_num_lex_exp(s, len, i + 1, &lx->exp);
-}
 
 /* 10^0 .. 10^22 are exact doubles. */
 static const double dv_pow10[] = {
@@ -209,7 +147,7 @@ static bool dv_num_fast(uint64_t m, int64_t e, double *out)
  * into a stack buffer as "DDDDe-NNN". There is no decimal point, so
  * strtod reads it the same way in every locale.
  */
-static bool dv_num_slow(const struct dv_num_lex *lx, double *out)
+static bool dv_num_slow(const dv_dec *lx, double *out)
 {
 	char buf[DV_NUM_KEEP + 32];
 	size_t n = 0, dropped = 0;
@@ -269,22 +207,27 @@ static bool dv_num_slow(const struct dv_num_lex *lx, double *out)
 
 bool dv_parse_number(const char *s, size_t len, double *out)
 {
-	struct dv_num_lex lx;
+	dv_dec lx;
 	uint64_t m = 0;
 	const char *p;
 	int nsig = 0;
 	int64_t e;
 
-	if (!dv_num_lex(s, len, &lx))
+	if (!dv_dec_lex(s, len, &lx))
 		return false;
-	/* Gather up to 19 significant digits; more go to the slow path. */
-	for (p = lx.ib; p != lx.fe && nsig <= 19; p++) {
+	/* Gather up to 19 significant digits (below 10^19: no uint64_t
+	 * overflow); more go to the slow path. Counting digits, not testing
+	 * m != 0, which a wrapped product could fake (2^64 * 5 ends in 0). */
+	for (p = lx.ib; p != lx.fe; p++) {
 		if (p == lx.ie) {
 			p = lx.fb - 1;
 			continue;
 		}
+		if (!nsig && *p == '0')
+			continue; /* a leading zero */
+		if (++nsig > 19)
+			break;
 		m = m * 10 + dv_digit(*p);
-		nsig += m != 0;
 	}
 	if (p == lx.fe && nsig <= 19) {
 		e = lx.exp - (int64_t)(lx.fe - lx.fb);

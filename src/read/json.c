@@ -3,22 +3,30 @@
  * element by element in flat memory.
  *
  * The document is never loaded whole. A small scanner runs over the
- * chunks, tracking strings, escapes and bracket depth, to find the byte
- * span of each top-level element; only that element is kept (in place
- * when it lies in one chunk, else copied into `elem`, at most max_line
- * bytes) and parsed with jansson. Each element's `line` is the physical
- * line where it starts.
+ * chunks, tracking strings, escapes and a stack of the open brackets'
+ * kinds, to find the byte span of each top-level element; only that
+ * element is kept (in place when it lies in one chunk, else copied into
+ * `elem`, at most max_line bytes) and parsed (jdoc.h). Each element's
+ * `line` is the physical line where it starts. The scanner is separate
+ * from the parser because it must run across chunk boundaries with no
+ * more state than a few flags and the bracket stack, while the parser
+ * works on a whole element at once.
  *
- * Two kinds of trouble:
- *  - in an element whose bounds are sound (invalid UTF-8, a duplicate
- *    key, a number beyond the double range, nesting past jansson's limit,
- *    a size past the cap, a value that is not an object), the element is
- *    one record with one violation and reading goes on;
- *  - a syntax error (a bad element, junk between elements, no '[' at the
- *    top, no ']' at the end) is one `malformed` violation of the input
- *    with its line and byte column, and ends the input: what follows it
- *    cannot be split into records reliably. Records before it stay
- *    checked.
+ * Two kinds of trouble (spec: "an element that is not valid JSON but
+ * whose extent is clear ... is one `malformed` record"):
+ *  - an element whose extent is clear (its brackets balance, kind by
+ *    kind, outside its strings, and its strings are closed; a bare value
+ *    runs to the next delimiter) but that is not a valid JSON object
+ *    (a syntax error, a raw control character, a lone surrogate, NaN,
+ *    invalid UTF-8, a duplicate key, nesting past the parser's limit, a
+ *    size past the cap, a value that is not an object) is one record with
+ *    one violation, and reading goes on with the next element;
+ *  - a break in the array's own structure (junk between elements, a
+ *    missing ',', a closing bracket of the wrong kind, no '[' at the top,
+ *    no ']' at the end, an element still open at the end) is one
+ *    `malformed` violation of the input with its line and byte column,
+ *    and ends the input: what follows it cannot be split into records
+ *    reliably. Records before it stay checked.
  *
  * Quarantine writes JSON Lines: an element's original text, with the
  * line breaks between its tokens turned into spaces (a valid JSON text
@@ -52,6 +60,7 @@ enum dv_jkind {
 typedef struct dv_jarray {
 	dv_jsonval jv;          /* values and extra keys */
 	dv_buf elem;            /* an element split across chunks */
+	dv_buf nest;            /* bit stack of open brackets: 1 '{', 0 '[' */
 	dv_buf raw;             /* quarantine copy of an element */
 	size_t max;             /* most bytes of an element */
 	enum dv_jstate state;
@@ -138,66 +147,48 @@ static dcval_status jarr_raw(dv_jarray *r, const char *s, size_t n)
 	return DCVAL_OK;
 }
 
-/* Failures of a sound element that make it a bad record, not a bad input. */
-static bool is_record_error(const json_error_t *jerr)
-{
-	switch (json_error_code(jerr)) {
-	case json_error_invalid_utf8:
-	case json_error_duplicate_key:
-	case json_error_numeric_overflow:
-	case json_error_stack_overflow:
-	case json_error_null_byte_in_key:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /*
- * A parse error inside element s[0..n) as an input violation: jansson's
- * byte position mapped to the physical line and byte column.
+ * Line and byte column of offset k in element s[0..n) (the element starts
+ * at r->el_line, r->el_col).
  */
-static dcval_status jarr_elem_syntax(dv_jarray *r, const char *s, size_t n,
-				     const json_error_t *jerr)
+static void jarr_locate(const dv_jarray *r, const char *s, size_t n, size_t k,
+			uint64_t *line, uint64_t *col)
 {
-	size_t k = jerr->position > 0 ? (size_t)jerr->position - 1 : 0, i;
-	uint64_t line = r->el_line, col;
-	size_t nl = SIZE_MAX;
-	char detail[240];
+	size_t nl = SIZE_MAX, i;
 
-	if (k >= n)
-		k = n ? n - 1 : 0;
+	*line = r->el_line;
+	if (k > n)
+		k = n;
 	for (i = 0; i < k; i++) {
 		if (s[i] == '\n') {
-			line++;
+			++*line;
 			nl = i;
 		}
 	}
-	col = nl == SIZE_MAX ? r->el_col + k : k - nl;
-	snprintf(detail, sizeof(detail), "invalid JSON: %s", jerr->text);
-	return jarr_syntax(r, line, col, detail);
+	*col = nl == SIZE_MAX ? r->el_col + k : k - nl;
 }
 
-/* Parse element s[0..n) and hand it to the engine. */
+/* Parse element s[0..n) and hand it to the engine: a record, valid or
+ * not. */
 static dcval_status jarr_emit(dv_jarray *r, const char *s, size_t n)
 {
-	json_error_t jerr;
-	json_t *root = dv_jsonval_parse(s, n, &jerr);
 	dcval_status st;
+	uint64_t line, col;
 	char detail[240];
 	dv_rule rule;
+	bool valid;
 
-	if (!root && !is_record_error(&jerr))
-		return jarr_elem_syntax(r, s, n, &jerr);
-	st = jarr_raw(r, s, n);
-	if (st != DCVAL_OK) {
-		json_decref(root);
+	st = dv_jsonval_parse(&r->jv, s, n, &valid);
+	if (st == DCVAL_OK)
+		st = jarr_raw(r, s, n);
+	if (st != DCVAL_OK)
 		return st;
-	}
-	if (root)
-		return dv_jsonval_emit(&r->jv, r->el_line, root, r->raw.data,
+	if (valid)
+		return dv_jsonval_emit(&r->jv, r->el_line, r->raw.data,
 				       r->raw.len);
-	rule = dv_jsonval_describe(&jerr, false, detail, sizeof(detail));
+	jarr_locate(r, s, n, r->jv.doc.err.pos, &line, &col);
+	rule = dv_jsonval_describe(&r->jv, line != r->el_line, line, col,
+				   detail, sizeof(detail));
 	return dv_jsonval_bad(&r->jv, r->el_line, rule, detail, r->raw.data,
 			      r->raw.len);
 }
@@ -292,11 +283,70 @@ static void jarr_begin(dv_jarray *r, const char *p)
 	r->el_line = r->line;
 	r->el_col = column_of(r, offset_of(r, p));
 	r->depth = 0;
+	dv_buf_reset(&r->nest);
 	r->in_str = false;
 	r->esc = false;
 	r->overlong = false;
 	dv_buf_reset(&r->elem);
 	r->state = DV_JS_ELEM;
+}
+
+/* An opening bracket c in the element: push its kind. */
+static dcval_status nest_push(dv_jarray *r, char c)
+{
+	size_t byte = r->depth / 8;
+	unsigned char bit = (unsigned char)(1u << (r->depth % 8));
+	dcval_status st;
+
+	if (byte == r->nest.len && (st = dv_buf_putc(&r->nest, 0)) != DCVAL_OK)
+		return st;
+	if (c == '{')
+		r->nest.data[byte] = (char)(r->nest.data[byte] | bit);
+	else
+		r->nest.data[byte] = (char)(r->nest.data[byte] & ~bit);
+	r->depth++;
+	return DCVAL_OK;
+}
+
+/* A closing bracket c: whether it closes the innermost open one. */
+static bool nest_pop(dv_jarray *r, char c)
+{
+	size_t d = r->depth - 1;
+	bool obj = (r->nest.data[d / 8] >> (d % 8)) & 1;
+
+	if (obj != (c == '}'))
+		return false;
+	r->depth--;
+	if (r->nest.len > r->depth / 8 + 1)
+		r->nest.len = r->depth / 8 + 1;
+	return true;
+}
+
+/*
+ * One byte c at q of an object, array or string element outside a
+ * string. Returns DCVAL_OK, with *closed when the element is complete;
+ * a structural break ends the input.
+ */
+static dcval_status jarr_nest_byte(dv_jarray *r, const char *q, bool *closed)
+{
+	dcval_status st;
+	char c = *q;
+
+	if (c == '"') {
+		r->in_str = true;
+	} else if (c == '{' || c == '[') {
+		st = nest_push(r, c);
+		if (st == DCVAL_ELIMIT)
+			return jarr_syntax_at(r, q, "array element nested too deep");
+		return st;
+	} else if (c == '}' || c == ']') {
+		if (!nest_pop(r, c))
+			return jarr_syntax_at(r, q, c == '}'
+				? "'}' does not close the innermost '['"
+				: "']' does not close the innermost '{'");
+		*closed = !r->depth;
+	}
+	return DCVAL_OK;
 }
 
 /*
@@ -305,37 +355,30 @@ static void jarr_begin(dv_jarray *r, const char *p)
  */
 static dcval_status jarr_nested(dv_jarray *r, const char **p, const char *end)
 {
+	dcval_status st = DCVAL_OK;
+	bool closed = false;
 	const char *q;
 
-	for (q = *p; q < end; q++) {
+	for (q = *p; q < end && !closed && st == DCVAL_OK; q++) {
 		char c = *q;
 
 		if (c == '\n')
 			newline_at(r, q);
-		if (r->in_str) {
-			if (r->esc)
-				r->esc = false;
-			else if (c == '\\')
-				r->esc = true;
-			else if (c == '"') {
-				r->in_str = false;
-				if (!r->depth)
-					break;
-			}
+		if (!r->in_str) {
+			st = jarr_nest_byte(r, q, &closed);
+		} else if (r->esc) {
+			r->esc = false;
+		} else if (c == '\\') {
+			r->esc = true;
 		} else if (c == '"') {
-			r->in_str = true;
-		} else if (c == '{' || c == '[') {
-			r->depth++;
-		} else if ((c == '}' || c == ']') && !--r->depth) {
-			break;
+			r->in_str = false;
+			closed = !r->depth;
 		}
 	}
-	if (q == end) {
-		*p = end;
-		return DCVAL_OK;
-	}
-	*p = q + 1;
-	return jarr_complete(r, r->start, (size_t)(*p - r->start));
+	*p = q;
+	if (st != DCVAL_OK || r->state == DV_JS_DONE || !closed)
+		return st;
+	return jarr_complete(r, r->start, (size_t)(q - r->start));
 }
 
 /* Scan the element from *p. */
@@ -380,7 +423,11 @@ static dcval_status jarr_between(dv_jarray *r, const char **p, const char *end)
 				r->state = DV_JS_END;
 				continue;
 			}
-			if (c == ',' || c == ']' || c == '}')
+			/* a bare element starts with a printable ASCII byte:
+			 * `NaN` or `+1` is a bad record, a control byte or
+			 * stray UTF-8 (a byte order mark) is no element */
+			if (c == ',' || c == ']' || c == '}' ||
+			    (unsigned char)c < 0x21 || (unsigned char)c > 0x7E)
 				return jarr_syntax_at(r, q, "expected a value");
 			*p = q;
 			jarr_begin(r, q);
@@ -488,6 +535,7 @@ dcval_status dv_json_read(dv_engine *e, dv_source *src, dcval_error *err)
 	if (r.max >= SIZE_MAX / 2)
 		r.max = SIZE_MAX / 2 - 1;
 	dv_buf_init(&r.elem, r.max);
+	dv_buf_init(&r.nest, r.max / 8 + 1);
 	dv_buf_init(&r.raw, r.max + 1);
 	st = dv_jsonval_init(&r.jv, e);
 	if (st == DCVAL_OK)
@@ -500,5 +548,6 @@ dcval_status dv_json_read(dv_engine *e, dv_source *src, dcval_error *err)
 	dv_jsonval_release(&r.jv);
 	dv_buf_release(&r.raw);
 	dv_buf_release(&r.elem);
+	dv_buf_release(&r.nest);
 	return st;
 }

@@ -7,8 +7,12 @@
  * gathered: it becomes one `malformed` record at once and its bytes are
  * streamed to the invalid quarantine up to the next newline. Blank lines
  * (empty, or spaces, tabs and '\r' only) are not records but count as
- * physical lines; "\r\n" ends a line like "\n"; a UTF-8 byte order mark
- * at the very start is skipped.
+ * physical lines, whatever their length: a line that passes the cap while
+ * blank keeps its first max_line bytes in `part` and the rest as runs of
+ * one blank byte (`ws`); it becomes a record only when a byte that is not
+ * blank follows (the kept bytes are then written out first), or when its
+ * runs pass DV_JSONL_WS_RUNS. "\r\n" ends a line like "\n"; a UTF-8 byte
+ * order mark at the very start is skipped.
  *
  * Quarantine gets each line's bytes with its line end; a last line
  * without one gets "\n" added so that quarantine files stay JSON Lines
@@ -22,21 +26,37 @@
 #include "read/source.h"
 #include "util/error.h"
 
+/* Most runs of one blank byte kept for a blank line past the cap. */
+#define DV_JSONL_WS_RUNS 65536
+
+/* A run of one blank byte. */
+struct dv_ws_run {
+	uint64_t count;
+	char c;
+};
+
 typedef struct dv_jsonl {
 	dv_jsonval jv;      /* values and extra keys */
 	dv_buf part;        /* the start of a line split across chunks */
 	size_t max_line;    /* most bytes of a line, line end excluded */
 	uint64_t line;      /* physical line number of the current line */
 	bool overlong;      /* the current line is past max_line: skipping */
+	bool blank_long;    /* it is past max_line and blank so far */
+	dv_buf ws;          /* blank_long: its bytes after `part`, as dv_ws_run */
 	dv_record skip;     /* the overlong line's record, open while skipping */
 } dv_jsonl;
+
+static bool is_blank_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
 
 static bool is_blank(const char *p, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
+		if (!is_blank_byte(p[i]))
 			return false;
 	return true;
 }
@@ -48,9 +68,9 @@ static bool is_blank(const char *p, size_t n)
 static dcval_status jsonl_line(dv_jsonl *r, const char *p, size_t n)
 {
 	size_t len = n;
-	json_error_t jerr;
-	json_t *root;
 	char detail[240];
+	dcval_status st;
+	bool valid;
 	dv_rule rule;
 
 	if (len && p[len - 1] == '\n')
@@ -59,10 +79,14 @@ static dcval_status jsonl_line(dv_jsonl *r, const char *p, size_t n)
 		len--;
 	if (is_blank(p, len))
 		return DCVAL_OK;
-	root = dv_jsonval_parse(p, len, &jerr);
-	if (root)
-		return dv_jsonval_emit(&r->jv, r->line, root, p, n);
-	rule = dv_jsonval_describe(&jerr, true, detail, sizeof(detail));
+	st = dv_jsonval_parse(&r->jv, p, len, &valid);
+	if (st != DCVAL_OK)
+		return st;
+	if (valid)
+		return dv_jsonval_emit(&r->jv, r->line, p, n);
+	rule = dv_jsonval_describe(&r->jv, false, r->line,
+				   (uint64_t)r->jv.doc.err.pos + 1, detail,
+				   sizeof(detail));
 	return dv_jsonval_bad(&r->jv, r->line, rule, detail, p, n);
 }
 
@@ -108,21 +132,115 @@ static dcval_status overlong_end(dv_jsonl *r)
 	return dv_engine_end_record(r->jv.e, &r->skip);
 }
 
+/* Add blank bytes p[0..n) to the runs; returns how many were taken
+ * (fewer when the runs are full). */
+static size_t ws_add(dv_jsonl *r, const char *p, size_t n, dcval_status *st)
+{
+	struct dv_ws_run run = { 0, 0 }, *last;
+	size_t i;
+
+	*st = DCVAL_OK;
+	for (i = 0; i < n; i++) {
+		last = r->ws.len ? (struct dv_ws_run *)(void *)(r->ws.data +
+			r->ws.len - sizeof(run)) : NULL;
+		if (last && last->c == p[i]) {
+			last->count++;
+			continue;
+		}
+		run.c = p[i];
+		run.count = 1;
+		*st = dv_buf_append(&r->ws, &run, sizeof(run));
+		if (*st != DCVAL_OK) {
+			if (*st == DCVAL_ELIMIT)
+				*st = DCVAL_OK;
+			break;
+		}
+	}
+	return i;
+}
+
+/*
+ * The blank line past the cap turns out to be a record: it becomes an
+ * overlong record, and the bytes kept (`part`, then the runs) go to the
+ * invalid quarantine first.
+ */
+static dcval_status blank_long_record(dv_jsonl *r)
+{
+	char buf[4096];
+	dcval_status st;
+	size_t i, k;
+
+	r->blank_long = false;
+	st = overlong_begin(r);
+	for (i = 0; st == DCVAL_OK && i < r->ws.len; i += sizeof(struct dv_ws_run)) {
+		struct dv_ws_run run;
+
+		memcpy(&run, r->ws.data + i, sizeof(run));
+		memset(buf, run.c, sizeof(buf));
+		for (; st == DCVAL_OK && run.count; run.count -= k) {
+			k = run.count < sizeof(buf) ? (size_t)run.count : sizeof(buf);
+			st = overlong_put(r, buf, k);
+		}
+	}
+	dv_buf_reset(&r->ws);
+	return st;
+}
+
+/* The current line passes the cap: still blank, or a record. */
+static dcval_status long_start(dv_jsonl *r)
+{
+	if (!is_blank(r->part.data, r->part.len))
+		return overlong_begin(r);
+	r->blank_long = true;
+	dv_buf_reset(&r->ws);
+	return DCVAL_OK;
+}
+
+/* Bytes p[0..n) of a line past the cap (its line end excluded). */
+static dcval_status long_bytes(dv_jsonl *r, const char *p, size_t n)
+{
+	dcval_status st;
+	size_t k = 0, taken;
+
+	if (r->blank_long) {
+		while (k < n && is_blank_byte(p[k]))
+			k++;
+		taken = ws_add(r, p, k, &st);
+		if (st != DCVAL_OK || taken == n)
+			return st;
+		st = blank_long_record(r);
+		if (st != DCVAL_OK)
+			return st;
+		p += taken;
+		n -= taken;
+	}
+	return overlong_put(r, p, n);
+}
+
+/* A blank line past the cap ends: it was no record. */
+static void blank_long_drop(dv_jsonl *r)
+{
+	r->blank_long = false;
+	dv_buf_reset(&r->ws);
+	dv_buf_reset(&r->part);
+}
+
 /*
  * Bytes p[0..n) at the end of a chunk with no newline: keep them for the
- * next chunk; past the cap, the line turns into an overlong record.
+ * next chunk; past the cap, the line turns into an overlong record (or
+ * a long blank line).
  */
 static dcval_status jsonl_keep(dv_jsonl *r, const char *p, size_t n)
 {
 	dcval_status st;
 
-	if (!r->overlong && n > r->max_line - r->part.len) {
-		st = overlong_begin(r);
+	if (!r->overlong && !r->blank_long && n > r->max_line - r->part.len) {
+		st = long_start(r);
 		if (st != DCVAL_OK)
 			return st;
 	}
-	if (r->overlong)
-		return overlong_put(r, p, n);
+	if (r->overlong || r->blank_long)
+		return long_bytes(r, p, n);
 	return dv_buf_append(&r->part, p, n);
 }
 
@@ -134,12 +252,16 @@ static dcval_status jsonl_end(dv_jsonl *r, const char *p, size_t n)
 {
 	dcval_status st = DCVAL_OK;
 
-	if (!r->overlong && r->part.len + n - 1 > r->max_line)
-		st = overlong_begin(r);
+	if (!r->overlong && !r->blank_long && r->part.len + n - 1 > r->max_line)
+		st = long_start(r);
+	if (st == DCVAL_OK && (r->overlong || r->blank_long))
+		st = long_bytes(r, p, n - 1);
 	if (st != DCVAL_OK)
 		return st;
-	if (r->overlong) {
-		st = overlong_put(r, p, n);
+	if (r->blank_long) {
+		blank_long_drop(r);
+	} else if (r->overlong) {
+		st = overlong_put(r, p + n - 1, 1);
 		if (st == DCVAL_OK)
 			st = overlong_end(r);
 	} else if (!r->part.len) {
@@ -176,6 +298,10 @@ static dcval_status jsonl_finish(dv_jsonl *r)
 		st = overlong_put(r, "\n", 1);
 		return st == DCVAL_OK ? overlong_end(r) : st;
 	}
+	if (r->blank_long) {
+		blank_long_drop(r);
+		return DCVAL_OK;
+	}
 	if (!r->part.len)
 		return DCVAL_OK;
 	/* room for this byte was kept: part never holds more than max_line */
@@ -202,6 +328,7 @@ dcval_status dv_jsonl_read(dv_engine *e, dv_source *src, dcval_error *err)
 						       : SIZE_MAX / 2);
 	if (r.max_line >= SIZE_MAX / 2)
 		r.max_line = SIZE_MAX / 2 - 1;
+	dv_buf_init(&r.ws, DV_JSONL_WS_RUNS * sizeof(struct dv_ws_run));
 	st = dv_jsonval_init(&r.jv, e);
 	if (st == DCVAL_OK)
 		st = dv_source_feed(src, dv_source_bom(src), jsonl_chunk_cb, &r);
@@ -212,5 +339,6 @@ dcval_status dv_jsonl_read(dv_engine *e, dv_source *src, dcval_error *err)
 		dv_error_set(err, st, src->path, r.line, 0, "out of memory");
 	dv_jsonval_release(&r.jv);
 	dv_buf_release(&r.part);
+	dv_buf_release(&r.ws);
 	return st;
 }

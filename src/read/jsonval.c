@@ -1,25 +1,20 @@
 /*
  * JSON records -> engine values; see jsonval.h.
  *
- * Values point into the parsed record (strings) or into jv->text: the
- * compact JSON text of objects and arrays (and of numbers in `any`
- * columns), which reports show and `unique` compares. Other numbers keep
- * no text: the engine writes it only when a violation needs it. jv->text
- * may move while it grows, so offsets are kept per column in
- * jv->text_off and turned into pointers once the record is complete.
+ * Strings and numbers point into the record's text (or, for strings with
+ * escapes, into the parsed document's buffer). Objects and arrays found
+ * where a declared path ends get their compact JSON text in jv->text
+ * (which reports show and `unique` compares), as do the messages of
+ * non-object parents. jv->text may move while it grows, so offsets are
+ * kept per column in jv->text_off and turned into pointers once the
+ * record is complete.
  */
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "engine/keyset.h"
-#include "engine/types.h"
 #include "read/jsonval.h"
 #include "util/alloc.h"
-
-/* JSON text of a non-string value: compact, keys in document order. */
-#define DV_JSONVAL_DUMP_FLAGS \
-	(JSON_COMPACT | JSON_ENCODE_ANY | JSON_PRESERVE_ORDER)
 
 /* ---- life cycle ---- */
 
@@ -30,12 +25,15 @@ dcval_status dv_jsonval_init(dv_jsonval *jv, dv_engine *e)
 	jv->e = e;
 	jv->c = dv_engine_contract(e);
 	jv->want_raw = dv_engine_wants_raw(e);
+	/* decoded strings are never longer than the text they come from */
+	dv_jdoc_init(&jv->doc, max);
 	/* a record's values cannot need much more text than the record */
 	dv_buf_init(&jv->text, max > SIZE_MAX / 4 ? SIZE_MAX / 4 : max * 2);
 	dv_buf_init(&jv->path, max);
 	jv->seen = dv_keyset_new(false);
 	jv->text_off = dv_mallocarray(jv->c->n_columns, sizeof(*jv->text_off));
-	if (!jv->text_off || !jv->seen)
+	jv->seg = dv_mallocarray(DV_JSONVAL_MAX_DEPTH + 1, sizeof(*jv->seg));
+	if (!jv->text_off || !jv->seen || !jv->seg)
 		return DCVAL_ENOMEM;
 	for (i = 0; i < jv->c->n_columns; i++)
 		jv->text_off[i] = SIZE_MAX;
@@ -44,46 +42,49 @@ dcval_status dv_jsonval_init(dv_jsonval *jv, dv_engine *e)
 
 void dv_jsonval_release(dv_jsonval *jv)
 {
+	dv_jdoc_release(&jv->doc);
 	dv_buf_release(&jv->text);
 	dv_buf_release(&jv->path);
 	dv_keyset_free(jv->seen);
 	jv->seen = NULL;
 	dv_free(jv->text_off);
 	jv->text_off = NULL;
+	dv_free(jv->seg);
+	jv->seg = NULL;
 }
 
 /* ---- parsing ---- */
 
-json_t *dv_jsonval_parse(const char *s, size_t len, json_error_t *err)
+dcval_status dv_jsonval_parse(dv_jsonval *jv, const char *s, size_t len,
+			      bool *valid)
 {
-	json_t *root = json_loadb(s, len, DV_JSONVAL_PARSE_FLAGS, err);
+	dcval_status st = dv_jdoc_parse(&jv->doc, s, len, valid);
 
-	/* "too big integer": read every integer of the text as a real */
-	if (!root && json_error_code(err) == json_error_numeric_overflow)
-		root = json_loadb(s, len,
-				  DV_JSONVAL_PARSE_FLAGS | JSON_DECODE_INT_AS_REAL,
-				  err);
-	return root;
+	/* decoded strings past the cap: the text is longer than any record */
+	return st == DCVAL_ELIMIT ? DCVAL_ENOMEM : st;
 }
 
-dv_rule dv_jsonval_describe(const json_error_t *err, bool with_column,
-			    char *buf, size_t cap)
+dv_rule dv_jsonval_describe(const dv_jsonval *jv, bool with_line,
+			    uint64_t line, uint64_t col, char *buf,
+			    size_t cap)
 {
-	int col = err->position > 0 ? err->position : 1;
+	const dv_jerr *err = &jv->doc.err;
 
-	if (json_error_code(err) == json_error_invalid_utf8) {
+	if (err->code == DV_JERR_UTF8) {
 		snprintf(buf, cap, "invalid UTF-8");
 		return DV_R_ENCODING;
 	}
-	if (with_column)
-		snprintf(buf, cap, "invalid JSON at column %d: %s", col,
-			 err->text);
+	if (with_line)
+		snprintf(buf, cap, "invalid JSON at line %llu, column %llu: %s",
+			 (unsigned long long)line, (unsigned long long)col,
+			 err->reason);
 	else
-		snprintf(buf, cap, "invalid JSON: %s", err->text);
+		snprintf(buf, cap, "invalid JSON at column %llu: %s",
+			 (unsigned long long)col, err->reason);
 	return DV_R_MALFORMED;
 }
 
-/* ---- values ---- */
+/* ---- compact text of objects and arrays ---- */
 
 /* Cut buffer b back to len bytes. */
 static void buf_cut(dv_buf *b, size_t len)
@@ -93,65 +94,86 @@ static void buf_cut(dv_buf *b, size_t len)
 		b->data[len] = '\0';
 }
 
-/* json_dump_callback() target: appends to a dv_buf, keeps the status. */
-struct text_sink {
-	dv_buf *b;
-	dcval_status st;
-};
-
-static int text_append(const char *p, size_t n, void *ud)
+/* A decoded string as JSON text: quotes, and escapes where needed. */
+static dcval_status dump_string(dv_buf *b, const char *s, size_t len)
 {
-	struct text_sink *t = ud;
+	static const char hex[] = "0123456789abcdef";
+	dcval_status st = dv_buf_putc(b, '"');
+	size_t i, run = 0;
 
-	t->st = dv_buf_append(t->b, p, n);
-	return t->st == DCVAL_OK ? 0 : -1;
+	for (i = 0; i < len && st == DCVAL_OK; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+		const char *m = c == '"' ? "\\\"" : c == '\\' ? "\\\\" :
+				c == '\n' ? "\\n" : c == '\t' ? "\\t" :
+				c == '\r' ? "\\r" : c == '\b' ? "\\b" :
+				c == '\f' ? "\\f" : NULL;
+
+		if (!m && c >= 0x20)
+			continue;
+		st = dv_buf_append(b, s + run, i - run);
+		if (st == DCVAL_OK)
+			st = m ? dv_buf_append(b, m, 2) : dv_buf_append(b, esc, 6);
+		run = i + 1;
+	}
+	if (st == DCVAL_OK)
+		st = dv_buf_append(b, s + run, len - run);
+	return st == DCVAL_OK ? dv_buf_putc(b, '"') : st;
 }
 
 /*
- * A real with the fewest digits (15, else 17) that read back as the same
- * double, so 0.1 shows as 0.1 and not 0.10000000000000001.
+ * Append the compact text of node i (no whitespace between tokens, keys
+ * in document order, numbers as written) to b. Recursion is bounded by
+ * the parser's depth limit.
  */
-static size_t real_flags(const json_t *v)
+static dcval_status dump(const dv_jdoc *d, size_t i, dv_buf *b)
 {
-	size_t flags = DV_JSONVAL_DUMP_FLAGS | JSON_REAL_PRECISION(15);
-	char num[40];
-	size_t n = json_dumpb(v, num, sizeof(num), flags);
-	double back;
+	const dv_jnode *n = &d->nodes[i];
+	dcval_status st = DCVAL_OK;
+	const char *s;
+	size_t len, k;
 
-	if (!n || n >= sizeof(num) || !dv_parse_number(num, n, &back) ||
-	    back != json_real_value(v))
-		flags = DV_JSONVAL_DUMP_FLAGS | JSON_REAL_PRECISION(17);
-	return flags;
+	switch (n->type) {
+	case DV_J_STRING:
+		s = dv_jdoc_bytes(d, i, &len);
+		if (!n->decoded) /* no escapes in the text: none needed */
+			return dv_buf_append(b, d->text + n->off - 1, len + 2);
+		return dump_string(b, s, len);
+	case DV_J_ARRAY:
+	case DV_J_OBJECT:
+		st = dv_buf_putc(b, n->type == DV_J_ARRAY ? '[' : '{');
+		for (k = i + 1; k < n->len && st == DCVAL_OK;
+		     k = dv_jdoc_next(d, k)) {
+			if (k != i + 1)
+				st = dv_buf_putc(b, ',');
+			if (st == DCVAL_OK && n->type == DV_J_OBJECT) {
+				st = dump(d, k++, b);
+				if (st == DCVAL_OK)
+					st = dv_buf_putc(b, ':');
+			}
+			if (st == DCVAL_OK)
+				st = dump(d, k, b);
+		}
+		if (st == DCVAL_OK)
+			st = dv_buf_putc(b, n->type == DV_J_ARRAY ? ']' : '}');
+		return st;
+	default: /* numbers and words as written */
+		return dv_buf_append(b, d->text + n->off, n->len);
+	}
 }
 
 /*
- * Append the JSON text of v to jv->text as the text of out (column
- * `column`); the pointer is set by text_fixup(). Past the buffer cap the
- * value keeps no text (s NULL, which the engine allows); only an
- * allocation failure is an error.
+ * The compact text of node i becomes the text of column `column`; the
+ * pointer is set by text_fixup(). Past the buffer cap the value keeps no
+ * text (s NULL, which the engine allows); only an allocation failure is
+ * an error.
  */
 static dcval_status text_add(dv_jsonval *jv, dv_value *out, long column,
-			     const json_t *v)
+			     size_t i)
 {
 	size_t start = jv->text.len;
-	struct text_sink sink = { &jv->text, DCVAL_OK };
-	dcval_status st;
-	char num[24];
-	int n;
+	dcval_status st = dump(&jv->doc, i, &jv->text);
 
-	if (json_is_integer(v)) {
-		n = snprintf(num, sizeof(num), "%" PRId64,
-			     (int64_t)json_integer_value(v));
-		st = dv_buf_append(&jv->text, num, (size_t)n);
-	} else {
-		size_t flags = json_is_real(v) ? real_flags(v)
-					       : DV_JSONVAL_DUMP_FLAGS;
-
-		if (json_dump_callback(v, text_append, &sink, flags))
-			st = sink.st != DCVAL_OK ? sink.st : DCVAL_ENOMEM;
-		else
-			st = DCVAL_OK;
-	}
 	if (st == DCVAL_OK) {
 		jv->text_off[column] = start;
 		out->len = jv->text.len - start;
@@ -161,124 +183,132 @@ static dcval_status text_add(dv_jsonval *jv, dv_value *out, long column,
 	return st == DCVAL_ELIMIT ? DCVAL_OK : st;
 }
 
-/* A value that is not what a declared path needs: its JSON text. */
-static dcval_status set_other(dv_jsonval *jv, dv_value *values, long column,
-			      const json_t *v)
-{
-	dv_value *out = &values[column];
+/* ---- declared values ---- */
 
-	out->kind = DV_V_JOTHER;
-	out->field = 0;
-	out->s = NULL;
-	out->len = 0;
-	return text_add(jv, out, column, v);
-}
+/* State of one record's walk. */
+struct walk {
+	dv_jsonval *jv;
+	dv_record *rec;
+	dv_value *values;
+};
 
-/* One declared leaf: v is the JSON value found there, NULL if missing. */
-static dcval_status set_leaf(dv_jsonval *jv, dv_value *values, long column,
-			     const json_t *v)
+/* One declared leaf: the JSON value at node i. */
+static dcval_status set_leaf(struct walk *w, long column, size_t i)
 {
-	dv_value *out = &values[column];
+	const dv_jnode *n = &w->jv->doc.nodes[i];
+	dv_value *out = &w->values[column];
 
 	out->field = 0;
 	out->s = NULL;
 	out->len = 0;
-	switch (v ? json_typeof(v) : JSON_NULL) {
-	case JSON_NULL:
+	switch (n->type) {
+	case DV_J_NULL:
 		out->kind = DV_V_NULL;
 		return DCVAL_OK;
-	case JSON_STRING:
-		out->kind = jv->c->coerce ? DV_V_TEXT : DV_V_JSTRING;
-		out->s = json_string_value(v);
-		out->len = json_string_length(v);
+	case DV_J_STRING:
+		out->kind = w->jv->c->coerce ? DV_V_TEXT : DV_V_JSTRING;
+		out->s = dv_jdoc_bytes(&w->jv->doc, i, &out->len);
 		return DCVAL_OK;
-	case JSON_TRUE:
-	case JSON_FALSE:
+	case DV_J_TRUE:
+	case DV_J_FALSE:
 		out->kind = DV_V_JBOOL;
-		out->i = json_is_true(v);
+		out->i = n->type == DV_J_TRUE;
 		out->s = out->i ? "true" : "false";
 		out->len = strlen(out->s);
 		return DCVAL_OK;
-	case JSON_INTEGER:
-		out->kind = DV_V_JINT;
-		out->i = json_integer_value(v);
-		break;
-	case JSON_REAL:
-		out->kind = DV_V_JREAL;
-		out->d = json_real_value(v);
-		break;
+	case DV_J_NUMBER:
+		out->kind = DV_V_JNUM;
+		out->s = dv_jdoc_bytes(&w->jv->doc, i, &out->len);
+		return DCVAL_OK;
 	default:
 		out->kind = DV_V_JOTHER;
-		return text_add(jv, out, column, v);
+		return text_add(w->jv, out, column, i);
 	}
-	/*
-	 * Numbers keep no text (the engine writes it when a violation needs
-	 * it), but in an `any` column their text is the value that unique
-	 * and enum compare.
-	 */
-	if (jv->c->columns[column].type != DV_T_ANY)
-		return DCVAL_OK;
-	return text_add(jv, out, column, v);
 }
 
-/*
- * Every leaf below node gets the value `v`: NULL for a missing or null
- * object on the way, or the non-object found where an object was needed
- * (a JOTHER holding its text, so the leaf fails its type check).
- */
-static dcval_status set_below(dv_jsonval *jv, dv_value *values,
-			      const dv_pathnode *node, const json_t *v,
-			      unsigned depth)
+/* Join the keys seg[0..depth) (and `key`, when not NULL) with '.' into
+ * jv->path. */
+static dcval_status path_build(dv_jsonval *jv, unsigned depth,
+			       const char *key, size_t len)
+{
+	dcval_status st = DCVAL_OK;
+	unsigned k;
+
+	dv_buf_reset(&jv->path);
+	for (k = 0; k < depth && st == DCVAL_OK; k++) {
+		if (k)
+			st = dv_buf_putc(&jv->path, '.');
+		if (st == DCVAL_OK)
+			st = dv_buf_append(&jv->path, jv->seg[k].key,
+					   jv->seg[k].len);
+	}
+	if (key && st == DCVAL_OK) {
+		if (depth)
+			st = dv_buf_putc(&jv->path, '.');
+		if (st == DCVAL_OK)
+			st = dv_buf_append(&jv->path, key, len);
+	}
+	return st;
+}
+
+/* Every leaf below trie node `node` gets kind JPARENT with the message
+ * at jv->text offset `off`. */
+static void set_below(struct walk *w, const dv_pathnode *node, size_t off,
+		      size_t len, unsigned depth)
 {
 	size_t i;
-	dcval_status st;
 
 	if (depth > DV_JSONVAL_MAX_DEPTH)
-		return DCVAL_OK;
+		return;
 	for (i = 0; i < node->n_children; i++) {
 		const dv_pathnode *ch = &node->children[i];
 
 		if (ch->column >= 0) {
-			st = v ? set_other(jv, values, ch->column, v)
-			       : set_leaf(jv, values, ch->column, NULL);
-			if (st != DCVAL_OK)
-				return st;
+			dv_value *out = &w->values[ch->column];
+
+			out->kind = DV_V_JPARENT;
+			out->field = 0;
+			out->len = len;
+			out->s = "a parent of the key is not an object";
+			if (off != SIZE_MAX)
+				w->jv->text_off[ch->column] = off;
 		}
-		st = set_below(jv, values, ch, v, depth + 1);
-		if (st != DCVAL_OK)
-			return st;
+		set_below(w, ch, off, len, depth + 1);
 	}
-	return DCVAL_OK;
 }
 
-/* Fill the leaves under trie node `node` from JSON object obj. */
-static dcval_status fill_node(dv_jsonval *jv, dv_value *values,
-			      const dv_pathnode *node, const json_t *obj,
-			      unsigned depth)
+/*
+ * The key path seg[0..depth) leads to node i, which is neither an object
+ * nor null, where declared paths go on below: each column below gets a
+ * `type` violation naming the parent and its kind, never its text (it may
+ * hold a sensitive sibling of the declared key).
+ */
+static dcval_status set_parent(struct walk *w, const dv_pathnode *node,
+			       size_t i, unsigned depth)
 {
-	size_t i;
-	dcval_status st = DCVAL_OK;
+	static const char *const kinds[] = {
+		[DV_J_FALSE] = "a boolean", [DV_J_TRUE] = "a boolean",
+		[DV_J_NUMBER] = "a number", [DV_J_STRING] = "a string",
+		[DV_J_ARRAY] = "an array",
+	};
+	dv_jsonval *jv = w->jv;
+	size_t off = jv->text.len, len = 0;
+	dcval_status st = path_build(jv, depth, NULL, 0);
 
-	if (depth > DV_JSONVAL_MAX_DEPTH)
-		return DCVAL_OK;
-	for (i = 0; i < node->n_children && st == DCVAL_OK; i++) {
-		const dv_pathnode *ch = &node->children[i];
-		const json_t *v = json_object_getn(obj, ch->key, ch->key_len);
-
-		if (ch->column >= 0) {
-			st = set_leaf(jv, values, ch->column, v);
-			if (st != DCVAL_OK)
-				break;
-		}
-		if (!ch->n_children)
-			continue;
-		if (json_is_object(v))
-			st = fill_node(jv, values, ch, v, depth + 1);
-		else
-			st = set_below(jv, values, ch, json_is_null(v) ? NULL : v,
-				       depth + 1);
+	if (st == DCVAL_OK)
+		st = dv_buf_printf(&jv->text, "parent '%s' is %s, not an object",
+				   jv->path.data ? jv->path.data : "",
+				   kinds[jv->doc.nodes[i].type]);
+	if (st == DCVAL_OK) {
+		len = jv->text.len - off;
+		st = dv_buf_putc(&jv->text, '\0');
 	}
-	return st;
+	if (st != DCVAL_OK) {
+		buf_cut(&jv->text, off);
+		off = SIZE_MAX; /* the fixed message stays */
+	}
+	set_below(w, node, off, len, depth);
+	return st == DCVAL_ENOMEM ? st : DCVAL_OK;
 }
 
 /* ---- extra keys ---- */
@@ -313,80 +343,80 @@ static const dv_pathnode *find_child(const dv_pathnode *node, const char *key,
 	return NULL;
 }
 
-/* Append ".key" (or "key" at the top) to jv->path. */
-static dcval_status path_push(dv_jsonval *jv, const char *key, size_t len)
-{
-	dcval_status st = DCVAL_OK;
-
-	if (jv->path.len)
-		st = dv_buf_putc(&jv->path, '.');
-	if (st == DCVAL_OK)
-		st = dv_buf_append(&jv->path, key, len);
-	return st;
-}
-
-static void path_pop(dv_jsonval *jv, size_t len)
-{
-	buf_cut(&jv->path, len);
-}
-
 /*
- * Report key path jv->path + key once per input. Once the set holds
+ * Report key path seg[0..depth) + key once per input. Once the set holds
  * DV_JSONVAL_SEEN_MAX paths, new ones are no longer reported.
  */
-static dcval_status report_extra(dv_jsonval *jv, dv_record *rec,
+static dcval_status report_extra(struct walk *w, unsigned depth,
 				 const char *key, size_t len)
 {
-	size_t mark = jv->path.len;
+	dv_jsonval *jv = w->jv;
 	dcval_status st;
 	bool added = false;
 
-	if (dv_keyset_count(jv->seen) >= DV_JSONVAL_SEEN_MAX)
+	if (jv->c->extra_columns == DV_POLICY_IGNORE ||
+	    dv_keyset_count(jv->seen) >= DV_JSONVAL_SEEN_MAX)
 		return DCVAL_OK;
-	st = path_push(jv, key, len);
+	st = path_build(jv, depth, key, len);
 	if (st == DCVAL_ELIMIT)
-		st = DCVAL_OK; /* a key path past the cap goes unreported */
-	else if (st == DCVAL_OK)
+		return DCVAL_OK; /* a key path past the cap goes unreported */
+	if (st == DCVAL_OK)
 		st = dv_keyset_add(jv->seen, jv->path.data, jv->path.len,
 				   &added);
 	if (st == DCVAL_OK && added)
-		st = dv_engine_issue(jv->e, rec, DV_R_EXTRA_COLUMN, 0,
+		st = dv_engine_issue(jv->e, w->rec, DV_R_EXTRA_COLUMN, 0,
 				     jv->path.data, NULL, 0,
 				     "key is not declared in the contract");
-	path_pop(jv, mark);
 	return st;
 }
 
-/* Keys of obj that trie node `node` does not declare, in document order. */
-static dcval_status extras_node(dv_jsonval *jv, dv_record *rec,
-				const dv_pathnode *node, json_t *obj,
-				unsigned depth)
+/* ---- the walk ---- */
+
+static dcval_status walk_object(struct walk *w, const dv_pathnode *node,
+				size_t obj, unsigned depth);
+
+/* Member key -> node v of an object, where trie node ch declares key. */
+static dcval_status walk_member(struct walk *w, const dv_pathnode *ch,
+				size_t v, unsigned depth)
 {
-	void *it;
+	const dv_jnode *n = &w->jv->doc.nodes[v];
+	dcval_status st = DCVAL_OK;
+
+	if (ch->column >= 0)
+		st = set_leaf(w, ch->column, v);
+	if (st != DCVAL_OK || !ch->n_children || n->type == DV_J_NULL)
+		return st; /* a null parent: the leaves below stay null */
+	if (n->type == DV_J_OBJECT)
+		return walk_object(w, ch, v, depth + 1);
+	return set_parent(w, ch, v, depth + 1);
+}
+
+/*
+ * Each key of object node obj (at key path seg[0..depth)) in document
+ * order: a declared one fills its values, an undeclared one is an extra
+ * key.
+ */
+static dcval_status walk_object(struct walk *w, const dv_pathnode *node,
+				size_t obj, unsigned depth)
+{
+	const dv_jdoc *d = &w->jv->doc;
+	size_t k, end = d->nodes[obj].len;
 	dcval_status st = DCVAL_OK;
 
 	if (depth > DV_JSONVAL_MAX_DEPTH)
 		return DCVAL_OK;
-	for (it = json_object_iter(obj); it && st == DCVAL_OK;
-	     it = json_object_iter_next(obj, it)) {
-		const char *key = json_object_iter_key(it);
-		size_t len = json_object_iter_key_len(it);
-		json_t *v = json_object_iter_value(it);
+	for (k = obj + 1; k < end && st == DCVAL_OK;
+	     k = dv_jdoc_next(d, k + 1)) {
+		size_t len;
+		const char *key = dv_jdoc_bytes(d, k, &len);
 		const dv_pathnode *ch = find_child(node, key, len);
-		size_t mark = jv->path.len;
 
-		if (!ch) {
-			st = report_extra(jv, rec, key, len);
-			continue;
-		}
-		if (!ch->n_children || !json_is_object(v))
-			continue;
-		st = path_push(jv, key, len);
-		if (st == DCVAL_OK)
-			st = extras_node(jv, rec, ch, v, depth + 1);
-		else if (st == DCVAL_ELIMIT)
-			st = DCVAL_OK;
-		path_pop(jv, mark);
+		w->jv->seg[depth].key = key;
+		w->jv->seg[depth].len = len;
+		if (ch)
+			st = walk_member(w, ch, k + 1, depth);
+		else
+			st = report_extra(w, depth, key, len);
 	}
 	return st;
 }
@@ -406,38 +436,32 @@ static void text_fixup(dv_jsonval *jv, dv_value *values)
 	}
 }
 
-dcval_status dv_jsonval_emit(dv_jsonval *jv, uint64_t line, json_t *root,
-			     const char *raw, size_t raw_len)
+dcval_status dv_jsonval_emit(dv_jsonval *jv, uint64_t line, const char *raw,
+			     size_t raw_len)
 {
 	dv_record rec = { .line = line };
-	dcval_status st;
+	struct walk w = { jv, &rec, NULL };
+	dcval_status st, st2;
+	size_t i;
 
-	if (!json_is_object(root)) {
-		json_decref(root);
+	if (jv->doc.nodes[0].type != DV_J_OBJECT)
 		return dv_jsonval_bad(jv, line, DV_R_MALFORMED,
 				      "record is not a JSON object", raw,
 				      raw_len);
-	}
 	rec.raw = jv->want_raw ? raw : NULL;
 	rec.raw_len = jv->want_raw ? raw_len : 0;
-	rec.values = dv_engine_begin_record(jv->e);
+	w.values = rec.values = dv_engine_begin_record(jv->e);
+	/* a key that is not there is null, as is a missing parent */
+	for (i = 0; i < jv->c->n_columns; i++)
+		rec.values[i].kind = DV_V_NULL;
 	dv_buf_reset(&jv->text);
-	st = fill_node(jv, rec.values, &jv->c->paths, root, 0);
-	if (st == DCVAL_OK)
-		text_fixup(jv, rec.values);
-	if (st == DCVAL_OK && jv->c->extra_columns != DV_POLICY_IGNORE) {
-		path_pop(jv, 0);
-		st = extras_node(jv, &rec, &jv->c->paths, root, 0);
-	}
-	if (st == DCVAL_OK || st == DCVAL_STOP) {
-		/* a record stopped by --fail-fast is still counted once */
-		dcval_status st2 = dv_engine_end_record(jv->e, &rec);
-
-		if (st == DCVAL_OK)
-			st = st2;
-	}
-	json_decref(root);
-	return st;
+	st = walk_object(&w, &jv->c->paths, 0, 0);
+	text_fixup(jv, rec.values);
+	if (st != DCVAL_OK && st != DCVAL_STOP)
+		return st;
+	/* a record stopped by --fail-fast is still counted once */
+	st2 = dv_engine_end_record(jv->e, &rec);
+	return st == DCVAL_OK ? st2 : st;
 }
 
 dcval_status dv_jsonval_bad(dv_jsonval *jv, uint64_t line, dv_rule rule,

@@ -3,13 +3,14 @@
  * and the JSON array reader (json.c).
  *
  * A reader finds the bytes of one record (a line, an array element) and
- * hands them to dv_jsonval_parse(); this module then walks the parsed
- * object along the contract's path trie, fills the values array, reports
- * undeclared keys once per input, and passes the record to the engine.
- * Only declared keys are looked up: the cost per record follows the
- * contract, not the width of the record (except for the extra-key walk,
- * which visits every key of each object a declared path enters, and is
- * skipped under `extra_columns: ignore`).
+ * hands them to dv_jsonval_parse() (the strict parser of jdoc.h); this
+ * module then walks the parsed object along the contract's path trie,
+ * fills the values array, reports undeclared keys once per input, and
+ * passes the record to the engine. Each key of an object that a declared
+ * path enters is looked up once in the trie (a binary search): one pass
+ * finds the declared values and the undeclared keys together. Numbers
+ * keep the text they were written as (DV_V_JNUM), so they are read and
+ * compared exactly, whatever else the record holds.
  */
 #ifndef DV_READ_JSONVAL_H
 #define DV_READ_JSONVAL_H
@@ -18,9 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <jansson.h>
-
 #include "engine/engine.h"
+#include "read/jdoc.h"
 #include "util/buf.h"
 
 /* Undeclared key paths remembered per input. Past this many distinct
@@ -32,20 +32,22 @@
  * this only bounds the recursion). */
 #define DV_JSONVAL_MAX_DEPTH 256
 
-/* Parse flags: duplicate keys are malformed, "\u0000" in strings is kept
- * (dv_value.len is authoritative), any JSON value is accepted at the top
- * so that a non-object record gets its own message. */
-#define DV_JSONVAL_PARSE_FLAGS \
-	(JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL | JSON_DECODE_ANY)
+/* One key of the path being walked. */
+struct dv_jsonval_seg {
+	const char *key;
+	size_t len;
+};
 
 /* Per-input state of the JSON value walk. */
 typedef struct dv_jsonval {
 	dv_engine *e;                      /* borrowed */
 	const struct dcval_contract *c;    /* borrowed, from the engine */
 	bool want_raw;                     /* quarantine wants record bytes */
-	dv_buf text;                       /* JSON text of objects and arrays, one record */
+	dv_jdoc doc;                       /* the record's parsed text */
+	dv_buf text;                       /* compact text of objects and arrays, parent messages; one record */
 	size_t *text_off;                  /* per column: offset in text, SIZE_MAX if none */
-	dv_buf path;                       /* dotted key path of the extra-key walk */
+	struct dv_jsonval_seg *seg;        /* keys from the top to the object walked */
+	dv_buf path;                       /* dotted key path of an extra key or a parent */
 	struct dv_keyset *seen;            /* extra key paths reported in this input */
 } dv_jsonval;
 
@@ -57,34 +59,35 @@ dcval_status dv_jsonval_init(dv_jsonval *jv, dv_engine *e);
 void dv_jsonval_release(dv_jsonval *jv);
 
 /*
- * Parse one JSON text s[0..len) (not NUL-terminated) with
- * DV_JSONVAL_PARSE_FLAGS. An integer beyond int64 makes jansson fail;
- * the text is then read again with JSON_DECODE_INT_AS_REAL so the value
- * becomes a real (every integer of that text does). Returns the new value
- * (the caller owns it), or NULL with *err filled.
+ * Parse one record's JSON text s[0..len) (not NUL-terminated; it must
+ * stay valid until the record is emitted) into jv->doc. Returns DCVAL_OK
+ * with *valid, or DCVAL_ENOMEM.
  */
-json_t *dv_jsonval_parse(const char *s, size_t len, json_error_t *err);
+dcval_status dv_jsonval_parse(dv_jsonval *jv, const char *s, size_t len,
+			      bool *valid);
 
 /*
- * Rule and message for a failed parse: DV_R_ENCODING with "invalid UTF-8",
- * otherwise DV_R_MALFORMED with "invalid JSON at column N: TEXT" (N is the
- * 1-based byte position jansson stopped at; with `with_column` false the
- * "at column N" part is left out). Writes a NUL-terminated message into
- * buf (cap bytes, cut if longer).
+ * Rule and message for the last failed parse: DV_R_ENCODING with
+ * "invalid UTF-8", otherwise DV_R_MALFORMED with "invalid JSON at column
+ * C: REASON", or "invalid JSON at line L, column C: REASON" when
+ * `with_line` (L and C: where the fault is, computed by the reader). The
+ * reason never quotes the input, so no value can leak through it.
+ * Writes a NUL-terminated message into buf (cap bytes, cut if longer).
  */
-dv_rule dv_jsonval_describe(const json_error_t *err, bool with_column,
-			    char *buf, size_t cap);
+dv_rule dv_jsonval_describe(const dv_jsonval *jv, bool with_line,
+			    uint64_t line, uint64_t col, char *buf,
+			    size_t cap);
 
 /*
- * Hand one parsed record to the engine: takes ownership of root (freed
- * here). A non-object is one `malformed` violation; an object has its
- * declared paths turned into values and its undeclared keys reported.
- * `line` is the physical line the record starts on; raw/raw_len the bytes
- * quarantine copies (NULL: none kept). Returns the engine's status
- * (DCVAL_OK, DCVAL_STOP, or an error).
+ * Hand the record last parsed to the engine. A non-object is one
+ * `malformed` violation; an object has its declared paths turned into
+ * values and its undeclared keys reported. `line` is the physical line
+ * the record starts on; raw/raw_len the bytes quarantine copies (NULL:
+ * none kept). Returns the engine's status (DCVAL_OK, DCVAL_STOP, or an
+ * error).
  */
-dcval_status dv_jsonval_emit(dv_jsonval *jv, uint64_t line, json_t *root,
-			     const char *raw, size_t raw_len);
+dcval_status dv_jsonval_emit(dv_jsonval *jv, uint64_t line, const char *raw,
+			     size_t raw_len);
 
 /*
  * A record that could not be read: one violation of `rule` with

@@ -114,11 +114,16 @@ static void test_json_bad_element_reports_line_and_column(void **state)
 	struct run r = RUN_INIT;
 
 	(void)state;
-	run1(ID_YAML, "[{\"id\":1},\n  {\"id\":2,\n   \"s\": tru}, {\"id\":4}]", &r);
-	assert_int_equal(r.counts.records, 1);
-	assert_int_equal(r.n, 1);
-	/* jansson's column: the last byte of the token it stopped at */
-	expect_syntax(&r, 0, 3, 11, "invalid JSON: invalid token near 'tru'");
+	run1(ID_YAML, "[{\"id\":1},\n  {\"id\":2,\n   \"s\": tru}, {\"id\":\"x\"}]", &r);
+	/* the bad element is one record, on the line where it starts; the
+	 * message names the line and byte column of the fault */
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "malformed", 2, "");
+	assert_int_equal(r.v[0].record, 2);
+	assert_string_equal(r.v[0].detail,
+			    "invalid JSON at line 3, column 9: invalid literal");
+	expect(&r, 1, "type", 3, "id");
 	run_free(&r);
 }
 
@@ -360,10 +365,12 @@ static void test_json_large_array_across_chunks(void **state)
 	n += (size_t)sprintf(buf + n, ",\n  {\"id\": oops}]");
 	run_len(ID_YAML, buf, n, &r);
 	free(buf);
-	assert_int_equal(r.counts.records, elems);
+	/* a bad element whose extent is clear is one more record */
+	assert_int_equal(r.counts.records, elems + 1);
 	assert_int_equal(r.n, elems / 97 + 1);
-	expect_syntax(&r, elems / 97, 2 * elems + 2,
-		      13, "invalid JSON: invalid token near 'oops'");
+	expect(&r, elems / 97, "malformed", 2 * elems + 2, "");
+	assert_string_equal(r.v[elems / 97].detail,
+			    "invalid JSON at column 10: invalid literal");
 	run_free(&r);
 }
 
@@ -422,8 +429,105 @@ static void test_json_nested_paths_and_extra_keys(void **state)
 	assert_int_equal(r.n, 3);
 	expect(&r, 0, "extra_column", 1, "user.age");
 	expect(&r, 1, "required", 2, "user.country");
+	/* a non-object parent is named, its text is not shown */
 	expect(&r, 2, "type", 3, "user.country");
-	assert_string_equal(r.v[2].value, "[\"NL\"]");
+	assert_false(r.v[2].has_value);
+	assert_string_equal(r.v[2].detail,
+			    "parent 'user' is an array, not an object");
+	run_free(&r);
+}
+
+/*
+ * Regression: one element with a raw tab in a string, a trailing comma, a
+ * lone surrogate or NaN ended the input, and the elements after it were
+ * never counted, checked or quarantined. Each is now one `malformed`
+ * record and reading goes on.
+ */
+static void test_json_bad_elements_are_records(void **state)
+{
+	static const char data[] =
+		"[{\"id\":1},\n"
+		" {\"s\":\"a\tb\"},\n"
+		" {\"id\":2,},\n"
+		" {\"s\":\"\\ud800\"},\n"
+		" NaN,\n"
+		" {\"s\":[1,]},\n"
+		" {\"id\":\"x\"}]\n";
+	struct input in = { data, sizeof(data) - 1 };
+	struct run r = RUN_INIT;
+
+	(void)state;
+	run_many(ID_YAML, &in, 1, true, 0, &r);
+	assert_int_equal(r.st, DCVAL_OK);
+	assert_int_equal(r.counts.records, 7);
+	assert_int_equal(r.counts.invalid_records, 6);
+	assert_int_equal(r.n, 6);
+	expect(&r, 0, "malformed", 2, "");
+	assert_string_equal(r.v[0].detail,
+			    "invalid JSON at column 9: control character in a string");
+	expect(&r, 1, "malformed", 3, "");
+	assert_string_equal(r.v[1].detail,
+			    "invalid JSON at column 10: expected a string key");
+	expect(&r, 2, "malformed", 4, "");
+	assert_string_equal(r.v[2].detail,
+			    "invalid JSON at column 8: lone surrogate in a \\u escape");
+	expect(&r, 3, "malformed", 5, "");
+	assert_string_equal(r.v[3].detail,
+			    "invalid JSON at column 2: invalid literal");
+	expect(&r, 4, "malformed", 6, "");
+	expect(&r, 5, "type", 7, "id");
+	assert_int_equal(r.v[5].record, 7);
+	/* every element lands on one side, in order */
+	assert_string_equal(r.valid, "{\"id\":1}\n");
+	assert_string_equal(r.invalid,
+			    "{\"s\":\"a\tb\"}\n{\"id\":2,}\n{\"s\":\"\\ud800\"}\n"
+			    "NaN\n{\"s\":[1,]}\n{\"id\":\"x\"}\n");
+	run_free(&r);
+}
+
+/* Brackets of the wrong kind are a break in the array's structure: the
+ * element's extent is not clear, so the input ends there. */
+static void test_json_mismatched_bracket_ends_input(void **state)
+{
+	struct run r = RUN_INIT;
+
+	(void)state;
+	run1(ID_YAML, "[{\"id\":1},\n {\"s\":[1}, {\"id\":2}]", &r);
+	assert_int_equal(r.counts.records, 1);
+	assert_int_equal(r.n, 1);
+	expect_syntax(&r, 0, 2, 9, "'}' does not close the innermost '['");
+	run_free(&r);
+}
+
+/*
+ * With a sensitive column, a malformed record's message names the byte
+ * column, never the text (jansson's messages quoted it: `near
+ * '"hunter12'`). No message quotes input text at all.
+ */
+static void test_json_malformed_message_has_no_text(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"columns:\n"
+		"  - {name: id, type: integer}\n"
+		"  - {name: pw, type: string, sensitive: true}\n";
+	struct run r = RUN_INIT;
+	size_t i;
+
+	(void)state;
+	run1(yaml,
+	     "[{\"id\":1,\"pw\":\"hunter12\\x\"},\n"
+	     " {\"id\":1,\"pw\":\"hunter13\\ud800\"},\n"
+	     " {\"id\":1,\"pw\":hunter14},\n"
+	     " {\"id\":1,\"pw\":\"hunter15\" \"x\"}]",
+	     &r);
+	assert_int_equal(r.counts.records, 4);
+	assert_int_equal(r.n, 4);
+	for (i = 0; i < r.n; i++) {
+		expect(&r, i, "malformed", i + 1, "");
+		assert_null(strstr(r.v[i].detail, "hunter"));
+		assert_non_null(strstr(r.v[i].detail, "at column"));
+	}
 	run_free(&r);
 }
 
@@ -451,6 +555,9 @@ int main(void)
 		cmocka_unit_test(test_json_large_array_across_chunks),
 		cmocka_unit_test(test_json_element_over_cap),
 		cmocka_unit_test(test_json_nested_paths_and_extra_keys),
+		cmocka_unit_test(test_json_bad_elements_are_records),
+		cmocka_unit_test(test_json_mismatched_bracket_ends_input),
+		cmocka_unit_test(test_json_malformed_message_has_no_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -161,7 +161,7 @@ static void test_jsonl_malformed_then_valid_lines_continue(void **state)
 	assert_int_equal(r.n, 3);
 	expect(&r, 0, "malformed", 1, "");
 	assert_string_equal(r.v[0].detail,
-			    "invalid JSON at column 8: '}' expected near ']'");
+			    "invalid JSON at column 8: expected ',' or '}'");
 	expect(&r, 1, "malformed", 2, "");
 	expect(&r, 2, "type", 3, "id");
 	run_free(&r);
@@ -300,15 +300,88 @@ static void test_jsonl_huge_numbers(void **state)
 	     "{\"n\":99999999999999999999}\n"
 	     "{\"n\":-99999999999999999999,\"i\":3}\n"
 	     "{\"n\":1e400}\n"
-	     "{\"i\":1e2}\n",
+	     "{\"i\":1e2}\n"
+	     "{\"i\":-9223372036854775808}\n"
+	     "{\"i\":-9223372036854775809}\n"
+	     "{\"i\":1e400}\n"
+	     "{\"i\":9.2233720368547758070e18,\"n\":-1e-400}\n",
 	     &r);
-	assert_int_equal(r.counts.records, 6);
-	assert_int_equal(r.n, 2);
-	/* beyond int64: a real, so not an integer */
+	assert_int_equal(r.counts.records, 10);
+	assert_int_equal(r.n, 4);
+	/* beyond int64: not an integer */
 	expect(&r, 0, "type", 2, "i");
-	/* beyond the double range: malformed (jansson cannot read it) */
-	expect(&r, 1, "malformed", 5, "");
-	assert_non_null(strstr(r.v[1].detail, "real number overflow"));
+	assert_string_equal(r.v[0].value, "99999999999999999999");
+	/* beyond the double range: valid JSON, a type violation (never
+	 * malformed), the value shown as written */
+	expect(&r, 1, "type", 5, "n");
+	assert_string_equal(r.v[1].value, "1e400");
+	/* just below the int64 minimum */
+	expect(&r, 2, "type", 8, "i");
+	expect(&r, 3, "type", 9, "i");
+	run_free(&r);
+}
+
+/*
+ * Regression: an integer beyond 64 bits in one key made jansson re-read
+ * the whole line with every integer as a double, so INT64_MAX became "not
+ * an integer", 2^53 + 1 passed a maximum of 2^53 and unrelated values
+ * became `unique` repeats. Each key is now read on its own text.
+ */
+static void test_jsonl_big_integer_does_not_change_other_keys(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"columns:\n"
+		"  - {name: i, type: integer, maximum: 9007199254740992}\n"
+		"  - {name: n, type: number, unique: true}\n"
+		"  - {name: big, type: any}\n";
+	struct run r = RUN_INIT;
+
+	(void)state;
+	run1(yaml,
+	     "{\"i\":9223372036854775807,\"big\":123456789012345678901234567890}\n"
+	     "{\"i\":9007199254740993,\"big\":1e400}\n"
+	     "{\"n\":9007199254740992,\"big\":99999999999999999999}\n"
+	     "{\"n\":9007199254740993,\"big\":99999999999999999999}\n"
+	     "{\"i\":9007199254740992,\"big\":-99999999999999999999}\n",
+	     &r);
+	assert_int_equal(r.counts.records, 5);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "maximum", 1, "i");
+	assert_string_equal(r.v[0].value, "9223372036854775807");
+	expect(&r, 1, "maximum", 2, "i");
+	assert_string_equal(r.v[1].value, "9007199254740993");
+	run_free(&r);
+}
+
+/*
+ * `unique` on an `any` column: a string "1" and a number 1 differ;
+ * numbers compare by exact value (1, 1.0, 10e-1 are one value), also
+ * inside arrays and objects.
+ */
+static void test_jsonl_unique_any_kind_and_exact_value(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"columns:\n"
+		"  - {name: v, type: any, unique: true}\n";
+	struct run r = RUN_INIT;
+
+	(void)state;
+	run1(yaml,
+	     "{\"v\":1}\n{\"v\":\"1\"}\n{\"v\":1.0}\n{\"v\":10e-1}\n"
+	     "{\"v\":[1.0,\"a\"]}\n{\"v\":[1, \"a\"]}\n{\"v\":true}\n"
+	     "{\"v\":\"true\"}\n{\"v\":9007199254740993}\n"
+	     "{\"v\":9007199254740992}\n{\"v\":\"\\u0031\"}\n",
+	     &r);
+	assert_int_equal(r.counts.records, 11);
+	assert_int_equal(r.n, 4);
+	expect(&r, 0, "unique", 3, "v");
+	assert_string_equal(r.v[0].value, "1.0");
+	expect(&r, 1, "unique", 4, "v");
+	expect(&r, 2, "unique", 6, "v");
+	assert_string_equal(r.v[2].value, "[1,\"a\"]");
+	expect(&r, 3, "unique", 11, "v");
 	run_free(&r);
 }
 
@@ -367,12 +440,19 @@ static void test_jsonl_nested_paths(void **state)
 	/* a missing or null object on the way: its leaves are null */
 	expect(&r, 1, "required", 3, "user.country");
 	expect(&r, 2, "required", 4, "user.country");
-	/* a non-object on the way: a type violation showing that value */
+	/* a non-object on the way: a type violation naming the parent and
+	 * its kind, never its text (it may hold a sensitive sibling) */
 	expect(&r, 3, "type", 5, "user.country");
-	assert_string_equal(r.v[3].value, "\"x\"");
+	assert_false(r.v[3].has_value);
+	assert_string_equal(r.v[3].detail,
+			    "parent 'user' is a string, not an object");
 	expect(&r, 4, "type", 5, "user.geo.lat");
+	assert_string_equal(r.v[4].detail,
+			    "parent 'user' is a string, not an object");
 	expect(&r, 5, "type", 6, "user.geo.lat");
-	assert_string_equal(r.v[5].value, "[1,2]");
+	assert_false(r.v[5].has_value);
+	assert_string_equal(r.v[5].detail,
+			    "parent 'user.geo' is an array, not an object");
 	run_free(&r);
 }
 
@@ -596,7 +676,8 @@ static void test_jsonl_any_column_keeps_json_text(void **state)
 	assert_string_equal(r.v[1].value, "[1,2]");
 	expect(&r, 2, "unique", 6, "v");
 	expect(&r, 3, "unique", 7, "v");
-	assert_string_equal(r.v[3].value, "1.5");
+	/* the value as written */
+	assert_string_equal(r.v[3].value, "1.50");
 	run_free(&r);
 }
 
@@ -616,6 +697,86 @@ static void test_jsonl_coerce_reads_strings_as_text(void **state)
 	assert_int_equal(r.counts.records, 3);
 	assert_int_equal(r.n, 1);
 	expect(&r, 0, "type", 2, "id");
+	run_free(&r);
+}
+
+/*
+ * Regression: a line of only spaces longer than --max-line-bytes was
+ * counted as a malformed record. A line of only spaces, tabs and CR is
+ * blank whatever its length; a long line that turns out not to be blank
+ * is still one malformed record with every byte in the invalid output.
+ */
+static void test_jsonl_long_blank_line_is_not_a_record(void **state)
+{
+	char data[600];
+	struct input in = { data, 0 };
+	struct run r = RUN_INIT;
+	size_t n = 0;
+
+	(void)state;
+	n += (size_t)sprintf(data + n, "{\"id\":1}\n");
+	memset(data + n, ' ', 100);
+	n += 100;
+	n += (size_t)sprintf(data + n, "\t \r\n");
+	memset(data + n, ' ', 70);
+	n += 70;
+	n += (size_t)sprintf(data + n, "\t\t  {\"id\":2}\r\n{\"id\":\"x\"}\n");
+	memset(data + n, '\t', 80);
+	n += 80; /* a last blank line without a line end */
+	in.len = n;
+	run_many(ID_YAML, &in, 1, true, 32, &r);
+	assert_int_equal(r.counts.records, 3);
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "malformed", 3, "");
+	assert_string_equal(r.v[0].detail, "line longer than 32 bytes");
+	expect(&r, 1, "type", 4, "id");
+	assert_string_equal(r.valid, "{\"id\":1}\n");
+	/* the long record keeps its blank start, byte for byte */
+	assert_int_equal(r.invalid_len, 70 + 4 + 8 + 2 + 11);
+	assert_memory_equal(r.invalid + 70, "\t\t  {\"id\":2}\r\n{\"id\":\"x\"}\n", 25);
+	run_free(&r);
+}
+
+/*
+ * With a sensitive column, no message quotes the record: a malformed line
+ * names the byte column (jansson's message quoted `near '"hunter12'`), and
+ * a non-object parent of a declared path is named without its text.
+ */
+static void test_jsonl_sensitive_text_never_in_messages(void **state)
+{
+	static const char yaml[] =
+		"contract: t\n"
+		"columns:\n"
+		"  - {name: id, type: integer}\n"
+		"  - {name: user.name, type: string}\n"
+		"  - {name: user.pw, type: string, sensitive: true}\n";
+	struct run r = RUN_INIT;
+	size_t i;
+
+	(void)state;
+	run1(yaml,
+	     "{\"id\":1,\"pw\":\"hunter12\n"
+	     "{\"id\":1,\"user\":{\"pw\":\"hunter13\\q\"}}\n"
+	     "{\"id\":1,\"user\":{\"pw\":\"hunter14\\udc00\"}}\n"
+	     "{\"user\":[{\"pw\":\"hunter22\",\"name\":\"bob\"}]}\n",
+	     &r);
+	assert_int_equal(r.counts.records, 4);
+	assert_int_equal(r.n, 5);
+	expect(&r, 0, "malformed", 1, "");
+	assert_string_equal(r.v[0].detail,
+			    "invalid JSON at column 23: unterminated string");
+	expect(&r, 1, "malformed", 2, "");
+	assert_string_equal(r.v[1].detail,
+			    "invalid JSON at column 32: invalid escape in a string");
+	expect(&r, 2, "malformed", 3, "");
+	expect(&r, 3, "type", 4, "user.name");
+	assert_false(r.v[3].has_value);
+	assert_string_equal(r.v[3].detail,
+			    "parent 'user' is an array, not an object");
+	expect(&r, 4, "type", 4, "user.pw");
+	assert_false(r.v[4].has_value);
+	for (i = 0; i < r.n; i++)
+		assert_null(strstr(r.v[i].detail, "hunter"));
 	run_free(&r);
 }
 
@@ -639,6 +800,8 @@ int main(void)
 		cmocka_unit_test(test_jsonl_lone_surrogate_is_malformed),
 		cmocka_unit_test(test_jsonl_duplicate_keys_are_malformed),
 		cmocka_unit_test(test_jsonl_huge_numbers),
+		cmocka_unit_test(test_jsonl_big_integer_does_not_change_other_keys),
+		cmocka_unit_test(test_jsonl_unique_any_kind_and_exact_value),
 		cmocka_unit_test(test_jsonl_deep_nesting),
 		cmocka_unit_test(test_jsonl_nested_paths),
 		cmocka_unit_test(test_jsonl_key_with_dot_explicit_path),
@@ -650,6 +813,8 @@ int main(void)
 		cmocka_unit_test(test_jsonl_line_over_cap_across_chunks),
 		cmocka_unit_test(test_jsonl_any_column_keeps_json_text),
 		cmocka_unit_test(test_jsonl_coerce_reads_strings_as_text),
+		cmocka_unit_test(test_jsonl_long_blank_line_is_not_a_record),
+		cmocka_unit_test(test_jsonl_sensitive_text_never_in_messages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

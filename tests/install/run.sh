@@ -62,12 +62,13 @@ result installed_files $st
 
 st=0
 grep -q "^prefix=$prefix\$" "$prefix/lib/pkgconfig/dcval.pc" || st=1
-for pkg in yaml-0.1 jansson libpcre2-8 libmd; do
+for pkg in yaml-0.1 libpcre2-8 libmd zlib libzstd; do
 	grep -q "^Requires.private:.* $pkg" "$prefix/lib/pkgconfig/dcval.pc" || st=1
 done
 # libdcval needs no libcsv (its CSV reader is its own): none in the link line
 grep -q '^Libs.private:.*-lm' "$prefix/lib/pkgconfig/dcval.pc" || st=1
 grep -q -- '-lcsv' "$prefix/lib/pkgconfig/dcval.pc" && st=1
+grep -q 'jansson' "$prefix/lib/pkgconfig/dcval.pc" && st=1 # the library parses JSON itself
 PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --exists --print-errors dcval \
 	>>"$scratch/log" 2>&1 || st=1
 result pkg_config_file $st

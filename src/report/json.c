@@ -86,7 +86,7 @@ dcval_status dv_report_json_violation(dv_jsonw *w, dcval_report *r,
 	return dv_jsonw_status(w);
 }
 
-static void json_contract(dv_jsonw *w, const dv_report_run *run)
+void dv_report_json_contract(dv_jsonw *w, const dv_report_run *run)
 {
 	dv_jsonw_object(w, false);
 	dv_jsonw_key(w, "name");
@@ -130,7 +130,7 @@ static void json_input(dv_jsonw *w, const dcval_input_info *in)
 	dv_jsonw_end(w);
 }
 
-static void json_counts(dv_jsonw *w, const dcval_counts *c)
+void dv_report_json_counts(dv_jsonw *w, const dcval_counts *c)
 {
 	dv_jsonw_object(w, false);
 	dv_jsonw_key(w, "records");
@@ -172,7 +172,7 @@ static void json_rule(dv_jsonw *w, const dv_report_agg *a)
  * end: data that could not be read was not checked (exit 3), so it
  * cannot be called valid.
  */
-static bool run_valid(const dv_report_run *run)
+bool dv_report_run_valid(const dv_report_run *run)
 {
 	size_t i;
 
@@ -197,16 +197,16 @@ void dv_report_json_members(dv_jsonw *w, const dcval_report *r,
 	dv_jsonw_cstr(w, dcval_version());
 	dv_jsonw_end(w);
 	dv_jsonw_key(w, "contract");
-	json_contract(w, run);
+	dv_report_json_contract(w, run);
 	dv_jsonw_key(w, "valid");
-	dv_jsonw_bool(w, run_valid(run));
+	dv_jsonw_bool(w, dv_report_run_valid(run));
 	dv_jsonw_key(w, "inputs");
 	dv_jsonw_array(w, pretty);
 	for (i = 0; i < run->n_inputs; i++)
 		json_input(w, &run->inputs[i]);
 	dv_jsonw_end(w);
 	dv_jsonw_key(w, "counts");
-	json_counts(w, &run->counts);
+	dv_report_json_counts(w, &run->counts);
 	dv_jsonw_key(w, "rules");
 	dv_jsonw_array(w, pretty);
 	for (i = 0; i < r->rules.n; i++)

@@ -190,6 +190,15 @@ dcval_status dv_report_json_violation(struct dv_jsonw *w, dcval_report *r,
 void dv_report_json_members(struct dv_jsonw *w, const dcval_report *r,
 			    const dv_report_run *run, bool pretty);
 
+/*
+ * Pieces of the json document that other formats embed (sarif's run
+ * properties): the contract object, a counts object, and `valid` (no
+ * error, and every input read to its end).
+ */
+void dv_report_json_contract(struct dv_jsonw *w, const dv_report_run *run);
+void dv_report_json_counts(struct dv_jsonw *w, const dcval_counts *c);
+bool dv_report_run_valid(const dv_report_run *run);
+
 /* What a built-in rule id means (rule_help.c). */
 typedef struct dv_rule_help {
 	const char *id;    /* rule id */

@@ -393,35 +393,13 @@ static dcval_status invocation(dv_jsonw *w, const dv_report_run *run,
 static void run_properties(dv_jsonw *w, const dcval_report *r,
 			   const dv_report_run *run)
 {
-	const dcval_counts *c = &run->counts;
-
 	dv_jsonw_object(w, true);
 	dv_jsonw_key(w, "contract");
-	dv_jsonw_object(w, false);
-	dv_jsonw_key(w, "name");
-	dv_jsonw_cstr(w, run->contract_name);
-	dv_jsonw_key(w, "version");
-	dv_jsonw_cstr(w, run->contract_version);
-	dv_jsonw_key(w, "owner");
-	dv_jsonw_cstr(w, run->contract_owner);
-	dv_jsonw_key(w, "source");
-	dv_jsonw_cstr(w, run->contract_source);
-	dv_jsonw_key(w, "sha256");
-	dv_jsonw_cstr(w, run->contract_sha256);
-	dv_jsonw_end(w);
+	dv_report_json_contract(w, run);
 	dv_jsonw_key(w, "valid");
-	dv_jsonw_bool(w, c->errors == 0);
+	dv_jsonw_bool(w, dv_report_run_valid(run));
 	dv_jsonw_key(w, "counts");
-	dv_jsonw_object(w, false);
-	dv_jsonw_key(w, "records");
-	dv_jsonw_uint(w, c->records);
-	dv_jsonw_key(w, "invalid_records");
-	dv_jsonw_uint(w, c->invalid_records);
-	dv_jsonw_key(w, "errors");
-	dv_jsonw_uint(w, c->errors);
-	dv_jsonw_key(w, "warnings");
-	dv_jsonw_uint(w, c->warnings);
-	dv_jsonw_end(w);
+	dv_report_json_counts(w, &run->counts);
 	dv_jsonw_key(w, "truncated");
 	dv_jsonw_bool(w, dv_report_truncated(r));
 	dv_jsonw_end(w);

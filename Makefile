@@ -33,7 +33,7 @@ LDFLAGS_ALL :=
 endif
 LDFLAGS_ALL += $(LDFLAGS)
 
-LIB_SRC := $(sort $(wildcard src/util/*.c src/stats/*.c src/contract/*.c src/engine/*.c src/read/*.c src/report/*.c))
+LIB_SRC := $(sort $(wildcard src/util/*.c src/value/*.c src/stats/*.c src/contract/*.c src/engine/*.c src/read/*.c src/report/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 

@@ -9,7 +9,7 @@
 #include "cli/msg.h"
 #include "cli/opts.h"
 #include "cli/validate_args.h"
-#include "engine/types.h"
+#include "value/types.h"
 
 enum {
 	OPT_FAIL_FAST = 256,

@@ -241,7 +241,7 @@ static dcval_status cc_input_keys(struct dv_cc *cc, const dv_ynode **k)
 
 static dcval_status cc_input(struct dv_cc *cc, const dv_ynode *n)
 {
-	static const struct dv_keyset ks = { input_keys, IK_COUNT, 0 };
+	static const struct dv_keytable ks = { input_keys, IK_COUNT, 0 };
 	const dv_ynode *k[IK_COUNT] = { NULL };
 	dcval_contract *c = cc->c;
 
@@ -273,7 +273,7 @@ static dcval_status cc_policy(struct dv_cc *cc, const dv_ynode *n,
 
 static dcval_status cc_schema(struct dv_cc *cc, const dv_ynode *n)
 {
-	static const struct dv_keyset ks = { schema_keys, SK_COUNT, 0 };
+	static const struct dv_keytable ks = { schema_keys, SK_COUNT, 0 };
 	const dv_ynode *k[SK_COUNT] = { NULL };
 	dcval_contract *c = cc->c;
 	size_t i;
@@ -295,7 +295,7 @@ static dcval_status cc_schema(struct dv_cc *cc, const dv_ynode *n)
 
 static dcval_status cc_row_count(struct dv_cc *cc, const dv_ynode *n)
 {
-	static const struct dv_keyset ks = { bound_keys, 2, 0 };
+	static const struct dv_keytable ks = { bound_keys, 2, 0 };
 	const dv_ynode *k[2] = { NULL };
 	dcval_contract *c = cc->c;
 
@@ -391,7 +391,7 @@ static dcval_status cc_primary_key(struct dv_cc *cc, const dv_ynode *n)
 
 static dcval_status cc_dataset(struct dv_cc *cc, const dv_ynode *n)
 {
-	static const struct dv_keyset ks = { dataset_keys, DK_PRIMARY_KEY + 1,
+	static const struct dv_keytable ks = { dataset_keys, DK_PRIMARY_KEY + 1,
 					     DK_COUNT - DK_PRIMARY_KEY - 1 };
 	const dv_ynode *k[DK_COUNT] = { NULL };
 
@@ -407,7 +407,7 @@ static dcval_status cc_dataset(struct dv_cc *cc, const dv_ynode *n)
 
 static dcval_status cc_top(struct dv_cc *cc, const dv_ynode *root)
 {
-	static const struct dv_keyset ks = { top_keys, TK_DATASET + 1,
+	static const struct dv_keytable ks = { top_keys, TK_DATASET + 1,
 					     TK_COUNT - TK_DATASET - 1 };
 	const dv_ynode *k[TK_COUNT] = { NULL };
 

@@ -42,7 +42,7 @@ struct dv_cc {
 
 /* A mapping's known keys: `names[0..n_known)` are accepted, the
  * `n_planned` names after them are recognised but refused as planned. */
-struct dv_keyset {
+struct dv_keytable {
 	const char *const *names;
 	size_t n_known;
 	size_t n_planned;
@@ -113,7 +113,7 @@ char *dv_cc_strdup(struct dv_cc *cc, const dv_ynode *n);
  * hint, planned ones as "not supported in this version (planned)".
  */
 dcval_status dv_cc_keys(struct dv_cc *cc, const dv_ynode *m,
-			const struct dv_keyset *ks, const dv_ynode **slots);
+			const struct dv_keytable *ks, const dv_ynode **slots);
 
 /* Fail unless n is a mapping / sequence / scalar; `what` names it in the
  * message ("expected a mapping for 'schema'"). */

@@ -8,7 +8,7 @@
 
 #include "contract/compile.h"
 #include "contract/suggest.h"
-#include "engine/decimal.h"
+#include "value/decimal.h"
 
 /* The engine's defaults when a boolean column gives no list (spec Types). */
 static const char *const default_true[] = { "true", "True", "TRUE", "1" };

@@ -219,7 +219,7 @@ static dcval_status cc_col_path_split(struct dv_cc *cc, struct dv_colsrc *src)
 static dcval_status cc_column(struct dv_cc *cc, const dv_ynode *map,
 			      size_t index, struct dv_colsrc *src)
 {
-	static const struct dv_keyset ks = { column_keys, DV_CK_DIMENSION,
+	static const struct dv_keytable ks = { column_keys, DV_CK_DIMENSION,
 					     DV_CK_COUNT - DV_CK_DIMENSION };
 	dv_column *col = &cc->c->columns[index];
 	char what[32];

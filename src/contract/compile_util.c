@@ -116,7 +116,7 @@ const dv_ynode *dv_cc_later(const dv_ynode *a, const dv_ynode *b)
 }
 
 static dcval_status cc_unknown_key(struct dv_cc *cc, const dv_ynode *key,
-				   const struct dv_keyset *ks)
+				   const struct dv_keytable *ks)
 {
 	char show[DV_CC_SHOWBUF];
 	const char *hint = NULL;
@@ -133,7 +133,7 @@ static dcval_status cc_unknown_key(struct dv_cc *cc, const dv_ynode *key,
 }
 
 dcval_status dv_cc_keys(struct dv_cc *cc, const dv_ynode *m,
-			const struct dv_keyset *ks, const dv_ynode **slots)
+			const struct dv_keytable *ks, const dv_ynode **slots)
 {
 	size_t i, j, total = ks->n_known + ks->n_planned;
 

@@ -12,9 +12,9 @@
 #include <pcre2.h>
 
 #include "dcval/dcval.h"
-#include "engine/formats.h"
-#include "engine/rules.h"
-#include "engine/types.h"
+#include "value/strformat.h"
+#include "value/ruleid.h"
+#include "value/types.h"
 #include "util/arena.h"
 #include "util/strmap.h"
 

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "contract/ytree.h"
-#include "engine/types.h"
+#include "value/types.h"
 
 static bool ycore_is_word(const char *s, size_t len, const char *const *words,
 			  size_t n)

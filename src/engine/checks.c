@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "engine/decimal.h"
+#include "value/decimal.h"
 #include "engine/engine_impl.h"
 #include "util/utf8.h"
 

@@ -22,7 +22,7 @@
 
 #include "contract/contract_impl.h"
 #include "dcval/dcval.h"
-#include "engine/rules.h"
+#include "value/ruleid.h"
 #include "util/buf.h"
 
 typedef enum dv_vkind {

@@ -8,7 +8,7 @@
 
 #include "dcval/dcval.h"
 #include "engine/engine.h"
-#include "engine/keyset.h"
+#include "value/keyset.h"
 #include "util/buf.h"
 
 struct dcval_validator {

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "engine/keyset.h"
+#include "value/keyset.h"
 #include "read/jsonval.h"
 #include "util/alloc.h"
 

@@ -25,8 +25,8 @@
 #include <math.h>
 
 #include "fuzz_common.h"
-#include "engine/decimal.h"
-#include "engine/types.h"
+#include "value/decimal.h"
+#include "value/types.h"
 #include "read/jdoc.h"
 
 #define ORACLE_FLAGS (JSON_DECODE_ANY | JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL)

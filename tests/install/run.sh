@@ -10,7 +10,7 @@
 #   - `make uninstall` leaves no file of ours; DESTDIR is honoured;
 #   - docs do not drift: every long option of `dcval validate --help`
 #     and `dcval lint --help` is in doc/dcval.1 and README.md, every rule
-#     id of src/engine/rules.c in doc/dcval.1.
+#     id of src/value/ruleid.c in doc/dcval.1.
 # Ends with "N passed, N failed".
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-build}
@@ -144,7 +144,7 @@ done
 result docs_report_formats $st
 
 st=0
-rules=$(sed -n 's/^\t\[DV_R_[A-Z_]*\] = "\([a-z_]*\)",$/\1/p' "$ROOT/src/engine/rules.c")
+rules=$(sed -n 's/^\t\[DV_R_[A-Z_]*\] = "\([a-z_]*\)",$/\1/p' "$ROOT/src/value/ruleid.c")
 [ -n "$rules" ] || st=1
 for r in $rules; do
 	grep -q -w -e "$r" "$scratch/man.src" || { echo "rule $r not in doc/dcval.1" >>"$scratch/log"; st=1; }

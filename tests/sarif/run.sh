@@ -10,7 +10,7 @@
 #     ruleIndex, level, message, record/field/column/value, the decoded
 #     URI, startLine), the rules in first-seen order;
 #   - together the generated logs hold a result of every rule id of
-#     src/engine/rules.c, each described by a rule entry.
+#     src/value/ruleid.c, each described by a rule entry.
 # Ends with "N passed, N failed".
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-build}
@@ -130,7 +130,7 @@ IN=h.csv pair stdin -c all.yaml - j.jsonl
 
 # 3. every rule id of the engine has a result and a described rule
 st=0
-ids=$(sed -n 's/^\t\[DV_R_[A-Z_]*\] = "\([a-z_]*\)",$/\1/p' "$ROOT/src/engine/rules.c")
+ids=$(sed -n 's/^\t\[DV_R_[A-Z_]*\] = "\([a-z_]*\)",$/\1/p' "$ROOT/src/value/ruleid.c")
 [ -n "$ids" ] || st=1
 "$PY" - "$ids" ./*.sarif <<'PY' || st=1
 import json, sys

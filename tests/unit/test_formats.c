@@ -1,9 +1,9 @@
 /*
- * Unit tests of src/engine/formats.c.
+ * Unit tests of src/value/strformat.c.
  */
 #include "unit.h"
 
-#include "engine/formats.h"
+#include "value/strformat.h"
 
 /* Check a string literal (its sizeof, so embedded NULs count). */
 #define CHECK(f, lit) dv_strfmt_check(f, lit, sizeof(lit) - 1)

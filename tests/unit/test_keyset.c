@@ -1,5 +1,5 @@
 /*
- * Unit tests of dv_keyset (src/engine/keyset.c): fixed8 and byte sets,
+ * Unit tests of dv_keyset (src/value/keyset.c): fixed8 and byte sets,
  * the key 0, growth through many resizes, exactness for keys that share
  * a prefix or a length, empty and oversized keys, counts.
  */
@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "engine/keyset.h"
+#include "value/keyset.h"
 
 /* Add and return whether the key was new; the status must be DCVAL_OK. */
 static bool add(dv_keyset *ks, const void *key, size_t len)

@@ -1,5 +1,5 @@
 /*
- * Unit tests of exact numbers: src/engine/decimal.c (exact comparison,
+ * Unit tests of exact numbers: src/value/decimal.c (exact comparison,
  * integral conversion, canonical keys), dv_parse_number's digit
  * gathering, and the checks that use them on CSV input (`unique` and
  * bounds on number columns compare exact values, not doubles).
@@ -10,8 +10,8 @@
 #include <stdlib.h>
 
 #include "dcval/dcval.h"
-#include "engine/decimal.h"
-#include "engine/types.h"
+#include "value/decimal.h"
+#include "value/types.h"
 #include "harness.h"
 
 #define CMP(a, b) dv_dec_cmp(a, strlen(a), b, strlen(b))

@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-#include "engine/rules.h"
+#include "value/ruleid.h"
 
 static const char sarif_example[] =
 	"{\n"

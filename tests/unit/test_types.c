@@ -1,5 +1,5 @@
 /*
- * Unit tests of src/engine/types.c and src/engine/timefmt.c.
+ * Unit tests of src/value/types.c and src/value/timefmt.c.
  */
 #include <locale.h>
 #include <math.h>
@@ -8,7 +8,7 @@
 
 #include "unit.h"
 
-#include "engine/types.h"
+#include "value/types.h"
 
 /* Parse a string literal (its sizeof, so embedded NULs count). */
 #define INT_OK(lit, out) dv_parse_integer(lit, sizeof(lit) - 1, out)

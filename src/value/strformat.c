@@ -8,7 +8,7 @@
  */
 #include <string.h>
 
-#include "engine/formats.h"
+#include "value/strformat.h"
 
 static const char *const dv_strfmt_names[DV_FMT_COUNT] = {
 	[DV_FMT_EMAIL] = "email", [DV_FMT_UUID] = "uuid",

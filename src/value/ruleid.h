@@ -1,8 +1,8 @@
 /*
  * Rule ids: the stable strings reports carry. Never rename one.
  */
-#ifndef DV_ENGINE_RULES_H
-#define DV_ENGINE_RULES_H
+#ifndef DV_VALUE_RULEID_H
+#define DV_VALUE_RULEID_H
 
 typedef enum dv_rule {
 	DV_R_TYPE = 0,

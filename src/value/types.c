@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/decimal.h"
-#include "engine/types.h"
+#include "value/decimal.h"
+#include "value/types.h"
 
 static const char *const dv_type_names[DV_T_COUNT] = {
 	[DV_T_STRING] = "string",

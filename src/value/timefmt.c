@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "engine/types.h"
+#include "value/types.h"
 
 /* Directive letters after '%' that dv_parse_with_format knows. */
 static const char dv_tf_directives[] = "YmdHMSyjbBpIfzTF%";

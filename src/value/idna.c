@@ -12,7 +12,7 @@
  * letters"; the full IDNA2008 derived property table is not applied,
  * so some DISALLOWED code points pass.
  */
-#include "engine/formats.h"
+#include "value/strformat.h"
 
 /* A closed range of code points. */
 struct dv_cp_range {

@@ -5,8 +5,8 @@
  * open-addressing table; other keys are stored once, length-prefixed, in
  * 1 MiB blocks, the slot holding the hash and the key's offset.
  */
-#ifndef DV_ENGINE_KEYSET_H
-#define DV_ENGINE_KEYSET_H
+#ifndef DV_VALUE_KEYSET_H
+#define DV_VALUE_KEYSET_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -13,7 +13,7 @@
  */
 #include <string.h>
 
-#include "engine/keyset.h"
+#include "value/keyset.h"
 #include "util/alloc.h"
 
 #define DV_KS_BLOCK (1u << 20)

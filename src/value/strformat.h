@@ -1,8 +1,8 @@
 /*
  * String formats of the `format:` key on string columns.
  */
-#ifndef DV_ENGINE_FORMATS_H
-#define DV_ENGINE_FORMATS_H
+#ifndef DV_VALUE_STRFORMAT_H
+#define DV_VALUE_STRFORMAT_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -11,8 +11,8 @@
  * exact up to DV_DEC_EXP_SAT in magnitude and saturates beyond (two
  * numbers whose exponents both pass 10^15 may compare equal).
  */
-#ifndef DV_ENGINE_DECIMAL_H
-#define DV_ENGINE_DECIMAL_H
+#ifndef DV_VALUE_DECIMAL_H
+#define DV_VALUE_DECIMAL_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "engine/decimal.h"
+#include "value/decimal.h"
 
 /* Value of an ASCII decimal digit, or a number > 9 for any other byte. */
 static unsigned dec_digit(char c)

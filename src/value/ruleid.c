@@ -1,7 +1,7 @@
 /*
  * Rule ids; see rules.h and the Violations section of the contract spec.
  */
-#include "engine/rules.h"
+#include "value/ruleid.h"
 
 static const char *const rule_ids[DV_R_COUNT] = {
 	[DV_R_TYPE] = "type",

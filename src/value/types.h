@@ -13,8 +13,8 @@
  *   time      i = seconds since midnight minus the UTC offset (when one is
  *             given; may leave 0..86399), ns = nanoseconds
  */
-#ifndef DV_ENGINE_TYPES_H
-#define DV_ENGINE_TYPES_H
+#ifndef DV_VALUE_TYPES_H
+#define DV_VALUE_TYPES_H
 
 #include <stdbool.h>
 #include <stddef.h>

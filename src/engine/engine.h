@@ -153,14 +153,27 @@ dcval_status dv_engine_header_issue(dv_engine *e, dv_rule rule, uint64_t line,
 dcval_status dv_engine_input_issue(dv_engine *e, dv_rule rule, uint64_t line,
 				   uint32_t field, const char *detail);
 
-/* The readers. Each reads src to its end, calling the engine per record.
- * Returns DCVAL_OK or the first status that stopped it. */
-struct dv_source;
-dcval_status dv_csv_read(dv_engine *e, struct dv_source *src, char delimiter,
-			 dcval_error *err);
-dcval_status dv_jsonl_read(dv_engine *e, struct dv_source *src,
-			   dcval_error *err);
-dcval_status dv_json_read(dv_engine *e, struct dv_source *src,
-			  dcval_error *err);
+/* The inputs' records, as the public API shows them. */
+typedef dcval_input_info dv_input;
+
+/*
+ * Begin reading input `path` (the driver in read/run.c calls this): it
+ * becomes the current input, listed by dcval_validator_inputs(), and the
+ * per-input state (header map, missing columns) starts afresh. Returns
+ * its record, which the driver fills (format, compression, bytes,
+ * status, error); NULL when out of memory.
+ */
+dv_input *dv_engine_input_begin(dv_engine *e, const char *path);
+
+/* The current input is read: no input is current until the next begin. */
+void dv_engine_input_end(dv_engine *e);
+
+/* The caller's forced input format (opts.format), AUTO when not forced. */
+dcval_format dv_engine_forced_format(const dv_engine *e);
+
+/* Whether the caller asked for progress, and tell it: `bytes` of the
+ * current input read so far (with its records so far). */
+bool dv_engine_wants_progress(const dv_engine *e);
+void dv_engine_progress(dv_engine *e, uint64_t bytes);
 
 #endif

@@ -1,13 +1,11 @@
 /*
- * Validator life cycle and inputs: create, run one input (choose its
- * format, hand it to a reader), finish (row_count), free.
+ * Validator life cycle and inputs: create, begin and end one input (the
+ * reading itself is read/run.c's), finish (row_count), free.
  */
 #include <errno.h>
 #include <string.h>
 
 #include "engine/engine_impl.h"
-#include "read/decomp.h"
-#include "read/source.h"
 #include "util/alloc.h"
 #include "util/error.h"
 
@@ -122,151 +120,34 @@ dcval_status dcval_validator_input_failed(dcval_validator *e, const char *path,
 	return DCVAL_OK;
 }
 
-/* Format from the file name's extension, AUTO when it says nothing. */
-static dcval_format format_from_path(const char *path)
+dv_input *dv_engine_input_begin(dv_engine *e, const char *path)
 {
-	static const struct {
-		const char *ext;
-		dcval_format f;
-	} exts[] = {
-		{ ".csv", DCVAL_FORMAT_CSV },	  { ".tsv", DCVAL_FORMAT_TSV },
-		{ ".tab", DCVAL_FORMAT_TSV },	  { ".jsonl", DCVAL_FORMAT_JSONL },
-		{ ".ndjson", DCVAL_FORMAT_JSONL }, { ".json", DCVAL_FORMAT_JSON },
-	};
-	size_t n = strlen(path), i, k;
-
-	/* events.csv.gz is csv: the format is named under the suffix */
-	dv_decomp_by_name(path, &k);
-	n -= k;
-	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
-		k = strlen(exts[i].ext);
-		if (n > k && strncasecmp(path + n - k, exts[i].ext, k) == 0)
-			return exts[i].f;
-	}
-	return DCVAL_FORMAT_AUTO;
-}
-
-/* Format from content: the first byte that is not space or a BOM. */
-static dcval_format format_from_content(const dv_source *src)
-{
-	const unsigned char *p = (const unsigned char *)src->chunk;
-	size_t i;
-
-	for (i = dv_source_bom(src); i < src->len; i++) {
-		if (p[i] == '{')
-			return DCVAL_FORMAT_JSONL;
-		if (p[i] == '[')
-			return DCVAL_FORMAT_JSON;
-		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n')
-			break;
-	}
-	return DCVAL_FORMAT_CSV;
-}
-
-static dcval_format choose_format(const dv_engine *e, const char *path,
-				  const dv_source *src)
-{
-	dcval_format f = e->opts.format;
-
-	if (f == DCVAL_FORMAT_AUTO)
-		f = e->c->format;
-	if (f == DCVAL_FORMAT_AUTO && strcmp(path, "-") != 0)
-		f = format_from_path(path);
-	if (f == DCVAL_FORMAT_AUTO)
-		f = format_from_content(src);
-	return f;
-}
-
-static dcval_status read_input(dv_engine *e, dv_source *src, dcval_error *err)
-{
-	char delim;
-
-	switch (e->cur->format) {
-	case DCVAL_FORMAT_JSONL:
-		return dv_jsonl_read(e, src, err);
-	case DCVAL_FORMAT_JSON:
-		return dv_json_read(e, src, err);
-	case DCVAL_FORMAT_TSV:
-		delim = e->c->delimiter_set ? e->c->delimiter : '\t';
-		return dv_csv_read(e, src, delim, err);
-	default:
-		delim = e->c->delimiter_set ? e->c->delimiter : ',';
-		return dv_csv_read(e, src, delim, err);
-	}
-}
-
-/* dv_source's on_chunk: pass the current input's progress to the caller. */
-static void chunk_progress(void *ctx, uint64_t bytes)
-{
-	dv_engine *e = ctx;
-
-	e->opts.on_progress(e->opts.progress_ud, e->cur->path, bytes,
-			    e->cur->counts.records);
-}
-
-/*
- * Corrupt or truncated compressed data: the records before the fault
- * were checked; a record it cuts was never handed to the reader whole,
- * so it is not checked (nor quarantined): the message says so.
- */
-static dcval_status input_fault(dv_engine *e, const dv_source *src,
-				dcval_error *err)
-{
-	unsigned long long n = e->cur->counts.records;
-
-	if (src->decompressed == 0)
-		return dv_error_set(err, DCVAL_EIO, src->path, 0, 0, "%s",
-				    src->fault);
-	return dv_error_set(err, DCVAL_EIO, src->path, 0, 0,
-			    "%s after %llu record%s; a record cut by it is not "
-			    "checked",
-			    src->fault, n, n == 1 ? "" : "s");
-}
-
-dcval_status dcval_validator_run(dcval_validator *e, const char *path, FILE *in,
-				 dcval_error *err)
-{
-	dv_source src;
-	dcval_status st;
-
-	st = add_input(e, path);
-	if (st != DCVAL_OK)
-		return dv_error_set(err, st, NULL, 0, 0, "out of memory");
-	if (dv_source_init(&src, in, path) != DCVAL_OK) {
-		st = dv_error_set(err, DCVAL_ENOMEM, NULL, 0, 0, "out of memory");
-		goto out;
-	}
-	if (e->opts.on_progress) {
-		src.on_chunk = chunk_progress;
-		src.chunk_ctx = e;
-	}
+	if (add_input(e, path) != DCVAL_OK)
+		return NULL;
 	memset(e->col_skip, 0, e->c->n_columns * sizeof(*e->col_skip));
 	e->n_field_map = 0;
-	st = dv_source_next(&src);
-	e->cur->compression = src.compression;
-	if (st == DCVAL_OK) {
-		e->cur->format = choose_format(e, path, &src);
-		st = read_input(e, &src, err);
-	}
-	if (src.err) {
-		st = DCVAL_EIO;
-		dv_error_set(err, st, path, 0, 0, "read error: %s",
-			     strerror(src.err));
-	} else if (src.fault[0] && st != DCVAL_STOP) {
-		st = input_fault(e, &src, err);
-	}
-	e->cur->bytes = src.bytes;
-	/* a write error on an output (EIO with err unset) is not the input's */
-	if ((st == DCVAL_EIO && (src.err || (err && err->status == DCVAL_EIO))) ||
-	    st == DCVAL_ENOMEM) {
-		e->cur->status = st;
-		snprintf(e->cur->error, sizeof(e->cur->error), "%s",
-			 err && err->status ? err->text : dcval_status_str(st));
-	}
-	dv_source_release(&src);
-out:
+	return e->cur;
+}
+
+void dv_engine_input_end(dv_engine *e)
+{
 	e->cur = NULL;
-	return st;
+}
+
+dcval_format dv_engine_forced_format(const dv_engine *e)
+{
+	return e->opts.format;
+}
+
+bool dv_engine_wants_progress(const dv_engine *e)
+{
+	return e->opts.on_progress != NULL;
+}
+
+void dv_engine_progress(dv_engine *e, uint64_t bytes)
+{
+	e->opts.on_progress(e->opts.progress_ud, e->cur->path, bytes,
+			    e->cur->counts.records);
 }
 
 dcval_status dcval_validator_finish(dcval_validator *e)

@@ -21,6 +21,7 @@
 #include "contract/contract_impl.h"
 #include "engine/engine.h"
 #include "read/csvrow.h"
+#include "read/reader.h"
 #include "read/source.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -290,8 +291,8 @@ static dcval_status run(dv_csvr *r, dv_source *src)
 	return st;
 }
 
-dcval_status dv_csv_read(dv_engine *e, dv_source *src, char delimiter,
-			 dcval_error *err)
+static dcval_status csv_read(dv_engine *e, dv_source *src, char delimiter,
+			     dcval_error *err)
 {
 	dv_csvrow_cb cb = { on_row, on_big, NULL };
 	dv_csvr r;
@@ -311,4 +312,18 @@ dcval_status dv_csv_read(dv_engine *e, dv_source *src, char delimiter,
 		dv_error_set(err, st, src->path, 0, 0, "out of memory");
 	dv_csvrd_release(&r.rd);
 	return st;
+}
+
+dcval_status dv_csv_read(dv_engine *e, dv_source *src, dcval_error *err)
+{
+	const struct dcval_contract *c = dv_engine_contract(e);
+
+	return csv_read(e, src, c->delimiter_set ? c->delimiter : ',', err);
+}
+
+dcval_status dv_tsv_read(dv_engine *e, dv_source *src, dcval_error *err)
+{
+	const struct dcval_contract *c = dv_engine_contract(e);
+
+	return csv_read(e, src, c->delimiter_set ? c->delimiter : '\t', err);
 }

@@ -38,6 +38,7 @@
 
 #include "engine/engine.h"
 #include "read/jsonval.h"
+#include "read/reader.h"
 #include "read/source.h"
 #include "util/error.h"
 

@@ -23,6 +23,7 @@
 
 #include "engine/engine.h"
 #include "read/jsonval.h"
+#include "read/reader.h"
 #include "read/source.h"
 #include "util/error.h"
 

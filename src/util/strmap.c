@@ -1,35 +1,16 @@
 /*
- * Index of byte strings by content; see strmap.h. The hash mixes 8-byte
- * words with the SplitMix64 finaliser, as the engine's key sets do.
+ * Index of byte strings by content; see strmap.h. Hashes: util/hash.h,
+ * as the key sets use.
  */
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/hash.h"
 #include "util/strmap.h"
-
-static uint64_t sm_mix(uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebULL;
-	x ^= x >> 31;
-	return x;
-}
 
 uint64_t dv_strmap_hash(const char *s, size_t len)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ len, w;
-
-	while (len >= 8) {
-		memcpy(&w, s, 8);
-		h = sm_mix(h ^ w);
-		s += 8;
-		len -= 8;
-	}
-	w = 0;
-	memcpy(&w, s, len);
-	return sm_mix(h ^ w ^ ((uint64_t)len << 56));
+	return dv_hash_bytes(s, len);
 }
 
 dcval_status dv_strmap_init(dv_strmap *m, size_t n, dv_strmap_key_fn key,

@@ -15,6 +15,7 @@
 
 #include "value/keyset.h"
 #include "util/alloc.h"
+#include "util/hash.h"
 
 #define DV_KS_BLOCK (1u << 20)
 #define DV_KS_MAX_PROBE 32
@@ -27,7 +28,7 @@ typedef struct dv_ks_slot {
 struct dv_keyset {
 	bool fixed8;       /* 8-byte keys kept in the slots */
 	bool has_zero;     /* fixed8: the key 0 is in the set */
-	bool mixed;        /* fixed8: slots by mix64(key), not by key */
+	bool mixed;        /* fixed8: slots by dv_hash_mix64(key), not by key */
 	uint64_t *keys8;   /* fixed8: slots, 0 = empty */
 	dv_ks_slot *slots; /* byte tables */
 	size_t mask;       /* slots - 1 */
@@ -37,34 +38,9 @@ struct dv_keyset {
 	size_t used;       /* bytes used in the last block */
 };
 
-static uint64_t mix64(uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebULL;
-	x ^= x >> 31;
-	return x;
-}
-
 static size_t slot8(const dv_keyset *ks, uint64_t key, size_t mask)
 {
-	return (size_t)(ks->mixed ? mix64(key) : key) & mask;
-}
-
-static uint64_t hash_bytes(const unsigned char *p, size_t len)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ len, w;
-
-	while (len >= 8) {
-		memcpy(&w, p, 8);
-		h = mix64(h ^ w);
-		p += 8;
-		len -= 8;
-	}
-	w = 0;
-	memcpy(&w, p, len);
-	return mix64(h ^ w ^ ((uint64_t)len << 56));
+	return (size_t)(ks->mixed ? dv_hash_mix64(key) : key) & mask;
 }
 
 dv_keyset *dv_keyset_new(bool fixed8)
@@ -233,7 +209,7 @@ static uint64_t store(dv_keyset *ks, const void *key, uint32_t len)
 static dcval_status add_bytes(dv_keyset *ks, const void *key, size_t len,
 			      bool *added)
 {
-	uint64_t h = hash_bytes(key, len), ref;
+	uint64_t h = dv_hash_bytes(key, len), ref;
 	const unsigned char *k;
 	uint32_t klen;
 	size_t i;

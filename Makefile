@@ -33,7 +33,8 @@ LDFLAGS_ALL :=
 endif
 LDFLAGS_ALL += $(LDFLAGS)
 
-LIB_SRC := $(sort $(wildcard src/util/*.c src/value/*.c src/stats/*.c src/contract/*.c src/engine/*.c src/read/*.c src/report/*.c))
+LIB_SRC := $(sort $(wildcard src/util/*.c src/value/*.c src/stats/*.c src/contract/*.c src/engine/*.c src/read/*.c src/report/*.c \
+	src/profile/*.c src/infer/*.c src/diff/*.c src/export/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 

@@ -96,6 +96,11 @@ typedef struct dcval_validate_opts {
 					    of an input is checked: at most once
 					    per 256 KiB read */
 	void *progress_ud;               /* passed to on_progress */
+	bool has_now;                    /* now_secs/now_ns are "now" (--now) */
+	int64_t now_secs;                /* "now" of freshness and now(): seconds
+					    since 1970-01-01T00:00:00Z ... */
+	int32_t now_ns;                  /* ... and nanoseconds; without has_now
+					    the clock when the validator is made */
 } dcval_validate_opts;
 
 /* Counts of a run or of one input. */

@@ -17,6 +17,7 @@
 #include "cli/validate_args.h"
 #include "cli/zout.h"
 #include "dcval/dcval.h"
+#include "value/types.h"
 
 /* One run's process state. */
 struct dv_run {
@@ -130,6 +131,9 @@ static int setup(struct dv_run *r)
 	vo.invalid_out = r->invalid.f;
 	vo.max_field_bytes = (size_t)r->a.max_field;
 	vo.max_line_bytes = (size_t)r->a.max_line;
+	if (r->a.now) /* checked by dv_validate_parse() */
+		vo.has_now = dv_parse_datetime(r->a.now, strlen(r->a.now),
+					       &vo.now_secs, &vo.now_ns);
 	dv_progress_init(&r->progress, r->a.quiet);
 	if (r->progress.enabled) {
 		/* clear the progress line before a violation is printed */

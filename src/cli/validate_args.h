@@ -19,7 +19,7 @@ struct dv_validate_args {
 	const char *valid_out;        /* --valid-out */
 	const char *invalid_out;      /* --invalid-out */
 	bool warn_only;               /* --warn-only */
-	const char *now;              /* --now (stage 2: checked, unused) */
+	const char *now;              /* --now: RFC 3339, checked */
 	unsigned long long jobs;      /* -j (stage 2: checked, one thread) */
 	bool quiet;                   /* -q */
 	unsigned long long max_field; /* --max-field-bytes, 0: default */

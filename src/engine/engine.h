@@ -168,6 +168,10 @@ dv_input *dv_engine_input_begin(dv_engine *e, const char *path);
 /* The current input is read: no input is current until the next begin. */
 void dv_engine_input_end(dv_engine *e);
 
+/* "Now" of the run (freshness, now()): --now, else the clock when the
+ * validator was made; the same for the whole run. */
+void dv_engine_now(const dv_engine *e, int64_t *secs, int32_t *ns);
+
 /* The caller's forced input format (opts.format), AUTO when not forced. */
 dcval_format dv_engine_forced_format(const dv_engine *e);
 

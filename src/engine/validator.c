@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <time.h>
 
 #include "engine/engine_impl.h"
 #include "util/alloc.h"
@@ -44,6 +45,14 @@ dcval_validator *dcval_validator_new(const dcval_contract *contract,
 		e->opts.max_field_bytes = DV_DEFAULT_MAX_FIELD;
 	if (!e->opts.max_line_bytes)
 		e->opts.max_line_bytes = DV_DEFAULT_MAX_LINE;
+	if (!e->opts.has_now) {
+		struct timespec ts;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		e->opts.now_secs = (int64_t)ts.tv_sec;
+		e->opts.now_ns = (int32_t)ts.tv_nsec;
+		e->opts.has_now = true;
+	}
 	dv_buf_init(&e->key, (size_t)1 << 30);
 	dv_buf_init(&e->text, (size_t)1 << 20);
 	dv_buf_init(&e->q_header, e->opts.max_field_bytes + 4096);
@@ -132,6 +141,12 @@ dv_input *dv_engine_input_begin(dv_engine *e, const char *path)
 void dv_engine_input_end(dv_engine *e)
 {
 	e->cur = NULL;
+}
+
+void dv_engine_now(const dv_engine *e, int64_t *secs, int32_t *ns)
+{
+	*secs = e->opts.now_secs;
+	*ns = e->opts.now_ns;
 }
 
 dcval_format dv_engine_forced_format(const dv_engine *e)

@@ -3,6 +3,8 @@
  */
 #include "value/ruleid.h"
 
+#include <string.h>
+
 static const char *const rule_ids[DV_R_COUNT] = {
 	[DV_R_TYPE] = "type",
 	[DV_R_REQUIRED] = "required",
@@ -29,5 +31,15 @@ static const char *const rule_ids[DV_R_COUNT] = {
 
 const char *dv_rule_id(dv_rule r)
 {
-	return (unsigned)r < DV_R_COUNT ? rule_ids[r] : "internal";
+	return (unsigned)r < DV_R_COUNT && rule_ids[r] ? rule_ids[r] : "internal";
+}
+
+dv_rule dv_rule_by_id(const char *s, size_t len)
+{
+	unsigned r;
+
+	for (r = 0; r < DV_R_COUNT; r++)
+		if (rule_ids[r] && strlen(rule_ids[r]) == len && memcmp(rule_ids[r], s, len) == 0)
+			return (dv_rule)r;
+	return DV_R_COUNT;
 }

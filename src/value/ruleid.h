@@ -4,6 +4,8 @@
 #ifndef DV_VALUE_RULEID_H
 #define DV_VALUE_RULEID_H
 
+#include <stddef.h>
+
 typedef enum dv_rule {
 	DV_R_TYPE = 0,
 	DV_R_REQUIRED,
@@ -26,10 +28,35 @@ typedef enum dv_rule {
 	DV_R_MALFORMED,
 	DV_R_ENCODING,
 	DV_R_ROW_COUNT,
+	/* Stage 2: each row's id string goes into ruleid.c's table with the
+	 * check that reports it (tests/sarif and tests/install require every
+	 * id there to be reported and documented). */
+	/* vectors */
+	DV_R_DIMENSION,
+	DV_R_FINITE,
+	DV_R_NORM,
+	/* dataset checks */
+	DV_R_MAX_NULL_FRACTION,
+	DV_R_MIN_DISTINCT,
+	DV_R_MAX_DISTINCT,
+	DV_R_MIN_SHARE,
+	DV_R_MAX_SHARE,
+	DV_R_MEAN,
+	DV_R_FRESHNESS,
+	/* drift */
+	DV_R_PSI,
+	DV_R_KS,
+	DV_R_NULL_FRACTION_CHANGE,
+	DV_R_UNSEEN_SHARE,
 	DV_R_COUNT
 } dv_rule;
 
-/* "type", "required", ...: static string. */
+/* "type", "required", ...: static string. A cross-field rule's id is its
+ * name (contract.md "Cross-field rules"), not a row of this table. */
 const char *dv_rule_id(dv_rule r);
+
+/* The built-in rule whose id is s[0..len), or DV_R_COUNT when none (a
+ * cross-field rule's name must differ from every built-in id). */
+dv_rule dv_rule_by_id(const char *s, size_t len);
 
 #endif

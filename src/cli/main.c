@@ -14,11 +14,12 @@ static const struct {
 	const char *name;
 	int (*fn)(int, char **);
 } commands[] = {
+	{ "export", dv_cmd_export },
 	{ "lint", dv_cmd_lint },
 	{ "validate", dv_cmd_validate },
 };
 
-static const char *const planned[] = { "profile", "infer", "diff", "export" };
+static const char *const planned[] = { "profile", "infer", "diff" };
 
 int main(int argc, char **argv)
 {

@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import os
+import random
 import subprocess
 import sys
 
@@ -78,7 +79,33 @@ def scalar_text(v):
     return str(v)
 
 
-def pool_for(col):
+ALPHABET = ':/.@-[]%0a9fZ_~ "\\x!#?=+é\n'
+
+
+def mutations(pool, seed):
+    """Near misses of every sample: a character deleted, doubled, replaced
+    or two swapped (deterministic)."""
+    rnd = random.Random(seed)
+    out = []
+    for s in pool:
+        for _ in range(3):
+            if not s:
+                out.append(rnd.choice(ALPHABET))
+                continue
+            i = rnd.randrange(len(s))
+            op = rnd.randrange(4)
+            if op == 0:
+                out.append(s[:i] + s[i + 1:])
+            elif op == 1:
+                out.append(s[:i] + s[i] + s[i:])
+            elif op == 2:
+                out.append(s[:i] + rnd.choice(ALPHABET) + s[i + 1:])
+            else:
+                out.append(s[:i] + s[i + 1:i + 2] + s[i:i + 1] + s[i + 2:])
+    return out
+
+
+def pool_for(col, j):
     pool = list(POOLS.get(col.get("type", "string"), STRING))
     for v in col.get("enum") or []:
         pool.append(scalar_text(v))
@@ -87,12 +114,15 @@ def pool_for(col):
             pool.append(scalar_text(col[key]))
     for key in ("true_values", "false_values"):
         pool.extend(col.get(key) or [])
+    if col.get("type", "string") != "string" or "format" in col or "pattern" in col:
+        pool.extend(mutations(pool, 17 + j))
     return pool
 
 
 def generate(contract, path, rows=400):
     cols = contract["columns"]
-    pools = [pool_for(c) for c in cols]
+    pools = [pool_for(c, j) for j, c in enumerate(cols)]
+    rows = max(rows, 3 * max(len(p) for p in pools))
     nulls = (contract.get("input") or {}).get("null_values", [""])
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")

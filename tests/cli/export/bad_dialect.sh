@@ -1,0 +1,1 @@
+"$DCVAL" export --sql spark "$ROOT/contracts/events.yaml"

@@ -1,0 +1,1 @@
+"$DCVAL" export --sql duckdb --now yesterday "$ROOT/contracts/events.yaml"

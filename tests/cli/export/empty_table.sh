@@ -1,0 +1,1 @@
+"$DCVAL" export --sql duckdb --table "" "$ROOT/contracts/events.yaml"

@@ -1,0 +1,1 @@
+"$DCVAL" export --sql postgres --table 'raw"events' "$ROOT/contracts/events.yaml"

@@ -1,0 +1,1 @@
+"$DCVAL" export --help

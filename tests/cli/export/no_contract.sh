@@ -1,0 +1,1 @@
+"$DCVAL" export --sql postgres

@@ -1,0 +1,1 @@
+"$DCVAL" export "$ROOT/contracts/events.yaml"

@@ -116,7 +116,7 @@ result destdir $st
 dcval=$ROOT/$BUILD/dcval
 case "$BUILD" in /*) dcval=$BUILD/dcval ;; esac
 sed 's/\\-/-/g' "$ROOT/doc/dcval.1" >"$scratch/man.src"
-for cmd in validate lint; do
+for cmd in validate lint export; do
 	st=0
 	opts=$("$dcval" "$cmd" --help | sed -n 's/^ *\(-., \)\{0,1\}--\([a-z][a-z-]*\).*/\2/p')
 	[ -n "$opts" ] || st=1

@@ -18,7 +18,7 @@
 #define LABEL "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 #define HOST LABEL "(?:\\." LABEL ")*"
 #define ATEXT "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
-#define UNRES_SUB "A-Za-z0-9._~!$&'()*+,;=-"
+#define UNRES_SUB "\\-A-Za-z0-9._~!$&'()*+,;="
 #define PCT "%" HEX HEX
 
 /* RFC 4291 text forms as strformat.c's dv_ipv6_ok reads them: eight

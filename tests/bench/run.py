@@ -246,6 +246,13 @@ def main():
     if node_module("@duckdb/node-api"):
         add("DuckDB (SQL, TRY_CAST)", "csv", ["node", os.path.join(HERE, "peer_duckdb.mjs"), csv],
             csv, rec_csv, inv_csv)
+        # the same contract as `dcval export --sql duckdb` prints it (README
+        # "Running a contract in DuckDB or PostgreSQL")
+        export_sql = os.path.join(data, "events.export.sql")
+        with open(export_sql, "w") as f:
+            subprocess.run([dcval, "export", "--sql", "duckdb", c_uni], stdout=f, check=True)
+        add("DuckDB (dcval export query)", "csv",
+            ["node", os.path.join(HERE, "peer_export.mjs"), csv, export_sql], csv, rec_csv, None)
     else:
         missing.append(("DuckDB", "csv", "not installed (make bench-deps: npm @duckdb/node-api)"))
     pandas_py = find_pandas_python()

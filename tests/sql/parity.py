@@ -66,7 +66,7 @@ STRING = ["", "a", "abc", "AB", "ab", "US", "NL", "ünï", "日本語", "a'b", '
           "1:2:3:4:5:6:7::", "1:2:3:4:5:6::1.2.3.4", ":::", "1:2:3:4:5:6:7:8:9", "g::1",
           "example.com", "-bad.com", "a.b.c", "a_b.com", "localhost", "ex--ample.com",
           "trailing.dot.", "a" * 64 + ".com", "ABC-123", "abc-123", "x\x01y", "NA", "null",
-          "click", "view", "purchase", "zz"]
+          "click", "view", "purchase", "zz", "e\u0301e\u0301x", "\U0001F44D\U0001F3FD"]
 POOLS = {"integer": INTEGER, "number": NUMBER, "boolean": BOOLEAN, "date": DATE,
          "datetime": DATETIME, "time": TIME, "string": STRING, "any": STRING}
 

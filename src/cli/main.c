@@ -14,11 +14,12 @@ static const struct {
 	const char *name;
 	int (*fn)(int, char **);
 } commands[] = {
+	{ "infer", dv_cmd_infer },
 	{ "lint", dv_cmd_lint },
 	{ "validate", dv_cmd_validate },
 };
 
-static const char *const planned[] = { "profile", "infer", "diff", "export" };
+static const char *const planned[] = { "profile", "diff", "export" };
 
 int main(int argc, char **argv)
 {

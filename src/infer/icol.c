@@ -161,13 +161,7 @@ static dcval_status string_side(dv_icol *c, char tag, const char *s,
 	return enum_add(c, s, len);
 }
 
-bool dv_icol_vector_text(const char *s, size_t len);
-
-/*
- * Vector text as the contract spec writes it: '[', elements in number
- * syntax separated by commas, ']'; spaces after '[', before ']' and
- * around commas; "[]" has dimension 0. Every element finite.
- */
+/* Vector text as the contract spec's table of types writes it. */
 bool dv_icol_vector_text(const char *s, size_t len)
 {
 	size_t i = 1, j;

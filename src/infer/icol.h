@@ -127,6 +127,11 @@ uint64_t dv_icol_distinct(const dv_icol *c, enum dv_icand t, bool *exact);
  * otherwise; *n their count. */
 const dv_ienum *dv_icol_enum(dv_icol *c, size_t *n);
 
+/* Whether s[0..len) is vector text: '[', elements in number syntax
+ * (finite) separated by commas, ']'; spaces after '[', before ']' and
+ * around commas; "[]" is a vector of dimension 0. */
+bool dv_icol_vector_text(const char *s, size_t len);
+
 /* Index in dv_infer_tokens of s[0..len), or -1. */
 int dv_infer_token(const char *s, size_t len);
 

@@ -151,7 +151,7 @@ static int parse(struct dv_infer_cli *c, int argc, char **argv)
 			infer_help();
 			return DCVAL_EXIT_OK;
 		default:
-			if (optopt && optopt < 256 && strchr(shorts, optopt))
+			if (optopt)
 				dv_usagef("infer: option '%s' needs a value",
 					  argv[optind - 1]);
 			else

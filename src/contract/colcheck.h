@@ -49,7 +49,7 @@ struct dv_colcheck {
 #define DV_COLCHECK(key, rule, types, compile, evaluate, order)         \
 	dcval_status compile(struct dv_cc *cc, struct dv_colsrc *src,   \
 			     const dv_ynode *value, dv_op *op);         \
-	bool evaluate(const dv_op *op, const dv_opval *v, const char **detail);
+	const char *evaluate(const dv_op *op, const dv_opval *v);
 #include "contract/colcheck_rows.h"
 #undef DV_COLCHECK
 

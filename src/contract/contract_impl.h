@@ -75,13 +75,11 @@ typedef struct dv_opval {
 #define DV_OP_MSG 160
 
 /*
- * Evaluate one op against one typed, non-null value: true when it passes.
- * On a failure the function may point *detail at a message tail of its
- * own (in v->msg, or static text); else op->detail is used. Allocates
- * nothing.
+ * Evaluate one op against one typed, non-null value: NULL when it passes,
+ * else the violation's message tail (op->detail, static text, or text
+ * written into v->msg). Allocates nothing.
  */
-typedef bool (*dv_op_eval)(const struct dv_op *op, const dv_opval *v,
-			   const char **detail);
+typedef const char *(*dv_op_eval)(const struct dv_op *op, const dv_opval *v);
 
 /* One value check after a successful type parse: a row of the column-check
  * table (colcheck.h) compiled for one column. */

@@ -191,30 +191,27 @@ static const char *type_detail(const dv_column *col, const dv_value *v)
 	}
 }
 
+/* `ov` holds the record's scratch (md, msg); the value's fields are set
+ * here. */
 static dcval_status check_value(dv_engine *e, dv_record *rec,
 				const dv_column *col, const dv_value *v,
-				dv_typed *t, bool *typed)
+				dv_typed *t, bool *typed, dv_opval *ov)
 {
-	char msg[DV_OP_MSG];
-	dv_opval ov;
 	dcval_status st;
 	size_t i;
 
 	if (!parse_value(col, v, t))
 		return emit_value(e, rec, col, v, DV_R_TYPE, type_detail(col, v));
 	*typed = true;
-	ov.type = col->type;
-	ov.s = v->s;
-	ov.len = v->len;
-	ov.t = t;
-	ov.md = e->md;
-	ov.msg = msg;
-	ov.msg_cap = sizeof(msg);
+	ov->type = col->type;
+	ov->s = v->s;
+	ov->len = v->len;
+	ov->t = t;
 	for (i = 0; i < col->n_ops; i++) {
 		const dv_op *op = &col->ops[i];
-		const char *detail = op->detail;
+		const char *detail = op->eval(op, ov);
 
-		if (op->eval(op, &ov, &detail))
+		if (!detail)
 			continue;
 		st = emit_value(e, rec, col, v, op->rule, detail);
 		if (st != DCVAL_OK)
@@ -228,9 +225,14 @@ static dcval_status check_value(dv_engine *e, dv_record *rec,
 dcval_status dv_engine_check_columns(dv_engine *e, dv_record *rec)
 {
 	const struct dcval_contract *c = e->c;
+	char msg[DV_OP_MSG];
+	dv_opval ov;
 	dcval_status st;
 	size_t k;
 
+	ov.md = e->md;
+	ov.msg = msg;
+	ov.msg_cap = sizeof(msg);
 	for (k = 0; k < c->n_columns; k++) {
 		const dv_column *col = &c->columns[k];
 		dv_value *v = &e->values[k];
@@ -248,7 +250,7 @@ dcval_status dv_engine_check_columns(dv_engine *e, dv_record *rec)
 					    "required value is missing");
 		} else {
 			st = check_value(e, rec, col, v, &e->typed[k],
-					 &e->has_typed[k]);
+					 &e->has_typed[k], &ov);
 		}
 		if (st != DCVAL_OK)
 			return st;

@@ -10,6 +10,7 @@
 #include "value/keyset.h"
 #include "value/strformat.h"
 #include "value/types.h"
+#include "value/vector.h"
 
 const char *const dv_infer_tokens[DV_INFER_NTOK] = {
 	"NA", "N/A", "null", "NULL", "None", "-"
@@ -161,35 +162,11 @@ static dcval_status string_side(dv_icol *c, char tag, const char *s,
 	return enum_add(c, s, len);
 }
 
-/* Vector text as the contract spec's table of types writes it. */
 bool dv_icol_vector_text(const char *s, size_t len)
 {
-	size_t i = 1, j;
-	double d;
+	dv_vecstat v;
 
-	if (len < 2 || s[0] != '[' || s[len - 1] != ']')
-		return false;
-	len--;
-	while (i < len && s[i] == ' ')
-		i++;
-	if (i == len)
-		return true;
-	for (;;) {
-		for (j = i; j < len && s[j] != ',' && s[j] != ' '; j++)
-			;
-		if (!dv_parse_number(s + i, j - i, &d))
-			return false;
-		while (j < len && s[j] == ' ')
-			j++;
-		if (j == len)
-			return true;
-		if (s[j] != ',')
-			return false;
-		j++;
-		while (j < len && s[j] == ' ')
-			j++;
-		i = j;
-	}
+	return dv_parse_vector(s, len, &v) && !v.nonfinite;
 }
 
 static enum dv_ifam family_of(uint32_t cand)

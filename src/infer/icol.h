@@ -30,10 +30,10 @@
 #include "read/jdoc.h"
 #include "util/buf.h"
 
-/* Vector inference: the `vector` type comes with the `checks` branch
- * (#13). Off until it lands; the lead turns it on at the merge. */
+/* Vector inference (the `vector` type of #13, value/vector.h). One
+ * switch: 0 drafts vector data as string / any. */
 #ifndef DV_INFER_VECTORS
-#define DV_INFER_VECTORS 0
+#define DV_INFER_VECTORS 1
 #endif
 
 enum dv_icand {
@@ -127,9 +127,8 @@ uint64_t dv_icol_distinct(const dv_icol *c, enum dv_icand t, bool *exact);
  * otherwise; *n their count. */
 const dv_ienum *dv_icol_enum(dv_icol *c, size_t *n);
 
-/* Whether s[0..len) is vector text: '[', elements in number syntax
- * (finite) separated by commas, ']'; spaces after '[', before ']' and
- * around commas; "[]" is a vector of dimension 0. */
+/* Whether s[0..len) is vector text that validate accepts under the
+ * default `finite: true` (dv_parse_vector, every element finite). */
 bool dv_icol_vector_text(const char *s, size_t len);
 
 /* Index in dv_infer_tokens of s[0..len), or -1. */

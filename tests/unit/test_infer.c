@@ -256,6 +256,7 @@ static void test_icol_vector_text(void **state)
 	assert_true(dv_icol_vector_text("[ ]", 3));
 	assert_true(dv_icol_vector_text("[1.0, 2.5,-3e2]", 15));
 	assert_true(dv_icol_vector_text("[ 1 , 2 ]", 9));
+	assert_true(dv_icol_vector_text("[1,\t2]", 6));
 	assert_false(dv_icol_vector_text("[1,]", 4));
 	assert_false(dv_icol_vector_text("[1 2]", 5));
 	assert_false(dv_icol_vector_text("[,1]", 4));

@@ -194,8 +194,7 @@ static int num_cmp(double a, const char *as, size_t al, const dv_ibound *b)
 /* Keep v as the new extreme of slot b when it passes it (sign: -1 for a
  * minimum, +1 for a maximum). */
 static dcval_status bound_put(dv_ibound *b, int cmp, int sign,
-			      const dv_typed *t, const char *s, size_t len,
-			      bool keep_text)
+			      const dv_typed *t, const char *s, size_t len)
 {
 	if (b->set && cmp * sign <= 0)
 		return DCVAL_OK;
@@ -204,7 +203,7 @@ static dcval_status bound_put(dv_ibound *b, int cmp, int sign,
 	b->ns = t->ns;
 	b->d = t->d;
 	dv_buf_reset(&b->text);
-	return keep_text ? dv_buf_append(&b->text, s, len) : DCVAL_OK;
+	return dv_buf_append(&b->text, s, len);
 }
 
 static dcval_status bounds_put(dv_icol *c, enum dv_icand slot,
@@ -225,9 +224,9 @@ static dcval_status bounds_put(dv_icol *c, enum dv_icand slot,
 		cl = dv_typed_cmp(ty, t, &a);
 		ch = dv_typed_cmp(ty, t, &b);
 	}
-	st = bound_put(lo, cl, -1, t, s, len, slot != DV_IC_DATETIME);
+	st = bound_put(lo, cl, -1, t, s, len);
 	if (st == DCVAL_OK)
-		st = bound_put(hi, ch, 1, t, s, len, slot != DV_IC_DATETIME);
+		st = bound_put(hi, ch, 1, t, s, len);
 	return st;
 }
 

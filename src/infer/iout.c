@@ -200,8 +200,11 @@ static void civil(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
-/* A datetime in UTC: 2026-11-21T10:00:00[.fraction]Z. */
-static dcval_status put_instant(dv_buf *b, int64_t secs, int32_t ns)
+/* A datetime in UTC: 2026-11-21T10:00:00[.fraction]Z; as written
+ * (text) when its UTC year leaves 0001..9999, which a bound cannot
+ * hold (9999-12-31T23:00:00-05:00). */
+static dcval_status put_instant(dv_buf *b, int64_t secs, int32_t ns,
+				const dv_buf *text)
 {
 	int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
 	int64_t sod = secs - days * 86400, y;
@@ -210,6 +213,8 @@ static dcval_status put_instant(dv_buf *b, int64_t secs, int32_t ns)
 	int k;
 
 	civil(days, &y, &m, &d);
+	if (y < 1 || y > 9999)
+		return dv_yq_string(b, text->data, text->len);
 	if (ns) {
 		snprintf(frac, sizeof(frac), ".%09d", (int)ns);
 		for (k = 9; frac[k] == '0'; k--)
@@ -239,7 +244,7 @@ static dcval_status put_bound(dv_buf *b, const char *key, enum dv_icand t,
 		st = dv_buf_append(b, x->text.data, x->text.len);
 		break;
 	case DV_IC_DATETIME:
-		st = put_instant(b, x->i, x->ns);
+		st = put_instant(b, x->i, x->ns, &x->text);
 		break;
 	default:
 		st = dv_yq_string(b, x->text.data, x->text.len);

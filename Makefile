@@ -146,6 +146,10 @@ fuzz-build: $(FUZZ_BIN)
 # random inputs here (make check runs 300).
 DIFF_CSV_N ?= 20000
 
+# The infer round-trip property test runs INFER_FUZZ_N random tables
+# here (make check runs 40).
+INFER_FUZZ_N ?= 3000
+
 fuzz: $(FUZZ_BIN) $(BIN) $(CSVDUMP)
 	BUILD=$(BUILD) DIFF_CSV_N=$(DIFF_CSV_N) DIFF_CSV_SEED=$$(date +%s) sh tests/diff/run_csv.sh
 	@for t in $(FUZZ_TARGETS); do \
@@ -155,6 +159,8 @@ fuzz: $(FUZZ_BIN) $(BIN) $(CSVDUMP)
 			-artifact_prefix=$(FUZZ_BUILD)/crash-$$t- \
 			$(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
 	done
+	@echo "infer round trip: $(INFER_FUZZ_N) random tables"
+	@BUILD=$(BUILD) INFER_N=$(INFER_FUZZ_N) INFER_SEED=$$(date +%s) sh tests/infer/run.sh
 	@echo "json_diff: seeds $(FUZZ_DIFF_SEEDS)"
 	@BUILD=$(BUILD) DIFF_SEEDS=$(FUZZ_DIFF_SEEDS) DIFF_RECORDS=2000 sh tests/diff/run_json.sh
 

@@ -15,11 +15,12 @@ static const struct {
 	int (*fn)(int, char **);
 } commands[] = {
 	{ "export", dv_cmd_export },
+	{ "infer", dv_cmd_infer },
 	{ "lint", dv_cmd_lint },
 	{ "validate", dv_cmd_validate },
 };
 
-static const char *const planned[] = { "profile", "infer", "diff" };
+static const char *const planned[] = { "profile", "diff" };
 
 int main(int argc, char **argv)
 {

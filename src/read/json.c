@@ -113,6 +113,8 @@ static dcval_status jarr_syntax(dv_jarray *r, uint64_t line, uint64_t col,
 				const char *detail)
 {
 	r->state = DV_JS_DONE;
+	if (r->jv.sink)
+		return r->jv.sink->bad(r->jv.sink->ctx, line, col, detail, true);
 	return dv_engine_input_issue(r->jv.e, DV_R_MALFORMED, line,
 				     col > UINT32_MAX ? UINT32_MAX
 						      : (uint32_t)col,
@@ -546,6 +548,29 @@ dcval_status dv_json_read(dv_engine *e, dv_source *src, dcval_error *err)
 	/* a read error is reported by the engine, which owns the source */
 	if (st == DCVAL_ENOMEM)
 		dv_error_set(err, st, src->path, r.line, 0, "out of memory");
+	dv_jsonval_release(&r.jv);
+	dv_buf_release(&r.raw);
+	dv_buf_release(&r.elem);
+	dv_buf_release(&r.nest);
+	return st;
+}
+
+dcval_status dv_json_scan(dv_source *src, const dv_jsonval_sink *sink,
+			  size_t max)
+{
+	dv_jarray r = { .line = 1, .max = max };
+	dcval_status st;
+
+	if (r.max >= SIZE_MAX / 2)
+		r.max = SIZE_MAX / 2 - 1;
+	dv_buf_init(&r.elem, r.max);
+	dv_buf_init(&r.nest, r.max / 8 + 1);
+	dv_buf_init(&r.raw, r.max + 1);
+	st = dv_jsonval_init_sink(&r.jv, sink, r.max);
+	if (st == DCVAL_OK)
+		st = jarr_run(&r, src);
+	if (st == DCVAL_OK)
+		st = jarr_finish(&r);
 	dv_jsonval_release(&r.jv);
 	dv_buf_release(&r.raw);
 	dv_buf_release(&r.elem);

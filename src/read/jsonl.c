@@ -110,6 +110,14 @@ static dcval_status overlong_begin(dv_jsonl *r)
 	dcval_status st;
 	size_t i;
 
+	if (r->jv.sink) {
+		r->overlong = true;
+		dv_buf_reset(&r->part);
+		snprintf(detail, sizeof(detail), "line longer than %zu bytes",
+			 r->max_line);
+		return r->jv.sink->bad(r->jv.sink->ctx, r->line, 0, detail,
+				       false);
+	}
 	memset(&r->skip, 0, sizeof(r->skip));
 	r->skip.line = r->line;
 	r->skip.raw_written = true;
@@ -130,6 +138,8 @@ static dcval_status overlong_begin(dv_jsonl *r)
 static dcval_status overlong_end(dv_jsonl *r)
 {
 	r->overlong = false;
+	if (r->jv.sink)
+		return DCVAL_OK;
 	return dv_engine_end_record(r->jv.e, &r->skip);
 }
 
@@ -338,6 +348,28 @@ dcval_status dv_jsonl_read(dv_engine *e, dv_source *src, dcval_error *err)
 	/* a read error is reported by the engine, which owns the source */
 	if (st == DCVAL_ENOMEM)
 		dv_error_set(err, st, src->path, r.line, 0, "out of memory");
+	dv_jsonval_release(&r.jv);
+	dv_buf_release(&r.part);
+	dv_buf_release(&r.ws);
+	return st;
+}
+
+dcval_status dv_jsonl_scan(dv_source *src, const dv_jsonval_sink *sink,
+			   size_t max)
+{
+	dv_jsonl r = { .line = 1, .max_line = max };
+	dcval_status st;
+
+	dv_buf_init(&r.part, r.max_line < SIZE_MAX / 2 ? r.max_line + 1
+						       : SIZE_MAX / 2);
+	if (r.max_line >= SIZE_MAX / 2)
+		r.max_line = SIZE_MAX / 2 - 1;
+	dv_buf_init(&r.ws, DV_JSONL_WS_RUNS * sizeof(struct dv_ws_run));
+	st = dv_jsonval_init_sink(&r.jv, sink, r.max_line);
+	if (st == DCVAL_OK)
+		st = dv_source_feed(src, dv_source_bom(src), jsonl_chunk_cb, &r);
+	if (st == DCVAL_OK)
+		st = jsonl_finish(&r);
 	dv_jsonval_release(&r.jv);
 	dv_buf_release(&r.part);
 	dv_buf_release(&r.ws);

@@ -40,6 +40,15 @@ dcval_status dv_jsonval_init(dv_jsonval *jv, dv_engine *e)
 	return DCVAL_OK;
 }
 
+dcval_status dv_jsonval_init_sink(dv_jsonval *jv, const dv_jsonval_sink *sink,
+				  size_t max)
+{
+	memset(jv, 0, sizeof(*jv));
+	jv->sink = sink;
+	dv_jdoc_init(&jv->doc, max);
+	return DCVAL_OK;
+}
+
 void dv_jsonval_release(dv_jsonval *jv)
 {
 	dv_jdoc_release(&jv->doc);
@@ -448,6 +457,8 @@ dcval_status dv_jsonval_emit(dv_jsonval *jv, uint64_t line, const char *raw,
 		return dv_jsonval_bad(jv, line, DV_R_MALFORMED,
 				      "record is not a JSON object", raw,
 				      raw_len);
+	if (jv->sink)
+		return jv->sink->record(jv->sink->ctx, &jv->doc, line);
 	rec.raw = jv->want_raw ? raw : NULL;
 	rec.raw_len = jv->want_raw ? raw_len : 0;
 	w.values = rec.values = dv_engine_begin_record(jv->e);
@@ -472,6 +483,8 @@ dcval_status dv_jsonval_bad(dv_jsonval *jv, uint64_t line, dv_rule rule,
 	dcval_status st;
 	size_t i;
 
+	if (jv->sink)
+		return jv->sink->bad(jv->sink->ctx, line, 0, detail, false);
 	rec.raw = jv->want_raw ? raw : NULL;
 	rec.raw_len = jv->want_raw ? raw_len : 0;
 	rec.values = dv_engine_begin_record(jv->e);

@@ -38,6 +38,19 @@ struct dv_jsonval_seg {
 	size_t len;
 };
 
+/*
+ * A contract-less scan (src/read/scan.c) takes the records instead of the
+ * engine: `record` gets each parsed object, `bad` each record that cannot
+ * be read (col 0 when detail names the place) and, with `ends`, a break
+ * in a JSON array's structure that ends the input.
+ */
+typedef struct dv_jsonval_sink {
+	dcval_status (*record)(void *ctx, const dv_jdoc *doc, uint64_t line);
+	dcval_status (*bad)(void *ctx, uint64_t line, uint64_t col,
+			    const char *detail, bool ends);
+	void *ctx;
+} dv_jsonval_sink;
+
 /* Per-input state of the JSON value walk. */
 typedef struct dv_jsonval {
 	dv_engine *e;                      /* borrowed */
@@ -49,6 +62,7 @@ typedef struct dv_jsonval {
 	struct dv_jsonval_seg *seg;        /* keys from the top to the object walked */
 	dv_buf path;                       /* dotted key path of an extra key or a parent */
 	struct dv_keyset *seen;            /* extra key paths reported in this input */
+	const dv_jsonval_sink *sink;       /* a scan's, instead of the engine; NULL: the engine */
 } dv_jsonval;
 
 /*
@@ -57,6 +71,20 @@ typedef struct dv_jsonval {
  */
 dcval_status dv_jsonval_init(dv_jsonval *jv, dv_engine *e);
 void dv_jsonval_release(dv_jsonval *jv);
+
+/* Prepare jv for a contract-less scan: records go to sink (borrowed),
+ * decoded strings take at most max bytes. DCVAL_OK. */
+dcval_status dv_jsonval_init_sink(dv_jsonval *jv, const dv_jsonval_sink *sink,
+				  size_t max);
+
+/* The contract-less scans of one input (jsonl.c, json.c): each record to
+ * sink, lines at most max bytes. Returns DCVAL_OK or the first status
+ * that stopped it (a sink's, DCVAL_ENOMEM). */
+struct dv_source;
+dcval_status dv_jsonl_scan(struct dv_source *src, const dv_jsonval_sink *sink,
+			   size_t max);
+dcval_status dv_json_scan(struct dv_source *src, const dv_jsonval_sink *sink,
+			  size_t max);
 
 /*
  * Parse one record's JSON text s[0..len) (not NUL-terminated; it must

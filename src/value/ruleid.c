@@ -27,6 +27,9 @@ static const char *const rule_ids[DV_R_COUNT] = {
 	[DV_R_MALFORMED] = "malformed",
 	[DV_R_ENCODING] = "encoding",
 	[DV_R_ROW_COUNT] = "row_count",
+	[DV_R_DIMENSION] = "dimension",
+	[DV_R_FINITE] = "finite",
+	[DV_R_NORM] = "norm",
 };
 
 const char *dv_rule_id(dv_rule r)

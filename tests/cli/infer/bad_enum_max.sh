@@ -1,0 +1,2 @@
+cp "$T"/data/* .
+"$DCVAL" infer --enum-max x colors.csv

@@ -1,0 +1,2 @@
+cp "$T"/data/* .
+"$DCVAL" infer --bogus colors.csv

@@ -1,0 +1,2 @@
+cp "$T"/data/* .
+"$DCVAL" infer -f xml colors.csv

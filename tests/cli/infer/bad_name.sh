@@ -1,0 +1,2 @@
+cp "$T"/data/* .
+"$DCVAL" infer --name "a b" colors.csv

@@ -1,0 +1,2 @@
+cp "$T"/data/* .
+"$DCVAL" infer --records 0 colors.csv

@@ -1,0 +1,3 @@
+# a JSON array of records
+cp "$T"/data/* .
+"$DCVAL" infer items.json

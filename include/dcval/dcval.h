@@ -93,5 +93,6 @@ const char *dcval_severity_name(dcval_severity severity);
 #include "dcval/contract.h"
 #include "dcval/validator.h"
 #include "dcval/report.h"
+#include "dcval/session.h"
 
 #endif

@@ -49,6 +49,8 @@ typedef struct dv_jsonval {
 	struct dv_jsonval_seg *seg;        /* keys from the top to the object walked */
 	dv_buf path;                       /* dotted key path of an extra key or a parent */
 	struct dv_keyset *seen;            /* extra key paths reported in this input */
+	bool extra_each;                   /* report extra keys in every record, not once
+					      per input (in-memory sessions) */
 } dv_jsonval;
 
 /*

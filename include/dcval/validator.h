@@ -101,7 +101,8 @@ typedef struct dcval_validate_opts {
 	size_t max_line_bytes;           /* cap per JSON Lines line, 0: 64 MiB */
 	dcval_progress_fn on_progress;   /* may be NULL; called after each chunk
 					    of an input is checked: at most once
-					    per 256 KiB read */
+					    per 256 KiB read from a regular file,
+					    after each read(2) of a live input */
 	void *progress_ud;               /* passed to on_progress */
 	bool has_now;                    /* now_secs/now_ns are "now" (--now) */
 	int64_t now_secs;                /* "now" of freshness and now(): seconds

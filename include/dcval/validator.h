@@ -154,19 +154,21 @@ dcval_validator *dcval_validator_new(const dcval_contract *contract,
  * record is checked as soon as its last byte arrives (a csv row at its
  * line end, a JSON Lines record at its newline, a JSON array element at
  * its closing bracket; compressed input as soon as the decompressor gives
- * the bytes), and the outputs are flushed per record (on_flush). The format is opts->format, else the contract's
- * input.format, else the extension of path, else sniffed from content.
+ * the bytes), and the outputs are flushed per record (on_flush). The
+ * format is opts->format, else the contract's input.format, else the
+ * extension of path, else sniffed from content.
  * Returns DCVAL_OK, DCVAL_STOP (fail-fast or the callback asked to stop),
  * DCVAL_EIO (reading failed: `err` says why; records read so far stay
- * counted), DCVAL_ENOMEM, or the status a callback or quarantine write
- * returned.
+ * counted), DCVAL_ENOMEM, the status a callback or quarantine write
+ * returned, or DCVAL_EUSAGE while a session of v is open (session.h).
  */
 dcval_status dcval_validator_run(dcval_validator *v, const char *path, FILE *in,
 				 dcval_error *err);
 
 /*
  * Record an input that could not be opened, so reports list it:
- * status and message are kept in its dcval_input_info.
+ * status and message are kept in its dcval_input_info. DCVAL_EUSAGE while
+ * a session of v is open (session.h).
  */
 dcval_status dcval_validator_input_failed(dcval_validator *v, const char *path,
 					  dcval_status status,

@@ -66,6 +66,9 @@ dcval_status dcval_validator_run(dcval_validator *e, const char *path, FILE *in,
 	dv_source src;
 	dcval_status st;
 
+	if (dv_engine_reading(e)) /* an open session (session.h) */
+		return dv_error_set(err, DCVAL_EUSAGE, path, 0, 0,
+				    "the validator is reading another input");
 	input = dv_engine_input_begin(e, path);
 	if (!input)
 		return dv_error_set(err, DCVAL_ENOMEM, NULL, 0, 0, "out of memory");

@@ -213,6 +213,12 @@ static void test_session_one_at_a_time(void **state)
 	assert_null(other);
 	assert_int_equal(f.err.status, DCVAL_EUSAGE);
 	assert_int_equal(dcval_session_header(f.s, "a", 1, &f.err), DCVAL_EUSAGE);
+	/* nor a run or a failed input while the session is open */
+	dcval_error_clear(&f.err);
+	assert_int_equal(dcval_validator_run(f.v, "x", stdin, &f.err), DCVAL_EUSAGE);
+	assert_int_equal(dcval_validator_input_failed(f.v, "x", DCVAL_EIO, "gone"),
+			 DCVAL_EUSAGE);
+	assert_int_equal(check(&f, "{\"id\": 1}"), DCVAL_OK);
 	fx_close(&f);
 	dcval_session_free(NULL);
 }

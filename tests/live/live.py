@@ -148,6 +148,37 @@ def main():
         slow_writer("sniffed", tmp, JSON_CONTRACT, ["-r", "jsonl"], None, [
             (b'{"id": 0}\n', '"rule": "minimum"'),
         ])
+        # a csv header's own problems show before any record arrives
+        slow_writer("header", tmp, JSON_CONTRACT, ["-r", "jsonl", "-f", "csv"],
+                    None, [
+            (b"id,extra\n", '"rule": "missing_column"'),
+            (b"", '"rule": "extra_column"'),
+            (b"0,x\n", '"rule": "minimum"'),
+        ])
+        # a terminal: standard input is a pseudo-terminal, line by line
+        master, slave = os.openpty()
+        path = os.path.join(tmp, "c.yaml")
+        p = subprocess.Popen([DCVAL, "validate", "-c", path, "-r", "jsonl", "-"],
+                             stdin=slave, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, bufsize=0)
+        os.close(slave)
+        rd = LineReader(p.stdout.fileno())
+        os.write(master, b'{"id": 0}\n')
+        line = rd.line()
+        check("tty/0", line is not None and '"rule": "minimum"' in line, repr(line))
+        os.write(master, b'{"id": 1, "kind": "zz"}\n')
+        line = rd.line()
+        check("tty/1", line is not None and '"record": 2' in line, repr(line))
+        os.write(master, b"\x04")  # end of file at the start of a line
+        try:
+            out = p.stdout.read()
+            p.wait(10)
+            check("tty/end", b'"summary"' in out and p.returncode == 1,
+                  "exit %s" % p.returncode)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            check("tty/end", False, "no end of input")
+        os.close(master)
         # the invalid quarantine output to a pipe: each invalid record
         r, w = os.pipe()
         p = start(tmp, JSON_CONTRACT,

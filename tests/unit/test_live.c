@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "dcval/dcval.h"
+#include "read/live.h"
 #include "session_fixture.h"
 
 static const char data[] =
@@ -125,12 +126,36 @@ static void test_live_regular_file_never_flushes(void **state)
 	assert_int_equal(f.n, 0);
 }
 
+/* The first bytes of a live input are gathered until they tell the
+ * compression and the format. */
+static void test_live_first_bytes_decisive(void **state)
+{
+	(void)state;
+	assert_false(dv_live_decisive("", 0, false));
+	assert_false(dv_live_decisive("\xef", 1, false));
+	assert_false(dv_live_decisive("\xef\xbb\xbf", 3, false));
+	assert_true(dv_live_decisive("\xef\xbb\xbf{", 4, false));
+	assert_false(dv_live_decisive("\x1f", 1, false));
+	assert_true(dv_live_decisive("\x1f\x8b", 2, false));
+	assert_false(dv_live_decisive("\x28\xb5\x2f", 3, false));
+	assert_false(dv_live_decisive("(", 1, false));
+	assert_true(dv_live_decisive("(a", 2, false));
+	assert_true(dv_live_decisive("{", 1, false));
+	assert_true(dv_live_decisive("a", 1, false));
+	assert_false(dv_live_decisive(" \r\n\t", 4, false));
+	assert_true(dv_live_decisive(" \n[", 3, false));
+	/* the name says compressed: four bytes at least */
+	assert_false(dv_live_decisive("\x1f\x8b", 2, true));
+	assert_true(dv_live_decisive("\x1f\x8b\x08\x00", 4, true));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_live_pipe_flushes_per_record),
 		cmocka_unit_test(test_live_pipe_quarantine_flushes),
 		cmocka_unit_test(test_live_regular_file_never_flushes),
+		cmocka_unit_test(test_live_first_bytes_decisive),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -172,6 +172,46 @@ static void locate(const char *t, size_t n, size_t k, uint64_t *line,
 	*col = (uint64_t)(k - start) + 1;
 }
 
+/*
+ * A record over max_line_bytes: one `malformed` record, never copied; its
+ * bytes go to the invalid quarantine output in pieces (line breaks as
+ * spaces, "\n" after), as the file readers stream an overlong record.
+ */
+static dcval_status json_overlong(dcval_session *s, uint64_t line,
+				  const char *t, size_t n)
+{
+	char detail[80], buf[4096];
+	dcval_status st, st2 = DCVAL_OK;
+	dv_record rec;
+	size_t i, k;
+
+	memset(&rec, 0, sizeof(rec));
+	rec.line = line;
+	rec.raw_written = true;
+	rec.values = dv_engine_begin_record(s->e);
+	for (i = 0; i < dv_engine_contract(s->e)->n_columns; i++)
+		rec.values[i].kind = DV_V_SKIP;
+	snprintf(detail, sizeof(detail), "record longer than %zu bytes",
+		 dv_engine_max_line(s->e));
+	st = dv_engine_issue(s->e, &rec, DV_R_MALFORMED, 0, NULL, NULL, 0,
+			     detail);
+	while (s->jv.want_raw && (st == DCVAL_OK || st == DCVAL_STOP) &&
+	       st2 == DCVAL_OK && n) {
+		k = n < sizeof(buf) ? n : sizeof(buf);
+		for (i = 0; i < k; i++)
+			buf[i] = t[i] == '\n' || t[i] == '\r' ? ' ' : t[i];
+		st2 = dv_engine_quarantine_invalid(s->e, buf, k);
+		t += k;
+		n -= k;
+	}
+	if (st2 == DCVAL_OK && s->jv.want_raw)
+		st2 = dv_engine_quarantine_invalid(s->e, "\n", 1);
+	if (st2 != DCVAL_OK)
+		return st2;
+	st2 = dv_engine_end_record(s->e, &rec);
+	return st == DCVAL_OK ? st2 : st;
+}
+
 static dcval_status json_record(dcval_session *s, const char *t, size_t n)
 {
 	uint64_t rec = s->input->counts.records + 1, line, col;
@@ -182,12 +222,8 @@ static dcval_status json_record(dcval_session *s, const char *t, size_t n)
 	dv_rule rule;
 	bool valid;
 
-	if (n > dv_engine_max_line(s->e)) {
-		snprintf(detail, sizeof(detail), "record longer than %zu bytes",
-			 dv_engine_max_line(s->e));
-		return dv_jsonval_bad(&s->jv, rec, DV_R_MALFORMED, detail, NULL,
-				      0);
-	}
+	if (n > dv_engine_max_line(s->e))
+		return json_overlong(s, rec, t, n);
 	if (s->jv.want_raw) {
 		st = json_raw(s, t, n);
 		if (st != DCVAL_OK)

@@ -262,6 +262,49 @@ static void test_session_quarantine(void **state)
 	dcval_contract_free(c);
 }
 
+/* A record over max_line_bytes: malformed, its bytes still quarantined. */
+static void test_session_overlong(void **state)
+{
+	dcval_validate_opts o;
+	dcval_contract *c;
+	dcval_validator *v;
+	dcval_session *s;
+	dcval_error err;
+	struct digest d;
+	char *ibuf = NULL;
+	size_t ilen = 0;
+	FILE *inf;
+	const char *big = "{\"id\": 1,\n \"kind\": \"aaaaaaaaaaaaaaaaaaaaaaaa\"}";
+
+	(void)state;
+	dcval_error_clear(&err);
+	c = dcval_contract_load_buffer("c.yaml", session_contract,
+				       strlen(session_contract), &err);
+	assert_non_null(c);
+	inf = open_memstream(&ibuf, &ilen);
+	memset(&o, 0, sizeof(o));
+	o.invalid_out = inf;
+	o.max_line_bytes = 16;
+	o.on_violation = digest_cb;
+	o.ud = &d;
+	v = dcval_validator_new(c, &o, &err);
+	s = dcval_session_new(v, "q", DCVAL_FORMAT_JSONL, &err);
+	assert_non_null(s);
+	digest_reset(&d);
+	assert_int_equal(dcval_session_check(s, big, strlen(big), &err), DCVAL_OK);
+	assert_string_equal(d.text, "malformed:1:1:-");
+	assert_int_equal(dcval_session_check(s, "{\"id\": 2}", 9, &err), DCVAL_OK);
+	assert_string_equal(d.text, "malformed:1:1:-");
+	assert_int_equal(dcval_validator_counts(v)->records, 2);
+	assert_int_equal(dcval_validator_counts(v)->invalid_records, 1);
+	dcval_session_free(s);
+	fclose(inf);
+	assert_string_equal(ibuf, "{\"id\": 1,  \"kind\": \"aaaaaaaaaaaaaaaaaaaaaaaa\"}\n");
+	free(ibuf);
+	dcval_validator_free(v);
+	dcval_contract_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -275,6 +318,7 @@ int main(void)
 		cmocka_unit_test(test_session_fail_fast),
 		cmocka_unit_test(test_session_one_at_a_time),
 		cmocka_unit_test(test_session_quarantine),
+		cmocka_unit_test(test_session_overlong),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -46,6 +46,7 @@ HEADERS := $(wildcard include/dcval/*.h src/*/*.h)
 LIB := $(BUILD)/libdcval.a
 BIN := $(BUILD)/dcval
 
+.PHONY: check-tsan
 .PHONY: all check test conformance bench bench-deps sketch-accuracy clean check-symbols install uninstall fuzz fuzz-build check-valgrind
 all: $(BIN) $(LIB)
 
@@ -81,7 +82,8 @@ INJECT_SO := $(BUILD)/tests/inject.so
 FUZZ_TARGETS := contract csv csvdiff jsonl json jsondiff sketch decomp
 FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%)
 CSVDUMP := $(BUILD)/tests/diff/csvdump
-TEST_EXTRA := $(BUILD)/tests/test_alloc_fail $(INJECT_SO) $(FUZZ_REPLAY) $(CSVDUMP)
+EMBED := $(BUILD)/examples/embed
+TEST_EXTRA := $(BUILD)/tests/test_alloc_fail $(INJECT_SO) $(FUZZ_REPLAY) $(CSVDUMP) $(EMBED)
 
 $(ALLOC_OBJ): src/util/alloc.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -92,6 +94,17 @@ $(ALLOC_LIB): $(filter-out $(BUILD)/obj/src/util/alloc.o,$(LIB_OBJ)) $(ALLOC_OBJ
 	ar rcs $@ $^
 
 $(BUILD)/tests/test_alloc_fail: tests/unit/test_alloc_fail.c $(ALLOC_LIB) $(HEADERS) tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -DDV_ALLOC_TESTING -Itests/unit $(LDFLAGS_ALL) -o $@ $< $(ALLOC_LIB) $(DEP_LIBS) -lcmocka
+
+# The embedding example (README "Validating requests in a service"),
+# run by tests/embed/run.sh.
+$(EMBED): examples/embed/embed.c $(LIB) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(LIB) $(DEP_LIBS)
+
+# Sessions allocate nothing per record after warm-up: counted the same way.
+$(BUILD)/tests/test_session_alloc: tests/unit/test_session_alloc.c $(ALLOC_LIB) $(HEADERS) tests/unit/unit.h tests/unit/session_fixture.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -DDV_ALLOC_TESTING -Itests/unit $(LDFLAGS_ALL) -o $@ $< $(ALLOC_LIB) $(DEP_LIBS) -lcmocka
 
@@ -167,6 +180,13 @@ fuzz: $(FUZZ_BIN) $(BIN) $(CSVDUMP)
 test:
 	$(MAKE) check
 	$(MAKE) check SANITIZE=address,undefined
+	$(MAKE) check-tsan
+
+# One compiled contract shared by validators on several threads, under
+# ThreadSanitizer (in build-tsan/): any write to shared state is a report.
+check-tsan:
+	@$(MAKE) --no-print-directory SANITIZE=thread BUILD=build-tsan build-tsan/tests/test_session_threads
+	@TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_session_threads
 
 check-symbols: $(LIB)
 	@bad=$$(nm -g --defined-only $(LIB) | awk 'NF==3 {print $$3}' | grep -v -E '^(dcval_|dv_)' || true); \
@@ -182,7 +202,7 @@ conformance: $(BIN)
 # missing. BENCH_MB=N (default 100), BENCH_RUNS=N (default 5), BENCH_BIG=1.
 BENCH_DIR := $(BUILD)/bench
 BENCH_BINS := $(BENCH_DIR)/gen $(BENCH_DIR)/runstat $(BENCH_DIR)/baseline_csv \
-	$(BENCH_DIR)/baseline_jsonl
+	$(BENCH_DIR)/baseline_jsonl $(BENCH_DIR)/serve
 
 $(BENCH_DIR)/gen $(BENCH_DIR)/runstat: $(BENCH_DIR)/%: tests/bench/%.c
 	@mkdir -p $(dir $@)
@@ -193,6 +213,11 @@ $(BENCH_DIR)/baseline_jsonl: BENCH_LIBS := $(shell $(PKG_CONFIG) --libs jansson 
 $(BENCH_DIR)/baseline_%: tests/bench/baseline_%.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(OPT) $(WARN) $(DEP_CFLAGS) -o $@ $< $(BENCH_LIBS)
+
+# the serving path (#19): in-memory sessions and a live pipe
+$(BENCH_DIR)/serve: tests/bench/serve.c $(LIB) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(LIB) $(DEP_LIBS)
 
 bench: $(BIN) $(BENCH_BINS)
 	python3 tests/bench/run.py --dcval $(BIN) --bin $(BENCH_DIR)
@@ -240,4 +265,4 @@ uninstall:
 	rmdir $(DESTDIR)$(INCLUDEDIR)/dcval 2>/dev/null || true
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-fuzz build-tsan

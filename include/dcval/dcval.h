@@ -5,7 +5,8 @@
  * library version. Include this one header to get the whole public API.
  *
  * Life cycle: a contract is loaded and compiled once (contract.h), a
- * validator runs one or more inputs through it (validator.h), a report
+ * validator runs one or more inputs through it (validator.h) or checks
+ * records held in memory one at a time (session.h), a report
  * turns violations into text, JSON, JSON Lines, JUnit, GitHub annotations
  * or a SARIF log (report.h). Functions and structures not declared under include/dcval/
  * are not part of the published API.
@@ -93,5 +94,6 @@ const char *dcval_severity_name(dcval_severity severity);
 #include "dcval/contract.h"
 #include "dcval/validator.h"
 #include "dcval/report.h"
+#include "dcval/session.h"
 
 #endif

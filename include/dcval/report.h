@@ -57,6 +57,14 @@ dcval_report *dcval_report_new(const dcval_report_opts *opts, FILE *out,
 dcval_status dcval_report_violation(void *report, const dcval_violation *v);
 
 /*
+ * Flush the report's output: what the streamed formats (text, jsonl,
+ * github) wrote so far reaches its reader. Has the dcval_flush_fn
+ * signature: pass the report as the `flush_ud` of dcval_validate_opts for
+ * live inputs. Returns DCVAL_OK or DCVAL_EIO.
+ */
+dcval_status dcval_report_flush(void *report);
+
+/*
  * Write what comes after the violations (summary, counts, lineage) for
  * a finished run. Returns DCVAL_OK, DCVAL_EIO on a write error, or
  * DCVAL_ENOMEM.

@@ -77,6 +77,13 @@ size_t dcval_violation_message(const dcval_violation *v, char *buf, size_t cap);
 typedef void (*dcval_progress_fn)(void *ud, const char *path, uint64_t bytes,
 				  uint64_t records);
 
+/*
+ * Flush callback: called after each record of a live input that produced
+ * output, to flush what on_violation wrote (dcval_report_flush() is one).
+ * Returns DCVAL_OK, or DCVAL_EIO when the flush failed (the run aborts).
+ */
+typedef dcval_status (*dcval_flush_fn)(void *ud);
+
 /* Flags of a validation run. */
 enum dcval_validate_flags {
 	DCVAL_VALIDATE_FAIL_FAST = 1 << 0 /* stop at the first error-severity violation */
@@ -94,13 +101,20 @@ typedef struct dcval_validate_opts {
 	size_t max_line_bytes;           /* cap per JSON Lines line, 0: 64 MiB */
 	dcval_progress_fn on_progress;   /* may be NULL; called after each chunk
 					    of an input is checked: at most once
-					    per 256 KiB read */
+					    per 256 KiB read from a regular file,
+					    after each read(2) of a live input */
 	void *progress_ud;               /* passed to on_progress */
 	bool has_now;                    /* now_secs/now_ns are "now" (--now) */
 	int64_t now_secs;                /* "now" of freshness and now(): seconds
 					    since 1970-01-01T00:00:00Z ... */
 	int32_t now_ns;                  /* ... and nanoseconds; without has_now
 					    the clock when the validator is made */
+	dcval_flush_fn on_flush;         /* may be NULL; for a live input (a pipe,
+					    terminal or socket: not a regular
+					    file) valid_out and invalid_out are
+					    flushed, then on_flush called, after
+					    each record that produced output */
+	void *flush_ud;                  /* passed to on_flush */
 } dcval_validate_opts;
 
 /* Counts of a run or of one input. */
@@ -133,20 +147,28 @@ dcval_validator *dcval_validator_new(const dcval_contract *contract,
 
 /*
  * Read one input to its end and check every record. `path` names it in
- * violations; `in` is the open stream (borrowed, not closed), read with
- * fread in large chunks. The format is opts->format, else the contract's
- * input.format, else the extension of path, else sniffed from content.
+ * violations; `in` is the open stream (borrowed, not closed). A regular
+ * file is read with fread in large chunks. A live input (a pipe, a
+ * terminal or a socket, standard input included) is read with read(2) on
+ * fileno(in), so nothing may have been read through `in` before: each
+ * record is checked as soon as its last byte arrives (a csv row at its
+ * line end, a JSON Lines record at its newline, a JSON array element at
+ * its closing bracket; compressed input as soon as the decompressor gives
+ * the bytes), and the outputs are flushed per record (on_flush). The
+ * format is opts->format, else the contract's input.format, else the
+ * extension of path, else sniffed from content.
  * Returns DCVAL_OK, DCVAL_STOP (fail-fast or the callback asked to stop),
  * DCVAL_EIO (reading failed: `err` says why; records read so far stay
- * counted), DCVAL_ENOMEM, or the status a callback or quarantine write
- * returned.
+ * counted), DCVAL_ENOMEM, the status a callback or quarantine write
+ * returned, or DCVAL_EUSAGE while a session of v is open (session.h).
  */
 dcval_status dcval_validator_run(dcval_validator *v, const char *path, FILE *in,
 				 dcval_error *err);
 
 /*
  * Record an input that could not be opened, so reports list it:
- * status and message are kept in its dcval_input_info.
+ * status and message are kept in its dcval_input_info. DCVAL_EUSAGE while
+ * a session of v is open (session.h).
  */
 dcval_status dcval_validator_input_failed(dcval_validator *v, const char *path,
 					  dcval_status status,

@@ -97,6 +97,20 @@ static const char *spool_dir(void)
 	return d && *d ? d : "/tmp";
 }
 
+/* dcval_validate_opts.on_flush: after each record of a live input that
+ * produced output, the report and the quarantine outputs reach their
+ * readers (compressed ones with a sync flush). */
+static dcval_status flush_outputs(void *ud)
+{
+	struct dv_run *r = ud;
+
+	if (r->report && dcval_report_flush(r->report) != DCVAL_OK)
+		return DCVAL_EIO;
+	if (dv_zout_flush(r->valid.f) != 0 || dv_zout_flush(r->invalid.f) != 0)
+		return DCVAL_EIO;
+	return DCVAL_OK;
+}
+
 static int setup(struct dv_run *r)
 {
 	dcval_validate_opts vo;
@@ -129,6 +143,8 @@ static int setup(struct dv_run *r)
 	vo.format = r->a.format;
 	vo.valid_out = r->valid.f;
 	vo.invalid_out = r->invalid.f;
+	vo.on_flush = flush_outputs;
+	vo.flush_ud = r;
 	vo.max_field_bytes = (size_t)r->a.max_field;
 	vo.max_line_bytes = (size_t)r->a.max_line;
 	if (r->a.now) /* checked by dv_validate_parse() */

@@ -65,9 +65,14 @@ static int put(struct zout *z, size_t n)
 	return 0;
 }
 
-/* Compress p[0..n); with `end`, end the data (and write its trailer). */
-static int gzip_run(struct zout *z, const char *p, size_t n, bool end)
+/* How a run ends: go on, flush what is compressed so far, end the data. */
+enum zout_mode { ZOUT_GO_ON = 0, ZOUT_FLUSH, ZOUT_END };
+
+/* Compress p[0..n); then go on, flush, or end the data (and write its
+ * trailer), as `end` says. */
+static int gzip_run(struct zout *z, const char *p, size_t n, enum zout_mode end)
 {
+	static const int flush[] = { Z_NO_FLUSH, Z_SYNC_FLUSH, Z_FINISH };
 	int rc;
 
 	z->z.next_in = (Bytef *)(uintptr_t)p;
@@ -75,19 +80,21 @@ static int gzip_run(struct zout *z, const char *p, size_t n, bool end)
 	do {
 		z->z.next_out = z->buf;
 		z->z.avail_out = ZOUT_BUF;
-		rc = deflate(&z->z, end ? Z_FINISH : Z_NO_FLUSH);
+		rc = deflate(&z->z, flush[end]);
 		if (rc == Z_STREAM_ERROR) {
 			errno = EIO;
 			return -1;
 		}
 		if (put(z, ZOUT_BUF - z->z.avail_out) != 0)
 			return -1;
-	} while (z->z.avail_out == 0 || (end && rc != Z_STREAM_END));
+	} while (z->z.avail_out == 0 || (end == ZOUT_END && rc != Z_STREAM_END));
 	return 0;
 }
 
-static int zstd_run(struct zout *z, const char *p, size_t n, bool end)
+static int zstd_run(struct zout *z, const char *p, size_t n, enum zout_mode end)
 {
+	static const ZSTD_EndDirective directive[] = { ZSTD_e_continue,
+						       ZSTD_e_flush, ZSTD_e_end };
 	ZSTD_inBuffer in = { p, n, 0 };
 	ZSTD_outBuffer out;
 	size_t left;
@@ -97,7 +104,7 @@ static int zstd_run(struct zout *z, const char *p, size_t n, bool end)
 		out.size = ZOUT_BUF;
 		out.pos = 0;
 		left = ZSTD_compressStream2(z->zc, &out, &in,
-					    end ? ZSTD_e_end : ZSTD_e_continue);
+					    directive[end]);
 		if (ZSTD_isError(left)) {
 			errno = ZSTD_getErrorCode(left) == ZSTD_error_memory_allocation
 					? ENOMEM
@@ -110,7 +117,7 @@ static int zstd_run(struct zout *z, const char *p, size_t n, bool end)
 	return 0;
 }
 
-static int run(struct zout *z, const char *p, size_t n, bool end)
+static int run(struct zout *z, const char *p, size_t n, enum zout_mode end)
 {
 	if (z->failed || z->finished) {
 		errno = z->failed ? EIO : EBADF;
@@ -129,7 +136,7 @@ static ssize_t zout_write(void *cookie, const char *p, size_t n)
 	while (done < n) {
 		if (n - done < step)
 			step = n - done;
-		if (run(cookie, p + done, step, false) != 0)
+		if (run(cookie, p + done, step, ZOUT_GO_ON) != 0)
 			return -1;
 		done += step;
 	}
@@ -160,7 +167,7 @@ static int zout_close(void *cookie)
 	if (z->failed) {
 		rc = -1;
 		e = EIO;
-	} else if (!z->finished && run(z, NULL, 0, true) != 0) {
+	} else if (!z->finished && run(z, NULL, 0, ZOUT_END) != 0) {
 		rc = -1;
 		e = errno;
 	}
@@ -246,9 +253,27 @@ int dv_zout_finish(FILE *f)
 
 	if (!z || z->finished)
 		return 0;
-	if (fflush(f) != 0 || run(z, NULL, 0, true) != 0)
+	if (fflush(f) != 0 || run(z, NULL, 0, ZOUT_END) != 0)
 		return -1;
 	z->finished = true;
+	if (fflush(z->out) != 0 || ferror(z->out)) {
+		if (!errno)
+			errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
+int dv_zout_flush(FILE *f)
+{
+	struct zout *z = f ? find(f) : NULL;
+
+	if (f && fflush(f) != 0)
+		return -1;
+	if (!z || z->finished)
+		return 0;
+	if (run(z, NULL, 0, ZOUT_FLUSH) != 0)
+		return -1;
 	if (fflush(z->out) != 0 || ferror(z->out)) {
 		if (!errno)
 			errno = EIO;

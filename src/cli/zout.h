@@ -28,4 +28,13 @@ int dv_zout_wrap(FILE **f, const char *target);
  */
 int dv_zout_finish(FILE *f);
 
+/*
+ * Make what was written to a stream from dv_zout_wrap() so far readable
+ * at the other end: compressed and flushed (a gzip sync flush, a zstd
+ * block flush) into the stream underneath, which is flushed. Any other
+ * stream is just flushed. For live inputs, after each record; costs some
+ * compression. Returns 0, or -1 with errno set.
+ */
+int dv_zout_flush(FILE *f);
+
 #endif

@@ -8,6 +8,7 @@
 
 #include "dcval/dcval.h"
 #include "engine/engine.h"
+#include "engine/live.h"
 #include "value/keyset.h"
 #include "util/buf.h"
 
@@ -44,6 +45,7 @@ struct dcval_validator {
 	dv_buf q_header;                /* that header line, line end excluded */
 	size_t q_header_input;          /* index of the input it came from */
 	bool q_open_line;               /* bytes streamed for the current record end inside a line */
+	dv_live_mark live;              /* flushing per record of a live input (live.c) */
 
 	/* scratch, reused: */
 	dv_buf key;                     /* unique / primary key encoding */

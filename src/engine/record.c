@@ -194,5 +194,7 @@ dcval_status dv_engine_end_record(dv_engine *e, dv_record *rec)
 		st = DCVAL_EIO;
 	if (st == DCVAL_OK && e->stop)
 		st = DCVAL_STOP;
+	if ((st == DCVAL_OK || st == DCVAL_STOP) && dv_engine_live_flush(e) != DCVAL_OK)
+		st = DCVAL_EIO;
 	return st;
 }

@@ -119,8 +119,11 @@ dcval_status dcval_validator_input_failed(dcval_validator *e, const char *path,
 					  dcval_status status,
 					  const char *message)
 {
-	dcval_status st = add_input(e, path);
+	dcval_status st;
 
+	if (e->cur) /* an open session (session.h) */
+		return DCVAL_EUSAGE;
+	st = add_input(e, path);
 	if (st != DCVAL_OK)
 		return st;
 	e->cur->status = status;

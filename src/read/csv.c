@@ -20,6 +20,7 @@
 
 #include "contract/contract_impl.h"
 #include "engine/engine.h"
+#include "read/csvr.h"
 #include "read/csvrow.h"
 #include "read/reader.h"
 #include "read/source.h"
@@ -27,7 +28,7 @@
 #include "util/error.h"
 #include "util/utf8.h"
 
-typedef struct dv_csvr {
+struct dv_csvr {
 	dv_engine *e;
 	const struct dcval_contract *c;
 	dv_csvrd rd;            /* the rows */
@@ -38,7 +39,7 @@ typedef struct dv_csvr {
 	bool header_done;       /* header read (or none expected) */
 	bool saw_row;           /* any row at all */
 	dv_record big_rec;      /* the oversized record being streamed */
-} dv_csvr;
+};
 
 /* Invalid UTF-8 in header names: one `encoding` violation each. */
 static dcval_status check_names(dv_csvr *r, const dv_csvrow *row)
@@ -326,4 +327,70 @@ dcval_status dv_tsv_read(dv_engine *e, dv_source *src, dcval_error *err)
 	const struct dcval_contract *c = dv_engine_contract(e);
 
 	return csv_read(e, src, c->delimiter_set ? c->delimiter : '\t', err);
+}
+
+/* ---- rows fed piecewise: the in-memory session (session.c) ---- */
+
+dv_csvr *dv_csvr_new(dv_engine *e, char delimiter, const char *path)
+{
+	dv_csvr *r = dv_calloc(1, sizeof(*r));
+	dv_csvrow_cb cb = { on_row, on_big, NULL };
+
+	if (!r)
+		return NULL;
+	r->e = e;
+	r->c = dv_engine_contract(e);
+	r->path = path;
+	r->want_raw = dv_engine_wants_raw(e);
+	cb.ctx = r;
+	dv_csvrd_init(&r->rd, delimiter, r->c->quote, !r->c->quote_none,
+		      dv_engine_max_field(e), r->want_raw, &cb);
+	return r;
+}
+
+dcval_status dv_csvr_positional(dv_csvr *r)
+{
+	bool joined;
+	const char *first;
+	dcval_status st;
+
+	r->header_done = true;
+	st = dv_engine_positional(r->e);
+	if (st == DCVAL_OK)
+		st = dv_engine_quarantine_header(r->e, 0, NULL, 0, &joined,
+						 &first);
+	return st;
+}
+
+bool dv_csvr_header_done(const dv_csvr *r)
+{
+	return r->header_done;
+}
+
+dcval_status dv_csvr_feed(dv_csvr *r, const char *p, size_t n,
+			  dcval_error *err)
+{
+	dcval_status st;
+
+	r->err = err;
+	if (r->rd.stop)
+		return DCVAL_STOP;
+	st = dv_csvrd_feed(&r->rd, p, n);
+	if (st == DCVAL_OK)
+		st = dv_csvrd_finish(&r->rd);
+	/* what was given ends its line: the next call starts a new one */
+	if (n && p[n - 1] != '\n' && p[n - 1] != '\r')
+		r->rd.line++;
+	r->rd.prev_cr = false;
+	if (st == DCVAL_OK && r->rd.stop)
+		st = DCVAL_STOP;
+	return st;
+}
+
+void dv_csvr_free(dv_csvr *r)
+{
+	if (!r)
+		return;
+	dv_csvrd_release(&r->rd);
+	dv_free(r);
 }

@@ -364,12 +364,13 @@ static dcval_status report_extra(struct walk *w, unsigned depth,
 	bool added = false;
 
 	if (jv->c->extra_columns == DV_POLICY_IGNORE ||
-	    dv_keyset_count(jv->seen) >= DV_JSONVAL_SEEN_MAX)
+	    (!jv->extra_each && dv_keyset_count(jv->seen) >= DV_JSONVAL_SEEN_MAX))
 		return DCVAL_OK;
 	st = path_build(jv, depth, key, len);
 	if (st == DCVAL_ELIMIT)
 		return DCVAL_OK; /* a key path past the cap goes unreported */
-	if (st == DCVAL_OK)
+	added = jv->extra_each;
+	if (st == DCVAL_OK && !added)
 		st = dv_keyset_add(jv->seen, jv->path.data, jv->path.len,
 				   &added);
 	if (st == DCVAL_OK && added)

@@ -63,6 +63,8 @@ typedef struct dv_jsonval {
 	dv_buf path;                       /* dotted key path of an extra key or a parent */
 	struct dv_keyset *seen;            /* extra key paths reported in this input */
 	const dv_jsonval_sink *sink;       /* a scan's, instead of the engine; NULL: the engine */
+	bool extra_each;                   /* report extra keys in every record, not once
+					      per input (in-memory sessions) */
 } dv_jsonval;
 
 /*

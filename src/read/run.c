@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "engine/live.h"
 #include "read/reader.h"
 #include "read/source.h"
 #include "util/error.h"
@@ -29,10 +30,14 @@ static dcval_format choose_format(const dv_engine *e, const char *path,
 	return f;
 }
 
-/* dv_source's on_chunk: pass the current input's progress to the caller. */
-static void chunk_progress(void *ctx, uint64_t bytes)
+/* dv_source's on_chunk: pass the current input's progress to the caller;
+ * for a live input, flush what the chunk's record-less violations (a csv
+ * header's) wrote. A failed flush shows at the next write or at the end. */
+static void chunk_done(void *ctx, uint64_t bytes)
 {
-	dv_engine_progress(ctx, bytes);
+	if (dv_engine_wants_progress(ctx))
+		dv_engine_progress(ctx, bytes);
+	(void)dv_engine_live_flush(ctx);
 }
 
 /*
@@ -61,6 +66,9 @@ dcval_status dcval_validator_run(dcval_validator *e, const char *path, FILE *in,
 	dv_source src;
 	dcval_status st;
 
+	if (dv_engine_reading(e)) /* an open session (session.h) */
+		return dv_error_set(err, DCVAL_EUSAGE, path, 0, 0,
+				    "the validator is reading another input");
 	input = dv_engine_input_begin(e, path);
 	if (!input)
 		return dv_error_set(err, DCVAL_ENOMEM, NULL, 0, 0, "out of memory");
@@ -68,8 +76,9 @@ dcval_status dcval_validator_run(dcval_validator *e, const char *path, FILE *in,
 		st = dv_error_set(err, DCVAL_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	if (dv_engine_wants_progress(e)) {
-		src.on_chunk = chunk_progress;
+	dv_engine_live(e, src.live);
+	if (dv_engine_wants_progress(e) || src.live) {
+		src.on_chunk = chunk_done;
 		src.chunk_ctx = e;
 	}
 	st = dv_source_next(&src);
@@ -94,6 +103,9 @@ dcval_status dcval_validator_run(dcval_validator *e, const char *path, FILE *in,
 			 err && err->status ? err->text : dcval_status_str(st));
 	}
 	dv_source_release(&src);
+	if (dv_engine_live_flush(e) != DCVAL_OK && st == DCVAL_OK)
+		st = DCVAL_EIO;
+	dv_engine_live(e, false);
 out:
 	dv_engine_input_end(e);
 	return st;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "read/decomp.h"
+#include "read/live.h"
 #include "read/source.h"
 #include "util/alloc.h"
 
@@ -14,6 +15,7 @@ dcval_status dv_source_init(dv_source *s, FILE *in, const char *path)
 	memset(s, 0, sizeof(*s));
 	s->in = in;
 	s->path = path;
+	s->live = dv_live_is_live(in, &s->fd);
 	s->chunk = dv_malloc(DV_SOURCE_CHUNK);
 	return s->chunk ? DCVAL_OK : DCVAL_ENOMEM;
 }
@@ -36,7 +38,23 @@ void dv_source_release(dv_source *s)
 static dcval_status fill(dv_source *s, char *buf, size_t *len, bool *eof)
 {
 	size_t n = 0, got;
+	dcval_status st;
 
+	if (s->live) {
+		/* what has arrived, the first chunk until it is decisive */
+		do {
+			st = dv_live_read(s->fd, buf + n, DV_SOURCE_CHUNK - n,
+					  &got, eof, &s->err);
+			n += got;
+		} while (st == DCVAL_OK && !s->started && !*eof &&
+			 n < DV_SOURCE_CHUNK &&
+			 !dv_live_decisive(buf, n, strcmp(s->path, "-") != 0 &&
+				dv_decomp_by_name(s->path, NULL) !=
+					DCVAL_COMPRESSION_NONE));
+		*len = n;
+		s->bytes += n;
+		return st;
+	}
 	/* fill the whole chunk: pipes deliver short reads */
 	while (n < DV_SOURCE_CHUNK) {
 		got = fread(buf + n, 1, DV_SOURCE_CHUNK - n, s->in);
@@ -80,6 +98,9 @@ static dcval_status next_decompressed(dv_source *s)
 
 	while (io.out_pos < io.out_cap) {
 		if (s->raw_pos == s->raw_len && !s->raw_eof) {
+			/* live: hand out what the bytes so far gave */
+			if (s->live && io.out_pos)
+				break;
 			s->raw_pos = 0;
 			st = fill(s, s->raw, &s->raw_len, &s->raw_eof);
 			if (st != DCVAL_OK)

@@ -29,6 +29,9 @@ typedef struct dv_source {
 	size_t len;        /* valid bytes in chunk */
 	uint64_t bytes;    /* bytes read so far, this chunk included */
 	bool eof;          /* no more chunks after this one */
+	bool live;         /* a pipe, terminal or socket (fstat: not a regular
+			      file): read(2) what has arrived, never wait to
+			      fill a chunk (live.h) */
 	int err;           /* errno of a failed read, 0 if none */
 	void (*on_chunk)(void *ctx, uint64_t bytes); /* after each chunk fed, or NULL */
 	void *chunk_ctx;   /* passed to on_chunk */
@@ -38,6 +41,7 @@ typedef struct dv_source {
 
 	/* private: */
 	bool started;      /* the first chunk was read */
+	int fd;            /* descriptor of in, -1 if none */
 	struct dv_decomp *dz; /* decompressor, NULL for a plain input */
 	char *raw;         /* compressed bytes (DV_SOURCE_CHUNK), with dz */
 	size_t raw_len;    /* valid bytes in raw */
@@ -46,12 +50,17 @@ typedef struct dv_source {
 	dcval_status pending; /* a fault, given after the bytes before it */
 } dv_source;
 
-/* Allocate the chunk buffer; DCVAL_ENOMEM on failure. */
+/* Allocate the chunk buffer and tell whether `in` is live; DCVAL_ENOMEM
+ * on failure. */
 dcval_status dv_source_init(dv_source *s, FILE *in, const char *path);
 void dv_source_release(dv_source *s);
 
 /*
- * Replace the chunk with the next bytes of the input. At the end len is 0
+ * Replace the chunk with the next bytes of the input: DV_SOURCE_CHUNK
+ * bytes of a regular file, what has arrived of a live input (at least one
+ * byte; the first chunk reads on until it tells whether the input is
+ * compressed and holds a byte that is no space nor byte order mark, so
+ * the format can be sniffed). At the end len is 0
  * and eof true. Returns DCVAL_EIO when reading fails (err set) or the
  * compressed data is corrupt or truncated (fault set): the bytes before
  * the fault come first, as a chunk of their own, and the fault with the

@@ -34,6 +34,8 @@ TARGETS = {
     "startup_ms": 5.0,
     "output_cost": 0.30,
     "header_1m_vs_100k": 15.0,
+    "session_p99_us": 20.0,
+    "pipe_p99_ms": 1.0,
 }
 
 
@@ -152,6 +154,40 @@ def bench_headers(dcval, data, runs):
     return res
 
 
+def bench_serve(binp, dcval):
+    """The serving path (#19), tests/bench/serve.c: 200,000 records through
+    one in-memory session of contracts/events.yaml (with the bare jansson
+    parse of the same records as the baseline, same run), and the live
+    pipe: write to violation line read back, 10,000 records, dcval already
+    running. Returns (api dict, pipe dict)."""
+    serve = os.path.join(binp, "serve")
+    contract = os.path.join(HERE, "..", "..", "contracts", "events.yaml")
+    api = json.loads(subprocess.run([serve, "api", contract, "200000"], check=True,
+                                    stdout=subprocess.PIPE).stdout)
+    pipe = json.loads(subprocess.run([serve, "pipe", dcval, contract, "10000"], check=True,
+                                     stdout=subprocess.PIPE).stdout)
+    return api, pipe
+
+
+def serve_rows(api, pipe, P, target):
+    P("| serving path (contracts/events.yaml) | records/s | p50 | p99 | max |")
+    P("|---|---:|---:|---:|---:|")
+    P(f"| in-memory session, dcval_session_check() per JSON record | {api['rps']:,.0f} | "
+      f"{api['p50_us']:.2f} µs | {api['p99_us']:.2f} µs | {api['max_us']:,.0f} µs |")
+    P(f"| jansson json_loadb() of the same records (baseline) | {api['base_rps']:,.0f} | "
+      f"{api['base_p50_us']:.2f} µs | {api['base_p99_us']:.2f} µs | |")
+    P(f"| live pipe: last byte written to violation line read back | | "
+      f"{pipe['p50_us']:.0f} µs | {pipe['p99_us']:.0f} µs | {pipe['max_us']:,.0f} µs |")
+    P("")
+    target("session: p99 per record <= 20 µs (events contract, JSON)", f"{api['p99_us']:.2f} µs",
+           api["p99_us"] <= TARGETS["session_p99_us"],
+           f"p50 {api['p50_us']:.2f} µs; jansson parse alone p50 {api['base_p50_us']:.2f}, "
+           f"p99 {api['base_p99_us']:.2f} µs; load average {os.getloadavg()[0]:.1f}")
+    target("live pipe: p99 write-to-violation <= 1 ms (10,000 records)", f"{pipe['p99_us'] / 1000:.3f} ms",
+           pipe["p99_us"] / 1000 <= TARGETS["pipe_p99_ms"],
+           f"p50 {pipe['p50_us']:.0f} µs; load average {os.getloadavg()[0]:.1f}")
+
+
 def fmt_mib(kib):
     return f"{kib / 1024:.1f}"
 
@@ -167,6 +203,8 @@ def main():
     ap.add_argument("--seed", default="20261124")
     ap.add_argument("--headers-only", action="store_true",
                     help="only the wide-header row (100k vs 1M columns)")
+    ap.add_argument("--serve-only", action="store_true",
+                    help="only the serving-path rows (in-memory session, live pipe)")
     a = ap.parse_args()
     a.runs = max(1, a.runs)
     data = a.data or a.bin
@@ -195,6 +233,14 @@ def main():
     except OSError:
         pass
     log(f"dcval bench: {os.cpu_count()} CPUs ({cpu}), {a.mb:g} MB, median of {a.runs} runs after a warm-up")
+    if a.serve_only:
+        out, res = [], []
+        serve_rows(*bench_serve(a.bin, dcval), out.append, lambda *t: res.append(t))
+        for line in out:
+            log(line)
+        for desc, value, ok, note in res:
+            log(f"{desc}: {value} {'PASS' if ok else 'MISS'} ({note})")
+        return 0
     if a.headers_only:
         wide = bench_headers(dcval, data, a.runs)
         for n, (wall, cpu_s, rss) in sorted(wide.items()):
@@ -326,6 +372,7 @@ def main():
     # ---- wide headers ----
     log("wide csv headers: 100,000 and 1,000,000 columns")
     wide = bench_headers(dcval, data, a.runs)
+    serve = bench_serve(a.bin, dcval)
 
     # ---- instructions per record ----
     log("instructions per record: callgrind, (20,000-row file - 10-row file) / 19,990")
@@ -417,6 +464,8 @@ def main():
     target("output cost: every record invalid, -r jsonl --max-violations all >= 0.3 x clean",
            f"{oc:.3f}", oc >= TARGETS["output_cost"],
            f"{d_bad['mbs']:.1f} vs {d_csv['mbs']:.1f} MB/s; {d_bad['records']:,} records")
+
+    serve_rows(*serve, P, target)
 
     P("| csv header | wall s | CPU s | peak RSS MiB |")
     P("|---|---:|---:|---:|")

@@ -24,26 +24,34 @@
  *   policy       := error | warn | ignore
  *   column       := { name: TEXT                 non-empty, unique
  *                     type: string | integer | number | boolean | date
- *                           | datetime | time | any | vector*
+ *                           | datetime | time | any | vector
  *                     description?: TEXT
- *                     required?: BOOL  unique?: BOOL  sensitive?: BOOL
+ *                     required?: BOOL  unique?: BOOL (not on vector)
+ *                     sensitive?: BOOL
  *                     severity?: error | warn
  *                     minimum?: BOUND  maximum?: BOUND
  *                     exclusive_minimum?: BOUND  exclusive_maximum?: BOUND
- *                     enum?: [ VALUE, ... ]      not on any
+ *                     enum?: [ VALUE, ... ]      not on any or vector
  *                     pattern?: PCRE2            string only, whole value
  *                     format?: FORMAT
  *                     min_length?: COUNT  max_length?: COUNT   string only
  *                     path?: [ KEY, ... ]        default: name split at '.'
  *                     true_values?: [ TEXT, ... ]  false_values?: [ TEXT, ... ]
  *                                                boolean only
- *                     dimension*  finite*  norm* }
+ *                     dimension?: COUNT  finite?: BOOL (default true)
+ *                     norm?: { minimum?: NORM  maximum?: NORM }  at least one
+ *                                                vector only }
+ *                   value-check keys (bounds to norm) and the types they
+ *                   apply to come from the column-check table,
+ *                   colcheck_rows.h
  *   dataset      := { row_count?: { minimum?: COUNT  maximum?: COUNT }
- *                     primary_key?: [ NAME, ... ] declared columns, no repeats
+ *                     primary_key?: [ NAME, ... ] declared columns, no repeats,
+ *                                                no vector
  *                     columns*  freshness* }
  *   TEXT, NAME   := a string
  *   BOOL         := true | false | True | False | TRUE | FALSE (unquoted)
  *   COUNT        := a non-negative integer (0x / 0o forms too)
+ *   NORM         := a finite non-negative integer or float
  *   BOUND        := integer: an integer in int64; number: an integer or a
  *                   finite float; date, datetime, time: an ISO string (a
  *                   datetime may be naive or a plain date, then UTC); not

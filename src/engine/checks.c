@@ -197,8 +197,8 @@ static dcval_status check_value(dv_engine *e, dv_record *rec,
 				const dv_column *col, const dv_value *v,
 				dv_typed *t, bool *typed, dv_opval *ov)
 {
+	const dv_op *op, *end;
 	dcval_status st;
-	size_t i;
 
 	if (!parse_value(col, v, t))
 		return emit_value(e, rec, col, v, DV_R_TYPE, type_detail(col, v));
@@ -207,8 +207,9 @@ static dcval_status check_value(dv_engine *e, dv_record *rec,
 	ov->s = v->s;
 	ov->len = v->len;
 	ov->t = t;
-	for (i = 0; i < col->n_ops; i++) {
-		const dv_op *op = &col->ops[i];
+	/* the bounds in locals: the calls could otherwise make the compiler
+	 * load them again after each one */
+	for (op = col->ops, end = op + col->n_ops; op != end; op++) {
 		const char *detail = op->eval(op, ov);
 
 		if (!detail)
@@ -225,20 +226,24 @@ static dcval_status check_value(dv_engine *e, dv_record *rec,
 dcval_status dv_engine_check_columns(dv_engine *e, dv_record *rec)
 {
 	const struct dcval_contract *c = e->c;
+	const dv_column *cols = c->columns;
+	dv_value *values = e->values;
+	bool *has_typed = e->has_typed;
+	const bool *skip = e->col_skip;
+	size_t k, n = c->n_columns;
 	char msg[DV_OP_MSG];
 	dv_opval ov;
 	dcval_status st;
-	size_t k;
 
 	ov.md = e->md;
 	ov.msg = msg;
 	ov.msg_cap = sizeof(msg);
-	for (k = 0; k < c->n_columns; k++) {
-		const dv_column *col = &c->columns[k];
-		dv_value *v = &e->values[k];
+	for (k = 0; k < n; k++) {
+		const dv_column *col = &cols[k];
+		dv_value *v = &values[k];
 
-		e->has_typed[k] = false;
-		if (e->col_skip[k] || v->kind == DV_V_ABSENT || v->kind == DV_V_SKIP)
+		has_typed[k] = false;
+		if (skip[k] || v->kind == DV_V_ABSENT || v->kind == DV_V_SKIP)
 			continue;
 		if (v->kind == DV_V_TEXT && is_null_text(c, v->s, v->len))
 			v->kind = DV_V_NULL;
@@ -250,7 +255,7 @@ dcval_status dv_engine_check_columns(dv_engine *e, dv_record *rec)
 					    "required value is missing");
 		} else {
 			st = check_value(e, rec, col, v, &e->typed[k],
-					 &e->has_typed[k], &ov);
+					 &has_typed[k], &ov);
 		}
 		if (st != DCVAL_OK)
 			return st;

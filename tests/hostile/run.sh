@@ -66,6 +66,17 @@ gen() {
 		{ printf 'contract: wide\ncolumns:\n'; seq 1 5000 | sed 's/.*/  - {name: c&, type: integer, unique: true}/'; } >"$f" ;;
 	huge_key.yaml) # a 1 MB mapping key
 		{ printf 'contract: t\n'; head -c 1000000 /dev/zero | tr '\0' k; printf ': 1\ncolumns:\n  - {name: a, type: string}\n'; } >"$f" ;;
+	vector_10mb.csv) # one 10 MB vector of two million elements
+		{ printf 'id,v\n1,"['; yes '0.5,' | head -n 2000000 | tr -d '\n'; printf '0.5]"\n2,[]\n'; } >"$f" ;;
+	vector_10mb.jsonl) # the same as a JSON array
+		{ printf '{"id": 1, "v": ['; yes '0.5,' | head -n 2000000 | tr -d '\n'; printf '0.5]}\n{"id": 2, "v": []}\n'; } >"$f" ;;
+	vector_deep_100k.csv) # a vector field nested 100,000 deep
+		{ printf 'id,v\n1,"'; head -c 100000 /dev/zero | tr '\0' '['; head -c 100000 /dev/zero | tr '\0' ']'; printf '"\n'; } >"$f" ;;
+	vector_deep_2000.jsonl) # a vector value nested 2,000 deep (parses), then 3,000 (malformed)
+		{ printf '{"id": 1, "v": '; head -c 2000 /dev/zero | tr '\0' '['; printf 1; head -c 2000 /dev/zero | tr '\0' ']'; printf '}\n{"id": 2, "v": '; head -c 3000 /dev/zero | tr '\0' '['; head -c 3000 /dev/zero | tr '\0' ']'; printf '}\n'; } >"$f" ;;
+	vector_digits.csv) # elements of 10,000 digits and one beyond the double range
+		d=$(head -c 10000 /dev/zero | tr '\0' 7)
+		printf 'id,v\n1,"[0.%s, 1]"\n2,"[%s]"\n' "$d" "$d" >"$f" ;;
 	*) echo "unknown generator $1" >&2; return 1 ;;
 	esac
 	echo "$f"

@@ -6,6 +6,7 @@
  * compile_column.c one column: keys, flags, path, boolean lists, format
  * compile_checks.c bounds, lengths, enum, pattern, the op list
  * compile_paths.c  duplicate names and paths, the json path trie
+ * compile_dataset.c dataset.columns and dataset.freshness
  *
  * Every function that can fail returns a dcval_status and has filled the
  * error record (first error kept) when it returns anything but DCVAL_OK.
@@ -194,6 +195,11 @@ bool dv_semver_is_valid(const char *s);
  * length of out, never more than len.
  */
 size_t dv_uniprop_rewrite(const char *in, size_t len, char *out, size_t *map);
+
+/* dataset.columns and dataset.freshness (compile_dataset.c); either
+ * may be NULL. */
+dcval_status dv_cc_dataset_checks(struct dv_cc *cc, const dv_ynode *columns,
+				  const dv_ynode *freshness);
 
 /* Compile the whole tree. New contract, or NULL with err set. */
 dcval_contract *dv_contract_compile(const dv_ynode *root, const char *file,

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "engine/dsstats.h"
 #include "engine/engine_impl.h"
 
 dcval_status dv_engine_emit(dv_engine *e, const dv_record *rec, dv_rule rule,
@@ -44,6 +45,7 @@ dcval_status dv_engine_emit(dv_engine *e, const dv_record *rec, dv_rule rule,
 		v.value_len = value_len;
 		v.redacted = redacted;
 		v.detail = detail;
+		v.dataset = !rec && !e->cur;
 		st = e->opts.on_violation(e->opts.ud, &v);
 	}
 	if (st == DCVAL_OK && sev == DCVAL_SEVERITY_ERROR &&
@@ -231,6 +233,8 @@ dcval_status dv_engine_end_record(dv_engine *e, dv_record *rec)
 		st = dv_engine_check_columns(e, rec);
 	if (st == DCVAL_OK && !e->stop)
 		st = dv_engine_check_primary_key(e, rec);
+	if (st == DCVAL_OK && !e->stop)
+		st = dv_dsstats_record(e);
 	e->total.records++;
 	e->cur->counts.records++;
 	if (e->rec_error) {

@@ -5,7 +5,8 @@
  * distinct value outside, in order of first occurrence), mean; then
  * freshness. Every violation is dataset-level (record, line and field
  * null; the input's path when the run has one input) with `column` the
- * column and `value` the measured figure (dv_figure), except shares (the
+ * column and `value` the measured figure (dv_figure; a distinct count in
+ * decimal), except shares (the
  * value's first occurrence as written) and freshness (the newest value
  * as written, or null). All limits are inclusive.
  *
@@ -38,6 +39,19 @@
 /* Room for a message: figures, limits as written (a YAML scalar may be
  * long; snprintf cuts it), two instants. */
 #define DV_DS_DETAIL 320
+
+/* A distinct count's violation: value the count in decimal (an integer
+ * reads back exactly; dv_figure would write 10000 as 1e+04). */
+static dcval_status emit_count(dv_engine *e, const dv_column *col,
+			       const dv_dscol *d, dv_rule rule, uint64_t n,
+			       const char *detail)
+{
+	char num[24];
+	int len = snprintf(num, sizeof(num), "%llu", (unsigned long long)n);
+
+	return dv_engine_emit(e, NULL, rule, d->severity, 0, col->name, num,
+			      (size_t)len, false, detail);
+}
 
 /* One dataset-level violation of entry d. */
 static dcval_status emit(dv_engine *e, const dv_column *col,
@@ -91,7 +105,7 @@ static dcval_status check_distinct(dv_engine *e, const dv_column *col,
 		snprintf(detail, sizeof(detail), "%llu distinct value%s, below %s",
 			 (unsigned long long)n, n == 1 ? "" : "s",
 			 d->min_distinct.arg);
-		st = emit_figure(e, col, d, DV_R_MIN_DISTINCT, (double)n, detail);
+		st = emit_count(e, col, d, DV_R_MIN_DISTINCT, n, detail);
 		if (st != DCVAL_OK)
 			return st;
 	}
@@ -99,7 +113,7 @@ static dcval_status check_distinct(dv_engine *e, const dv_column *col,
 		snprintf(detail, sizeof(detail), "%llu distinct value%s, above %s",
 			 (unsigned long long)n, n == 1 ? "" : "s",
 			 d->max_distinct.arg);
-		return emit_figure(e, col, d, DV_R_MAX_DISTINCT, (double)n, detail);
+		return emit_count(e, col, d, DV_R_MAX_DISTINCT, n, detail);
 	}
 	return DCVAL_OK;
 }

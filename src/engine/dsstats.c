@@ -121,31 +121,33 @@ static dcval_status reserve_index(dv_dsentry *en, uint64_t ix)
 	return DCVAL_OK;
 }
 
-/* A new distinct value of a share entry: its count and first text. */
+/* A new distinct value of a share entry (its slot ix reserved): count 0
+ * and the first occurrence's text. */
 static dcval_status add_first(dv_engine *e, const dv_column *col,
 			      const dv_value *v, dv_dsentry *en, uint64_t ix)
 {
 	const char *s = "";
 	size_t len = 0;
 
-	if (reserve_index(en, ix) != DCVAL_OK)
-		return DCVAL_ENOMEM;
 	en->counts[ix] = 0;
 	en->text_off[ix] = en->texts.len;
+	en->text_len[ix] = 0;
 	/* a sensitive column's values are never shown: nothing kept */
-	if (!col->sensitive) {
-		dv_engine_value_text(e, v, &s, &len);
-		if (len > DV_DS_TEXT_KEEP)
-			len = DV_DS_TEXT_KEEP;
-		if (dv_buf_append(&en->texts, s, len) != DCVAL_OK)
-			return DCVAL_ENOMEM;
-	}
+	if (col->sensitive)
+		return DCVAL_OK;
+	dv_engine_value_text(e, v, &s, &len);
+	if (len > DV_DS_TEXT_KEEP)
+		len = DV_DS_TEXT_KEEP;
+	if (dv_buf_append(&en->texts, s, len) != DCVAL_OK)
+		return DCVAL_ENOMEM;
 	en->text_len[ix] = (uint32_t)len;
 	return DCVAL_OK;
 }
 
 /* Count one typed value of an entry with a value set; `shares`: the set
- * is indexed and each value has a count. */
+ * is indexed and each value has a count. The per-value arrays have room
+ * for a new value before the set takes it, so that a failure leaves no
+ * key without its count. */
 static dcval_status count_value(dv_engine *e, const dv_column *col,
 				const dv_value *v, const dv_typed *t,
 				dv_dsentry *en, bool shares)
@@ -156,14 +158,17 @@ static dcval_status count_value(dv_engine *e, const dv_column *col,
 
 	st = dv_engine_value_key(e, col, v, t);
 	if (st == DCVAL_OK && shares)
+		st = reserve_index(en, dv_keyset_count(en->set));
+	if (st == DCVAL_OK && shares)
 		st = dv_keyset_add_index(en->set, e->key.data, e->key.len,
 					 &added, &ix);
 	else if (st == DCVAL_OK)
 		st = dv_keyset_add(en->set, e->key.data, e->key.len, &added);
-	if (st == DCVAL_OK && shares && added)
-		st = add_first(e, col, v, en, ix);
-	if (st == DCVAL_OK && shares)
+	if (st == DCVAL_OK && shares) {
+		if (added)
+			st = add_first(e, col, v, en, ix);
 		en->counts[ix]++;
+	}
 	/* a key past 1 GiB, or past 2^32 - 1 distinct values: left out of
 	 * the counts, as `unique` leaves it unchecked */
 	return st == DCVAL_ELIMIT ? DCVAL_OK : st;

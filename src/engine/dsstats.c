@@ -213,6 +213,8 @@ static dcval_status entry_record(dv_engine *e, size_t i)
 
 	if (e->col_skip[d->column])
 		return DCVAL_OK;
+	/* present (input_end says so too, for inputs without records) */
+	e->ds->present[d->column] = true;
 	en->records++;
 	if (v->kind == DV_V_NULL || v->kind == DV_V_ABSENT) {
 		en->nulls++;
@@ -243,7 +245,10 @@ dcval_status dv_dsstats_record(dv_engine *e)
 		if (st != DCVAL_OK)
 			return st;
 	}
-	if (f && !e->col_skip[f->column] && e->has_typed[f->column])
+	if (!f || e->col_skip[f->column])
+		return DCVAL_OK;
+	e->ds->present[f->column] = true;
+	if (e->has_typed[f->column])
 		fresh_value(e, &e->c->columns[f->column], &e->values[f->column],
 			    &e->typed[f->column]);
 	return DCVAL_OK;

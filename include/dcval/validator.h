@@ -34,6 +34,9 @@ typedef struct dcval_violation {
 	size_t value_len;        /* bytes in value */
 	bool redacted;           /* the column is sensitive: never show value */
 	const char *detail;      /* message text after the value ("is not a number") */
+	bool dataset;            /* dataset-level, found after the last input
+				    (row_count, dataset checks): the message is
+				    the detail alone ("share 0.0042 is below 0.01") */
 } dcval_violation;
 
 /*
@@ -65,7 +68,8 @@ size_t dcval_violation_value(const dcval_violation *v, bool escape, char *buf,
  * between characters): `"VALUE" DETAIL`, `<redacted> DETAIL`, or `DETAIL`
  * when there is no value. VALUE is shown as dcval_violation_value() with
  * `escape` shows it; control characters in DETAIL are escaped alike, so
- * the message is one line of text. Returns the length written.
+ * the message is one line of text. A `dataset` violation has `DETAIL`
+ * alone, which names what was measured. Returns the length written.
  */
 size_t dcval_violation_message(const dcval_violation *v, char *buf, size_t cap);
 
@@ -175,7 +179,8 @@ dcval_status dcval_validator_input_failed(dcval_validator *v, const char *path,
 					  const char *message);
 
 /*
- * Run the dataset checks that need all inputs (row_count). Call once,
+ * Run the dataset checks that need all inputs (row_count, then the
+ * dataset.columns entries and freshness). Call once,
  * after the last input. Returns as dcval_validator_run().
  */
 dcval_status dcval_validator_finish(dcval_validator *v);

@@ -39,8 +39,7 @@ static const char *const schema_keys[SK_COUNT] = {
 };
 
 enum dataset_key {
-	DK_ROW_COUNT = 0, DK_PRIMARY_KEY,
-	DK_COLUMNS, DK_FRESHNESS, /* planned */
+	DK_ROW_COUNT = 0, DK_PRIMARY_KEY, DK_COLUMNS, DK_FRESHNESS,
 	DK_COUNT
 };
 
@@ -395,8 +394,7 @@ static dcval_status cc_primary_key(struct dv_cc *cc, const dv_ynode *n)
 
 static dcval_status cc_dataset(struct dv_cc *cc, const dv_ynode *n)
 {
-	static const struct dv_keytable ks = { dataset_keys, DK_PRIMARY_KEY + 1,
-					     DK_COUNT - DK_PRIMARY_KEY - 1 };
+	static const struct dv_keytable ks = { dataset_keys, DK_COUNT, 0 };
 	const dv_ynode *k[DK_COUNT] = { NULL };
 
 	if (dv_cc_want(cc, n, DV_Y_MAP, "'dataset'") ||
@@ -406,7 +404,7 @@ static dcval_status cc_dataset(struct dv_cc *cc, const dv_ynode *n)
 		return cc->err->status;
 	if (k[DK_PRIMARY_KEY] && cc_primary_key(cc, k[DK_PRIMARY_KEY]))
 		return cc->err->status;
-	return DCVAL_OK;
+	return dv_cc_dataset_checks(cc, k[DK_COLUMNS], k[DK_FRESHNESS]);
 }
 
 static dcval_status cc_top(struct dv_cc *cc, const dv_ynode *root)

@@ -10,6 +10,7 @@
  * compile_enum.c   enum and pattern rows
  * compile_vector.c dimension, finite and norm rows
  * compile_paths.c  duplicate names and paths, the json path trie
+ * compile_dataset.c dataset.columns and dataset.freshness
  *
  * Calls go one way: compile.c -> compile_column.c -> colcheck.c ->
  * compile_{checks,enum,vector}.c -> compile_util.c.
@@ -181,6 +182,11 @@ bool dv_semver_is_valid(const char *s);
  * length of out, never more than len.
  */
 size_t dv_uniprop_rewrite(const char *in, size_t len, char *out, size_t *map);
+
+/* dataset.columns and dataset.freshness (compile_dataset.c); either
+ * may be NULL. */
+dcval_status dv_cc_dataset_checks(struct dv_cc *cc, const dv_ynode *columns,
+				  const dv_ynode *freshness);
 
 /* Compile the whole tree. New contract, or NULL with err set. */
 dcval_contract *dv_contract_compile(const dv_ynode *root, const char *file,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "contract/contract_impl.h"
+#include "contract/dscheck.h"
 
 void dcval_contract_free(dcval_contract *contract)
 {
@@ -199,6 +200,7 @@ static void dump_dataset(const dcval_contract *c, FILE *out)
 	else
 		fputc('-', out);
 	fputc('\n', out);
+	dv_dscheck_dump(c, out);
 }
 
 dcval_status dcval_contract_dump(const dcval_contract *contract, FILE *out)

@@ -174,6 +174,9 @@ struct dcval_contract {
 	const size_t *primary_key;   /* column indexes, or NULL */
 	size_t n_primary_key;
 	const char *primary_key_name; /* "a,b" */
+	const struct dv_dscol *ds_columns; /* dataset.columns entries, contract order (contract/dscheck.h) */
+	size_t n_ds_columns;
+	const struct dv_dsfresh *freshness; /* dataset.freshness, or NULL */
 };
 
 #endif

@@ -21,6 +21,11 @@ static bool fixed8_type(dv_type t)
 	return t == DV_T_INTEGER || t == DV_T_BOOLEAN || t == DV_T_DATE;
 }
 
+bool dv_engine_key_is_fixed8(dv_type t)
+{
+	return fixed8_type(t);
+}
+
 dcval_status dv_dataset_init(dv_engine *e)
 {
 	const struct dcval_contract *c = e->c;
@@ -125,6 +130,13 @@ static dcval_status encode(dv_engine *e, const dv_column *col,
 	len32 = (uint32_t)n;
 	memcpy(e->key.data + mark, &len32, 4);
 	return DCVAL_OK;
+}
+
+dcval_status dv_engine_value_key(dv_engine *e, const dv_column *col,
+				 const dv_value *v, const dv_typed *t)
+{
+	dv_buf_reset(&e->key);
+	return encode(e, col, v, t, false);
 }
 
 dcval_status dv_engine_check_unique(dv_engine *e, dv_record *rec,

@@ -46,6 +46,7 @@ dcval_status dv_engine_emit(dv_engine *e, const dv_record *rec, dv_rule rule,
 		v.value_len = value_len;
 		v.redacted = redacted;
 		v.detail = detail;
+		v.dataset = !rec && !e->cur;
 		st = e->opts.on_violation(e->opts.ud, &v);
 	}
 	if (st == DCVAL_OK && sev == DCVAL_SEVERITY_ERROR &&

@@ -39,6 +39,7 @@ struct dcval_validator {
 	/* dataset: */
 	dv_keyset **unique;             /* per column, NULL when not unique */
 	dv_keyset *pk;                  /* primary key tuples, or NULL */
+	struct dv_dsstats *ds;          /* dataset checks' measurements, or NULL (dsstats.h) */
 
 	/* quarantine: */
 	bool q_started;                 /* the outputs have their start (bom, csv header) */
@@ -77,6 +78,13 @@ dcval_status dv_engine_check_primary_key(dv_engine *e, dv_record *rec);
 dcval_status dv_engine_check_unique(dv_engine *e, dv_record *rec,
 				    const dv_column *col, const dv_value *v,
 				    const dv_typed *t);
+
+/* The typed value's key, as `unique` compares values, into e->key;
+ * 8 bytes for the types where dv_engine_key_is_fixed8(). DCVAL_OK,
+ * DCVAL_ENOMEM or DCVAL_ELIMIT. */
+dcval_status dv_engine_value_key(dv_engine *e, const dv_column *col,
+				 const dv_value *v, const dv_typed *t);
+bool dv_engine_key_is_fixed8(dv_type t);
 
 /* Display text of a value: s/len when set, else rendered into e->text. */
 void dv_engine_value_text(dv_engine *e, const dv_value *v, const char **s,

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "engine/dsstats.h"
 #include "engine/engine_impl.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -56,7 +57,8 @@ dcval_validator *dcval_validator_new(const dcval_contract *contract,
 	dv_buf_init(&e->key, (size_t)1 << 30);
 	dv_buf_init(&e->text, (size_t)1 << 20);
 	dv_buf_init(&e->q_header, e->opts.max_field_bytes + 4096);
-	if (alloc_per_column(e) != DCVAL_OK || dv_dataset_init(e) != DCVAL_OK)
+	if (alloc_per_column(e) != DCVAL_OK || dv_dataset_init(e) != DCVAL_OK ||
+	    dv_dsstats_new(e, &e->ds) != DCVAL_OK)
 		goto out_free;
 	return e;
 
@@ -82,6 +84,7 @@ void dcval_validator_free(dcval_validator *e)
 	dv_free(e->typed);
 	dv_free(e->has_typed);
 	dv_dataset_release(e);
+	dv_dsstats_free(e->ds);
 	dv_buf_release(&e->key);
 	dv_buf_release(&e->text);
 	dv_buf_release(&e->q_header);
@@ -143,6 +146,7 @@ dv_input *dv_engine_input_begin(dv_engine *e, const char *path)
 
 void dv_engine_input_end(dv_engine *e)
 {
+	dv_dsstats_input_end(e);
 	e->cur = NULL;
 }
 
@@ -171,6 +175,7 @@ void dv_engine_progress(dv_engine *e, uint64_t bytes)
 dcval_status dcval_validator_finish(dcval_validator *e)
 {
 	const struct dcval_contract *c = e->c;
+	dcval_status st = DCVAL_OK;
 	char detail[160];
 	uint64_t n = e->total.records;
 
@@ -179,18 +184,19 @@ dcval_status dcval_validator_finish(dcval_validator *e)
 			 "%llu record%s, fewer than the minimum %llu",
 			 (unsigned long long)n, n == 1 ? "" : "s",
 			 (unsigned long long)c->row_count_min);
-		return dv_engine_emit(e, NULL, DV_R_ROW_COUNT, DCVAL_SEVERITY_ERROR,
-				      0, NULL, NULL, 0, false, detail);
-	}
-	if (c->has_row_count_max && n > c->row_count_max) {
+		st = dv_engine_emit(e, NULL, DV_R_ROW_COUNT, DCVAL_SEVERITY_ERROR,
+				    0, NULL, NULL, 0, false, detail);
+	} else if (c->has_row_count_max && n > c->row_count_max) {
 		snprintf(detail, sizeof(detail),
 			 "%llu record%s, more than the maximum %llu",
 			 (unsigned long long)n, n == 1 ? "" : "s",
 			 (unsigned long long)c->row_count_max);
-		return dv_engine_emit(e, NULL, DV_R_ROW_COUNT, DCVAL_SEVERITY_ERROR,
-				      0, NULL, NULL, 0, false, detail);
+		st = dv_engine_emit(e, NULL, DV_R_ROW_COUNT, DCVAL_SEVERITY_ERROR,
+				    0, NULL, NULL, 0, false, detail);
 	}
-	return DCVAL_OK;
+	if (st == DCVAL_OK)
+		st = dv_dsstats_finish(e);
+	return st;
 }
 
 const dcval_counts *dcval_validator_counts(const dcval_validator *e)

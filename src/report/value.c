@@ -134,6 +134,11 @@ size_t dcval_violation_message(const dcval_violation *v, char *buf, size_t cap)
 
 	if (cap == 0)
 		return 0;
+	/* a dataset-level violation (a dataset check's figure, a share's
+	 * value) says what it measured in its detail (contract.md: "its
+	 * message the share"); the value is its own field */
+	if (v->dataset)
+		return append_shown(buf, cap, 0, detail, strlen(detail));
 	if (v->value && v->redacted) {
 		n = (size_t)snprintf(pre, sizeof(pre), "%s ", redacted_text);
 	} else if (v->value) {

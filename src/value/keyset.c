@@ -9,7 +9,9 @@
  * Two layouts share the probing code: fixed8 tables keep the key itself in
  * the slot (with slot 0 meaning empty, the key 0 is kept aside in a flag),
  * byte tables keep {hash, offset + 1} and the key bytes in blocks. Linear
- * probing, grown to double size at 3/4 load.
+ * probing, grown to double size at 3/4 load. An indexed set keeps each
+ * key's index in a parallel array of 4-byte entries that moves with the
+ * slots (the key 0 of a fixed8 table: zero_idx).
  */
 #include <string.h>
 
@@ -36,7 +38,13 @@ struct dv_keyset {
 	unsigned char **blocks; /* key storage */
 	size_t n_blocks;
 	size_t used;       /* bytes used in the last block */
+	uint32_t *idx;     /* indexed sets: index of the key in each slot */
+	uint32_t zero_idx; /* indexed fixed8 sets: index of the key 0 */
 };
+
+/* Where add8() / add_bytes() left the key: its slot, or ZERO_POS for the
+ * key 0 of a fixed8 table. */
+#define ZERO_POS ((size_t)-1)
 
 static size_t slot8(const dv_keyset *ks, uint64_t key, size_t mask)
 {
@@ -63,12 +71,27 @@ dv_keyset *dv_keyset_new(bool fixed8)
 	return ks;
 }
 
+dv_keyset *dv_keyset_new_indexed(bool fixed8)
+{
+	dv_keyset *ks = dv_keyset_new(fixed8);
+
+	if (!ks)
+		return NULL;
+	ks->idx = dv_calloc(ks->mask + 1, sizeof(*ks->idx));
+	if (!ks->idx) {
+		dv_keyset_free(ks);
+		return NULL;
+	}
+	return ks;
+}
+
 void dv_keyset_free(dv_keyset *ks)
 {
 	size_t i;
 
 	if (!ks)
 		return;
+	dv_free(ks->idx);
 	for (i = 0; i < ks->n_blocks; i++)
 		dv_free(ks->blocks[i]);
 	dv_free(ks->blocks);
@@ -90,13 +113,18 @@ static const unsigned char *stored_key(const dv_keyset *ks, uint64_t off,
 /* Rebuild the table with n slots (same or double size). */
 static dcval_status rebuild(dv_keyset *ks, size_t n)
 {
+	uint32_t *ix = NULL;
 	size_t i, j;
 
+	if (ks->idx && !(ix = dv_calloc(n, sizeof(*ix))))
+		return DCVAL_ENOMEM;
 	if (ks->fixed8) {
 		uint64_t *t = dv_calloc(n, sizeof(*t));
 
-		if (!t)
+		if (!t) {
+			dv_free(ix);
 			return DCVAL_ENOMEM;
+		}
 		for (i = 0; i <= ks->mask; i++) {
 			if (!ks->keys8[i])
 				continue;
@@ -104,23 +132,33 @@ static dcval_status rebuild(dv_keyset *ks, size_t n)
 			     j = (j + 1) & (n - 1))
 				;
 			t[j] = ks->keys8[i];
+			if (ix)
+				ix[j] = ks->idx[i];
 		}
 		dv_free(ks->keys8);
 		ks->keys8 = t;
 	} else {
 		dv_ks_slot *t = dv_calloc(n, sizeof(*t));
 
-		if (!t)
+		if (!t) {
+			dv_free(ix);
 			return DCVAL_ENOMEM;
+		}
 		for (i = 0; i <= ks->mask; i++) {
 			if (!ks->slots[i].ref)
 				continue;
 			for (j = ks->slots[i].hash & (n - 1); t[j].ref; j = (j + 1) & (n - 1))
 				;
 			t[j] = ks->slots[i];
+			if (ix)
+				ix[j] = ks->idx[i];
 		}
 		dv_free(ks->slots);
 		ks->slots = t;
+	}
+	if (ix) {
+		dv_free(ks->idx);
+		ks->idx = ix;
 	}
 	ks->mask = n - 1;
 	return DCVAL_OK;
@@ -131,7 +169,8 @@ static dcval_status grow(dv_keyset *ks)
 	return rebuild(ks, (ks->mask + 1) * 2);
 }
 
-static dcval_status add8(dv_keyset *ks, uint64_t key, bool *added)
+static dcval_status add8(dv_keyset *ks, uint64_t key, bool *added,
+			 size_t *pos)
 {
 	size_t i, probes = 0;
 	dcval_status st;
@@ -141,12 +180,15 @@ static dcval_status add8(dv_keyset *ks, uint64_t key, bool *added)
 		*added = !ks->has_zero;
 		ks->count += *added;
 		ks->has_zero = true;
+		*pos = ZERO_POS;
 		return DCVAL_OK;
 	}
 	for (i = slot8(ks, key, ks->mask); ks->keys8[i];
 	     i = (i + 1) & ks->mask) {
-		if (ks->keys8[i] == key)
+		if (ks->keys8[i] == key) {
+			*pos = i;
 			return DCVAL_OK;
+		}
 		if (++probes > DV_KS_MAX_PROBE && !ks->mixed) {
 			ks->mixed = true;
 			st = rebuild(ks, ks->mask + 1);
@@ -154,9 +196,10 @@ static dcval_status add8(dv_keyset *ks, uint64_t key, bool *added)
 				ks->mixed = false;
 				return st;
 			}
-			return add8(ks, key, added);
+			return add8(ks, key, added, pos);
 		}
 	}
+	*pos = i;
 	ks->keys8[i] = key;
 	ks->count++;
 	*added = true;
@@ -207,7 +250,7 @@ static uint64_t store(dv_keyset *ks, const void *key, uint32_t len)
 }
 
 static dcval_status add_bytes(dv_keyset *ks, const void *key, size_t len,
-			      bool *added)
+			      bool *added, size_t *pos)
 {
 	uint64_t h = dv_hash_bytes(key, len), ref;
 	const unsigned char *k;
@@ -221,9 +264,12 @@ static dcval_status add_bytes(dv_keyset *ks, const void *key, size_t len,
 		if (ks->slots[i].hash != h)
 			continue;
 		k = stored_key(ks, ks->slots[i].ref - 1, &klen);
-		if (klen == len && memcmp(k, key, len) == 0)
+		if (klen == len && memcmp(k, key, len) == 0) {
+			*pos = i;
 			return DCVAL_OK;
+		}
 	}
+	*pos = i;
 	ref = store(ks, key, (uint32_t)len);
 	if (!ref)
 		return DCVAL_ENOMEM;
@@ -234,8 +280,9 @@ static dcval_status add_bytes(dv_keyset *ks, const void *key, size_t len,
 	return DCVAL_OK;
 }
 
-dcval_status dv_keyset_add(dv_keyset *ks, const void *key, size_t len,
-			   bool *added)
+/* Add a key; *pos as add8() / add_bytes() leave it. */
+static dcval_status add_at(dv_keyset *ks, const void *key, size_t len,
+			   bool *added, size_t *pos)
 {
 	dcval_status st;
 	uint64_t k8;
@@ -247,11 +294,41 @@ dcval_status dv_keyset_add(dv_keyset *ks, const void *key, size_t len,
 	}
 	if (ks->fixed8 && len == 8) {
 		memcpy(&k8, key, 8);
-		return add8(ks, k8, added);
+		return add8(ks, k8, added, pos);
 	}
 	if (ks->fixed8)
 		return DCVAL_EINTERNAL;
-	return add_bytes(ks, key, len, added);
+	return add_bytes(ks, key, len, added, pos);
+}
+
+dcval_status dv_keyset_add(dv_keyset *ks, const void *key, size_t len,
+			   bool *added)
+{
+	size_t pos;
+
+	return add_at(ks, key, len, added, &pos);
+}
+
+dcval_status dv_keyset_add_index(dv_keyset *ks, const void *key, size_t len,
+				 bool *added, uint64_t *index)
+{
+	uint32_t *slot;
+	dcval_status st;
+	size_t pos;
+
+	*added = false;
+	if (!ks->idx)
+		return DCVAL_EINTERNAL;
+	if (ks->count >= UINT32_MAX)
+		return DCVAL_ELIMIT; /* a new key would have no index */
+	st = add_at(ks, key, len, added, &pos);
+	if (st != DCVAL_OK)
+		return st;
+	slot = pos == ZERO_POS ? &ks->zero_idx : &ks->idx[pos];
+	if (*added)
+		*slot = (uint32_t)(ks->count - 1);
+	*index = *slot;
+	return DCVAL_OK;
 }
 
 uint64_t dv_keyset_count(const dv_keyset *ks)
@@ -263,6 +340,8 @@ size_t dv_keyset_bytes(const dv_keyset *ks)
 {
 	size_t slot = ks->fixed8 ? sizeof(uint64_t) : sizeof(dv_ks_slot);
 
+	if (ks->idx)
+		slot += sizeof(*ks->idx);
 	return sizeof(*ks) + (ks->mask + 1) * slot +
 	       ks->n_blocks * (DV_KS_BLOCK + sizeof(void *));
 }

@@ -28,6 +28,21 @@ void dv_keyset_free(dv_keyset *ks);
 dcval_status dv_keyset_add(dv_keyset *ks, const void *key, size_t len,
 			   bool *added);
 
+/*
+ * An indexed set: each key also has its index, the number of keys added
+ * before it (0, 1, 2 ... in order of first addition), 4 bytes a key more.
+ * dataset checks count values by index (engine/dsstats.c).
+ */
+dv_keyset *dv_keyset_new_indexed(bool fixed8);
+
+/*
+ * Add key[0..len) to an indexed set; *index gets the key's index (new or
+ * old). DCVAL_OK, DCVAL_ENOMEM, DCVAL_ELIMIT past 2^32 - 1 keys, or
+ * DCVAL_EINTERNAL on a set that is not indexed.
+ */
+dcval_status dv_keyset_add_index(dv_keyset *ks, const void *key, size_t len,
+				 bool *added, uint64_t *index);
+
 /* Number of keys in the set. */
 uint64_t dv_keyset_count(const dv_keyset *ks);
 

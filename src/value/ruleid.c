@@ -30,6 +30,13 @@ static const char *const rule_ids[DV_R_COUNT] = {
 	[DV_R_DIMENSION] = "dimension",
 	[DV_R_FINITE] = "finite",
 	[DV_R_NORM] = "norm",
+	[DV_R_MAX_NULL_FRACTION] = "max_null_fraction",
+	[DV_R_MIN_DISTINCT] = "min_distinct",
+	[DV_R_MAX_DISTINCT] = "max_distinct",
+	[DV_R_MIN_SHARE] = "min_share",
+	[DV_R_MAX_SHARE] = "max_share",
+	[DV_R_MEAN] = "mean",
+	[DV_R_FRESHNESS] = "freshness",
 };
 
 const char *dv_rule_id(dv_rule r)

@@ -133,6 +133,25 @@ printf '%s\n' 'contract: vec' 'columns:' '  - {name: id, type: integer}' \
 printf '%s\n' 'id,emb' '1,"[0.6, 0.8, 0]"' '2,"[1, 2]"' '3,"[1e999, 0, 0]"' '4,"[1,,2]"' >vec.csv
 printf '%s\n' '{"id": 1, "emb": [0.1, 0, 0]}' '{"id": 2, "emb": [1e999, 1, 1]}' >vec.jsonl
 pair vectors -c vec.yaml vec.csv vec.jsonl
+# the dataset checks: one input (a location without a region) and two
+# (no path: no location)
+cat >ds.yaml <<'Y'
+contract: dataset_checks
+columns:
+  - {name: amount, type: number}
+  - {name: country, type: string, sensitive: true}
+  - {name: ts, type: datetime}
+dataset:
+  columns:
+    amount: {max_null_fraction: 0.1, max_distinct: 1, mean: {maximum: 10}}
+    country: {min_distinct: 3, severity: warn}
+    ts: {min_share: 0.5, max_share: 0.5}
+  freshness: {column: ts, max_age: 1d}
+Y
+printf '%s\n' 'amount,country,ts' '100,NL,2026-01-01T00:00:00Z' \
+	',DE,2026-01-01T00:00:00Z' '5,NL,2026-01-02T00:00:00+01:00' >ds.csv
+pair dataset -c ds.yaml --now 2026-11-21T12:00:00Z ds.csv
+pair dataset_two -c ds.yaml --now 2026-11-21T12:00:00Z ds.csv ds.csv
 
 # 3. every rule id of the engine has a result and a described rule
 st=0

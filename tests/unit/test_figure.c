@@ -38,6 +38,19 @@ static void test_figure_rounds_to_six_digits(void **state)
 	expect(0.00001234, "1.234e-05");
 }
 
+/* Regression: the fewest digits that read back are printed without an
+ * exponent where %g would print them so at 6 digits (150, not 1.5e+02). */
+static void test_figure_no_exponent_below_a_million(void **state)
+{
+	(void)state;
+	expect(150, "150");
+	expect(10000, "10000");
+	expect(103.33333333, "103.333");
+	expect(500, "500");
+	expect(999999, "999999");
+	expect(0.0001, "0.0001");
+}
+
 static void test_figure_special_values(void **state)
 {
 	(void)state;
@@ -54,6 +67,7 @@ int main(void)
 		cmocka_unit_test(test_figure_spec_examples),
 		cmocka_unit_test(test_figure_rounds_to_six_digits),
 		cmocka_unit_test(test_figure_special_values),
+		cmocka_unit_test(test_figure_no_exponent_below_a_million),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -306,6 +306,92 @@ static void test_keyset_fixed8_shared_low_bits(void **state)
 	dv_keyset_free(ks);
 }
 
+/* Index of a key in an indexed set (the status must be DCVAL_OK). */
+static uint64_t add_ix(dv_keyset *ks, const void *key, size_t len,
+		       bool *added)
+{
+	uint64_t ix = UINT64_MAX;
+
+	assert_int_equal(dv_keyset_add_index(ks, key, len, added, &ix),
+			 DCVAL_OK);
+	return ix;
+}
+
+/* Indexes count first additions, the key 0 of a fixed8 set included, and
+ * survive many resizes and the switch to the mixing hash. */
+static void test_keyset_indexed_fixed8_order_of_first_addition(void **state)
+{
+	dv_keyset *ks = dv_keyset_new_indexed(true);
+	uint64_t k, i;
+	bool added;
+
+	(void)state;
+	assert_non_null(ks);
+	k = 7;
+	assert_int_equal(add_ix(ks, &k, 8, &added), 0);
+	assert_true(added);
+	k = 0;
+	assert_int_equal(add_ix(ks, &k, 8, &added), 1);
+	assert_true(added);
+	k = 7;
+	assert_int_equal(add_ix(ks, &k, 8, &added), 0);
+	assert_false(added);
+	/* keys sharing low bits force the mixing hash; growth rehashes */
+	for (i = 0; i < 50000; i++) {
+		k = (i + 1) << 20;
+		assert_int_equal(add_ix(ks, &k, 8, &added), i + 2);
+		assert_true(added);
+	}
+	for (i = 0; i < 50000; i++) {
+		k = (i + 1) << 20;
+		assert_int_equal(add_ix(ks, &k, 8, &added), i + 2);
+		assert_false(added);
+	}
+	k = 0;
+	assert_int_equal(add_ix(ks, &k, 8, &added), 1);
+	assert_false(added);
+	assert_int_equal(dv_keyset_count(ks), 50002);
+	dv_keyset_free(ks);
+}
+
+static void test_keyset_indexed_bytes_keep_index_through_growth(void **state)
+{
+	dv_keyset *ks = dv_keyset_new_indexed(false);
+	char key[32];
+	uint64_t i;
+	bool added;
+	int n;
+
+	(void)state;
+	assert_non_null(ks);
+	for (i = 0; i < 30000; i++) {
+		n = snprintf(key, sizeof(key), "value-%llu", (unsigned long long)i);
+		assert_int_equal(add_ix(ks, key, (size_t)n, &added), i);
+		assert_true(added);
+	}
+	for (i = 30000; i-- > 0;) {
+		n = snprintf(key, sizeof(key), "value-%llu", (unsigned long long)i);
+		assert_int_equal(add_ix(ks, key, (size_t)n, &added), i);
+		assert_false(added);
+	}
+	assert_int_equal(add_ix(ks, "", 0, &added), 30000);
+	assert_true(added);
+	dv_keyset_free(ks);
+}
+
+static void test_keyset_index_needs_an_indexed_set(void **state)
+{
+	dv_keyset *ks = dv_keyset_new(false);
+	uint64_t ix;
+	bool added;
+
+	(void)state;
+	assert_int_equal(dv_keyset_add_index(ks, "a", 1, &added, &ix),
+			 DCVAL_EINTERNAL);
+	assert_int_equal(dv_keyset_count(ks), 0);
+	dv_keyset_free(ks);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -324,6 +410,9 @@ int main(void)
 		cmocka_unit_test(test_keyset_bytes_many_blocks),
 		cmocka_unit_test(test_keyset_fixed8_rejects_other_lengths),
 		cmocka_unit_test(test_keyset_free_null_is_noop),
+		cmocka_unit_test(test_keyset_indexed_fixed8_order_of_first_addition),
+		cmocka_unit_test(test_keyset_indexed_bytes_keep_index_through_growth),
+		cmocka_unit_test(test_keyset_index_needs_an_indexed_set),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,6 +9,7 @@ void dv_main_help(void)
 {
 	fputs("usage: dcval validate -c CONTRACT [options] [FILE ...]\n"
 	      "       dcval lint CONTRACT ...\n"
+	      "       dcval profile [-c CONTRACT] [options] FILE ...\n"
 	      "       dcval --version | --help | COMMAND --help\n"
 	      "\n"
 	      "Validate CSV, TSV, JSON Lines and JSON records against a YAML data contract.\n"
@@ -16,6 +17,7 @@ void dv_main_help(void)
 	      "commands:\n"
 	      "  validate   check records against a contract (no FILE or '-': standard input)\n"
 	      "  lint       check contracts only\n"
+	      "  profile    per-column statistics as JSON (a drift baseline)\n"
 	      "\n"
 	      "exit codes:\n"
 	      "  0  every input satisfied the contract (warnings allowed)\n"

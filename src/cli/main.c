@@ -15,6 +15,7 @@ static const struct {
 	int (*fn)(int, char **);
 } commands[] = {
 	{ "lint", dv_cmd_lint },
+	{ "profile", dv_cmd_profile },
 	{ "validate", dv_cmd_validate },
 };
 

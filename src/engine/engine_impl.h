@@ -38,6 +38,7 @@ struct dcval_validator {
 	/* dataset: */
 	dv_keyset **unique;             /* per column, NULL when not unique */
 	dv_keyset *pk;                  /* primary key tuples, or NULL */
+	struct dv_colstats **stats;     /* per column for `dcval profile`, or NULL (colstats.h) */
 
 	/* quarantine: */
 	bool q_started;                 /* the outputs have their start (bom, csv header) */

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "engine/colstats.h"
 #include "engine/engine_impl.h"
 
 dcval_status dv_engine_emit(dv_engine *e, const dv_record *rec, dv_rule rule,
@@ -231,6 +232,8 @@ dcval_status dv_engine_end_record(dv_engine *e, dv_record *rec)
 		st = dv_engine_check_columns(e, rec);
 	if (st == DCVAL_OK && !e->stop)
 		st = dv_engine_check_primary_key(e, rec);
+	if (st == DCVAL_OK)
+		st = dv_engine_stats_record(e);
 	e->total.records++;
 	e->cur->counts.records++;
 	if (e->rec_error) {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "engine/colstats.h"
 #include "engine/engine_impl.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -82,6 +83,7 @@ void dcval_validator_free(dcval_validator *e)
 	dv_free(e->typed);
 	dv_free(e->has_typed);
 	dv_dataset_release(e);
+	dv_engine_stats_release(e);
 	dv_buf_release(&e->key);
 	dv_buf_release(&e->text);
 	dv_buf_release(&e->q_header);

@@ -75,6 +75,12 @@ void dv_colstats_free(dv_colstats *s)
 	dv_free(s);
 }
 
+void dv_colstats_drop_top(dv_colstats *s)
+{
+	dv_ss_free(s->top);
+	s->top = NULL;
+}
+
 void dv_colstats_null(dv_colstats *s)
 {
 	s->count++;

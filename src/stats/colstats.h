@@ -88,6 +88,10 @@ dv_sketch_status dv_colstats_new(dv_colstats **out, dv_type type, bool vector,
 				 uint32_t top_n);
 void dv_colstats_free(dv_colstats *s);
 
+/* No value counts (a sensitive column: its values never appear, so
+ * `top` is null and its sketch absent). */
+void dv_colstats_drop_top(dv_colstats *s);
+
 void dv_colstats_null(dv_colstats *s);
 void dv_colstats_invalid(dv_colstats *s);
 
@@ -135,5 +139,47 @@ double dv_colstats_distinct(const dv_colstats *s, bool *exact);
 
 /* The 15 quantiles in the numeric domain; false when no value. */
 bool dv_colstats_quantiles(const dv_colstats *s, double out[DV_COLSTATS_NQ]);
+
+/*
+ * The serialized sketches of a column (base64 frames, wire.h), each NULL
+ * when the column's type has none: the profile's opaque `sketch` object.
+ */
+enum {
+	DV_CSF_MOMENTS = 0, /* "moments": values (integer, number) */
+	DV_CSF_LENGTHS,     /* "lengths": string code points */
+	DV_CSF_QUANTILES,   /* "quantiles": kll */
+	DV_CSF_DISTINCT,    /* "distinct" */
+	DV_CSF_TOP,         /* "top": space-saving */
+	DV_CSF_DIMS,        /* "dimensions": vector */
+	DV_CSF_NORMS,       /* "norms": vector */
+	DV_CSF_COUNT
+};
+extern const char *const dv_colstats_frame_keys[DV_CSF_COUNT];
+
+typedef struct dv_colstats_frames {
+	char *text[DV_CSF_COUNT]; /* dv_free() each (dv_colstats_frames_free) */
+	size_t len[DV_CSF_COUNT];
+} dv_colstats_frames;
+
+dv_sketch_status dv_colstats_frames_make(const dv_colstats *s,
+					 dv_colstats_frames *f);
+void dv_colstats_frames_free(dv_colstats_frames *f);
+
+/*
+ * Rebuild a column's statistics from its frames and the exact fields
+ * the profile shows (count, nulls, invalid, min, max). A frame the type
+ * needs but NULL, or one that does not decode: ECORRUPT (or what the
+ * sketch's reader says).
+ */
+typedef struct dv_colstats_exact {
+	uint64_t count, nulls, invalid;
+	bool has_minmax;
+	dv_typed min, max;
+} dv_colstats_exact;
+
+dv_sketch_status dv_colstats_rebuild(dv_colstats **out, dv_type type,
+				     bool vector, uint32_t top_n,
+				     const dv_colstats_exact *x,
+				     const dv_colstats_frames *f);
 
 #endif

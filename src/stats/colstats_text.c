@@ -37,17 +37,19 @@ static int64_t floor_div(int64_t a, int64_t b)
 /* ".123" for ns (trailing zeros dropped), "" for 0. */
 static size_t frac(int32_t ns, char *out)
 {
-	char d[10];
+	char d[16];
 	int k;
 
 	if (ns <= 0) {
 		out[0] = '\0';
 		return 0;
 	}
-	snprintf(d, sizeof(d), "%09d", (int)ns);
+	snprintf(d, sizeof(d), "%09d", (int)(ns % 1000000000));
 	for (k = 8; k > 0 && d[k] == '0'; k--)
 		d[k] = '\0';
-	return (size_t)snprintf(out, 12, ".%s", d);
+	out[0] = '.';
+	memcpy(out + 1, d, (size_t)k + 2);
+	return (size_t)k + 2;
 }
 
 static size_t put_date(int64_t days, char *buf)
@@ -63,7 +65,7 @@ static size_t put_date(int64_t days, char *buf)
 static size_t put_clock(int64_t secs, int32_t ns, char *buf, bool with_date)
 {
 	int64_t days = floor_div(secs, 86400), sod = secs - days * 86400;
-	char f[12];
+	char f[16];
 	size_t n = 0;
 
 	frac(ns, f);

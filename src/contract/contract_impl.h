@@ -143,6 +143,8 @@ struct dcval_contract {
 	const size_t *primary_key;   /* column indexes, or NULL */
 	size_t n_primary_key;
 	const char *primary_key_name; /* "a,b" */
+
+	const struct dv_drift *drift; /* `drift:` (drift.h), or NULL */
 };
 
 #endif

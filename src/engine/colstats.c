@@ -2,6 +2,7 @@
  * The validator's column statistics; see colstats.h.
  */
 #include "engine/colstats.h"
+#include "engine/drift.h"
 #include "engine/engine_impl.h"
 #include "util/alloc.h"
 
@@ -66,6 +67,8 @@ dcval_status dv_engine_stats_record(dv_engine *e)
 	dv_sketch_status st = DV_SKETCH_OK;
 	size_t k;
 
+	if (dv_drift_record(e) != DCVAL_OK)
+		return DCVAL_ENOMEM;
 	if (!e->stats || e->stop)
 		return DCVAL_OK;
 	for (k = 0; k < c->n_columns && st == DV_SKETCH_OK; k++) {

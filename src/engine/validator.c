@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "engine/colstats.h"
+#include "engine/drift.h"
 #include "engine/engine_impl.h"
 #include "util/alloc.h"
 #include "util/error.h"
@@ -57,7 +58,8 @@ dcval_validator *dcval_validator_new(const dcval_contract *contract,
 	dv_buf_init(&e->key, (size_t)1 << 30);
 	dv_buf_init(&e->text, (size_t)1 << 20);
 	dv_buf_init(&e->q_header, e->opts.max_field_bytes + 4096);
-	if (alloc_per_column(e) != DCVAL_OK || dv_dataset_init(e) != DCVAL_OK)
+	if (alloc_per_column(e) != DCVAL_OK || dv_dataset_init(e) != DCVAL_OK ||
+	    dv_drift_init(e) != DCVAL_OK)
 		goto out_free;
 	return e;
 
@@ -84,6 +86,7 @@ void dcval_validator_free(dcval_validator *e)
 	dv_free(e->has_typed);
 	dv_dataset_release(e);
 	dv_engine_stats_release(e);
+	dv_drift_release(e);
 	dv_buf_release(&e->key);
 	dv_buf_release(&e->text);
 	dv_buf_release(&e->q_header);
@@ -167,7 +170,7 @@ void dv_engine_progress(dv_engine *e, uint64_t bytes)
 			    e->cur->counts.records);
 }
 
-dcval_status dcval_validator_finish(dcval_validator *e)
+static dcval_status row_count(dcval_validator *e)
 {
 	const struct dcval_contract *c = e->c;
 	char detail[160];
@@ -190,6 +193,15 @@ dcval_status dcval_validator_finish(dcval_validator *e)
 				      0, NULL, NULL, 0, false, detail);
 	}
 	return DCVAL_OK;
+}
+
+dcval_status dcval_validator_finish(dcval_validator *e)
+{
+	dcval_status st = row_count(e);
+
+	if (st == DCVAL_OK)
+		st = dv_drift_finish(e);
+	return st;
 }
 
 const dcval_counts *dcval_validator_counts(const dcval_validator *e)

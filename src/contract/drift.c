@@ -61,7 +61,7 @@ static char *resolve(struct dv_cc *cc, const char *path)
 
 	if (path[0] == '/' || !slash)
 		return dv_cc_printf(cc, "%s", path);
-	return dv_cc_printf(cc, "%.*s/%s", (int)(slash - cc->file + 1), cc->file,
+	return dv_cc_printf(cc, "%.*s/%s", (int)(slash - cc->file), cc->file,
 			    path);
 }
 
@@ -348,7 +348,7 @@ dcval_status dv_cc_drift(struct dv_cc *cc, const dv_ynode *n)
 	for (i = 0; i < dr->n_cols && st == DCVAL_OK; i++) {
 		const dv_column *col = &cc->c->columns[dr->cols[i].column];
 
-		st = from_baseline(cc, cols->pairs[i].key, k[0]->text, col,
+		st = from_baseline(cc, cols->pairs[i].key, dr->baseline, col,
 				   dv_profdoc_column(&doc, col->name), &dr->cols[i]);
 	}
 	dv_profdoc_release(&doc);

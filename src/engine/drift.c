@@ -197,8 +197,10 @@ dcval_status dv_drift_finish(dv_engine *e)
 				continue;
 			n = dv_figure(x, fig);
 			dv_figure(d->limit[m], lim);
-			snprintf(detail, sizeof(detail), "%s %s is above %s",
-				 metric_name[m], fig, lim);
+			/* the report puts the figure first: "0.31" is above the
+			 * psi limit 0.2 */
+			snprintf(detail, sizeof(detail), "is above the %s limit %s",
+				 metric_name[m], lim);
 			st = dv_engine_emit(e, NULL, metric_rule[m], d->severity, 0,
 					    col->name, fig, n, false, detail);
 		}

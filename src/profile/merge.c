@@ -32,12 +32,6 @@ static dcval_status same_shape(const dv_profdoc *a, const char *an,
 		return differ(why, why_len,
 			      "%s: profile_version %lld differs from %s's %lld", bn,
 			      (long long)b->version, an, (long long)a->version);
-	if (a->has_contract != b->has_contract ||
-	    (a->has_contract && strcmp(a->c_sha, b->c_sha)))
-		return differ(why, why_len,
-			      "%s: contract sha256 %s differs from %s's %s", bn,
-			      b->has_contract ? b->c_sha : "null", an,
-			      a->has_contract ? a->c_sha : "null");
 	for (i = 0; i < a->n_columns && i < b->n_columns; i++) {
 		const dv_profcol *x = &a->columns[i], *y = &b->columns[i];
 
@@ -57,6 +51,12 @@ static dcval_status same_shape(const dv_profdoc *a, const char *an,
 			      "%s: column \"%s\" is in %s only", bn,
 			      more->columns[i].name, more == a ? an : bn);
 	}
+	if (a->has_contract != b->has_contract ||
+	    (a->has_contract && strcmp(a->c_sha, b->c_sha)))
+		return differ(why, why_len,
+			      "%s: contract sha256 %s differs from %s's %s", bn,
+			      b->has_contract ? b->c_sha : "null", an,
+			      a->has_contract ? a->c_sha : "null");
 	return DCVAL_OK;
 }
 

@@ -340,9 +340,11 @@ static dcval_status read_doc(struct rd *r, dv_profdoc *doc)
 		return bad(r, "not a JSON object");
 	if (member(d, 0, "profile_version") == NONE)
 		return bad(r, "no \"profile_version\"");
-	if (!get_u64(d, member(d, 0, "profile_version"), &v) ||
-	    v != DV_PROFILE_VERSION)
-		return bad(r, "profile_version is not %d", DV_PROFILE_VERSION);
+	if (!get_u64(d, member(d, 0, "profile_version"), &v))
+		return bad(r, "profile_version is not a number");
+	if (v != DV_PROFILE_VERSION)
+		return bad(r, "profile_version %llu, this dcval reads %d",
+			   (unsigned long long)v, DV_PROFILE_VERSION);
 	doc->version = (int64_t)v;
 	if (!get_u64(d, member(d, 0, "records"), &doc->records))
 		return bad(r, "no \"records\" count");

@@ -19,7 +19,7 @@ static const struct {
 	{ "validate", dv_cmd_validate },
 };
 
-static const char *const planned[] = { "profile", "infer", "diff", "export" };
+static const char *const planned[] = { "infer", "diff", "export" };
 
 int main(int argc, char **argv)
 {

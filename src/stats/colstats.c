@@ -53,7 +53,7 @@ dv_sketch_status dv_colstats_new(dv_colstats **out, dv_type type, bool vector,
 	if (!vector && dv_colstats_ordered(type))
 		st = dv_kll_new(&s->kll, DV_COLSTATS_KLL_K, DV_COLSTATS_KLL_SEED);
 	if (st == DV_SKETCH_OK)
-		st = dv_distinct_new(&s->dist, DV_COLSTATS_EXACT, 14);
+		st = dv_distinct_new(&s->dist, DV_COLSTATS_EXACT, DV_COLSTATS_HLL_P);
 	if (st == DV_SKETCH_OK && !vector && dv_colstats_has_top(type))
 		st = dv_ss_new(&s->top, DV_COLSTATS_EXACT + 1, DV_COLSTATS_KEY_MAX);
 	if (st != DV_SKETCH_OK) {

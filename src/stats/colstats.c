@@ -172,7 +172,7 @@ static dv_sketch_status distinct_key(dv_colstats *s, const dv_typed *t,
 		st = dv_buf_putc(&s->key, tag ? tag : 's');
 		if (st == DCVAL_OK && tag == 'n')
 			st = dv_dec_key(text, len, &s->key);
-		else if (st == DCVAL_OK && tag == 'j')
+		else if (st == DCVAL_OK && tag == 'j' && text)
 			st = dv_dec_key_json(text, len, &s->key);
 		else if (st == DCVAL_OK)
 			st = dv_buf_append(&s->key, text ? text : "", len);

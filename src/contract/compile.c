@@ -333,6 +333,10 @@ static dcval_status cc_pk_column(struct dv_cc *cc, const dv_ynode *n,
 	if (strlen(n->text) == n->len &&
 	    dv_strmap_find(&c->names, n->text, n->len, &found)) {
 		*out = found;
+		if (c->columns[found].type == DV_T_VECTOR)
+			return dv_cc_fail(cc, n,
+					  "'primary_key' names column '%s' of type vector, which is never compared",
+					  c->columns[found].name);
 		return DCVAL_OK;
 	}
 	names = dv_arena_array(&cc->c->arena, c->n_columns, sizeof(*names));

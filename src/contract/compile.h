@@ -3,9 +3,16 @@
  *
  * compile.c        top level, input, schema, dataset, the entry point
  * compile_util.c   error reporting, key tables, scalar readers (dv_cc_*)
- * compile_column.c one column: keys, flags, path, boolean lists, format
- * compile_checks.c bounds, lengths, enum, pattern, the op list
+ * compile_column.c one column: keys, name, type, flags, path
+ * colcheck.c       the column-check table (colcheck_rows.h) and its walk:
+ *                  boolean lists, then one op per row that applies
+ * compile_checks.c boolean lists; format, lengths and bounds rows
+ * compile_enum.c   enum and pattern rows
+ * compile_vector.c dimension, finite and norm rows
  * compile_paths.c  duplicate names and paths, the json path trie
+ *
+ * Calls go one way: compile.c -> compile_column.c -> colcheck.c ->
+ * compile_{checks,enum,vector}.c -> compile_util.c.
  *
  * Every function that can fail returns a dcval_status and has filled the
  * error record (first error kept) when it returns anything but DCVAL_OK.
@@ -28,8 +35,6 @@
 #define DV_CC_GOTBUF (DV_CC_SHOWBUF + 16)
 /* Most keys in a json path. */
 #define DV_CC_MAX_PATH 64
-/* Most value checks of one column: 2 lengths, 4 bounds, enum, format, pattern. */
-#define DV_CC_MAX_OPS 9
 /* Bytes of enum values listed in an enum message before ", ...". */
 #define DV_CC_ENUM_LIST 200
 
@@ -48,7 +53,9 @@ struct dv_keytable {
 	size_t n_planned;
 };
 
-/* Column keys, in the order of column_keys[] in compile_column.c. */
+/* Column keys that are not value checks, in the order of column_keys[]
+ * in compile_column.c; the keys of value checks come from the column-
+ * check table (colcheck_rows.h). */
 enum dv_colkey {
 	DV_CK_NAME = 0,
 	DV_CK_TYPE,
@@ -57,21 +64,9 @@ enum dv_colkey {
 	DV_CK_UNIQUE,
 	DV_CK_SEVERITY,
 	DV_CK_SENSITIVE,
-	DV_CK_MINIMUM,
-	DV_CK_MAXIMUM,
-	DV_CK_EXCLUSIVE_MINIMUM,
-	DV_CK_EXCLUSIVE_MAXIMUM,
-	DV_CK_ENUM,
-	DV_CK_PATTERN,
-	DV_CK_FORMAT,
-	DV_CK_MIN_LENGTH,
-	DV_CK_MAX_LENGTH,
 	DV_CK_PATH,
 	DV_CK_TRUE_VALUES,
 	DV_CK_FALSE_VALUES,
-	DV_CK_DIMENSION, /* planned: vector */
-	DV_CK_FINITE,    /* planned: vector */
-	DV_CK_NORM,      /* planned: vector */
 	DV_CK_COUNT
 };
 
@@ -79,10 +74,10 @@ enum dv_colkey {
 struct dv_colsrc {
 	const dv_ynode *map;               /* the column's mapping */
 	const dv_ynode *k[DV_CK_COUNT];    /* value of each key, or NULL */
+	const dv_ynode *ck[DV_R_COUNT];    /* value of each value-check key, by the row's rule, or NULL */
 	const dv_ynode *path_at;           /* where the path was declared */
 	dv_column *col;                    /* being filled */
-	dv_op ops[DV_CC_MAX_OPS];          /* value checks in run order */
-	size_t n_ops;
+	dv_op ops[DV_R_COUNT];             /* compiled value checks by rule (kept when detail is set) */
 };
 
 /* Set a DCVAL_ECONTRACT error at node `at` (NULL: no position). */
@@ -153,27 +148,19 @@ bool dv_cc_is(const dv_ynode *n, const char *word);
 /* The later of two nodes in the file (either may be NULL). */
 const dv_ynode *dv_cc_later(const dv_ynode *a, const dv_ynode *b);
 
-/* Name of a column key ("minimum"). */
-const char *dv_cc_column_key(enum dv_colkey key);
-
-/* Fail: key `key_name` does not apply to the column's type. */
+/* Fail: key `key` (its value at `at`) does not apply to the column's type. */
 dcval_status dv_cc_not_for(struct dv_cc *cc, const struct dv_colsrc *src,
-			   enum dv_colkey key, const char *key_name);
+			   const dv_ynode *at, const char *key);
 
-/* The column's enum into *op (compile_enum.c); needs the boolean lists
- * and time format compiled first. */
-dcval_status dv_cc_enum(struct dv_cc *cc, const struct dv_colsrc *src,
-			dv_op *op);
-
-/* The column's pattern into *op, linked into c->patterns (compile_enum.c). */
-dcval_status dv_cc_pattern(struct dv_cc *cc, const struct dv_colsrc *src,
-			   dv_op *op);
+/* The boolean column's true_values / false_values (compile_checks.c);
+ * an error on any other type. */
+dcval_status dv_cc_bool_lists(struct dv_cc *cc, struct dv_colsrc *src);
 
 /* Compile the `columns` sequence into c->columns. */
 dcval_status dv_cc_columns(struct dv_cc *cc, const dv_ynode *seq);
 
 /* Everything of one column after its keys, name, type and flags:
- * boolean lists, format, lengths, bounds, enum, pattern, the op list. */
+ * boolean lists, then the column-check table's rows (colcheck.c). */
 dcval_status dv_cc_checks(struct dv_cc *cc, struct dv_colsrc *src);
 
 /* Reject duplicate names and paths, paths that prefix other paths, and

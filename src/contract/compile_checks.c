@@ -1,11 +1,12 @@
 /*
- * Value checks of one column: boolean lists, format, lengths, bounds,
- * then (compile_enum.c) enum and pattern, and the op list in run order,
- * cheap first.
+ * A boolean column's true/false lists, and the compile functions of the
+ * format, length and bound rows of the column-check table
+ * (colcheck_rows.h).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "contract/colcheck.h"
 #include "contract/compile.h"
 #include "contract/suggest.h"
 #include "value/decimal.h"
@@ -16,15 +17,15 @@ static const char *const default_false[] = { "false", "False", "FALSE", "0" };
 
 /* The four bound keys, their rules, and their message tails. */
 static const struct {
-	enum dv_colkey key;
+	const char *key;
 	dv_rule rule;
 	const char *detail;
 } bound_ops[4] = {
-	{ DV_CK_MINIMUM, DV_R_MINIMUM, "is less than the minimum" },
-	{ DV_CK_MAXIMUM, DV_R_MAXIMUM, "is greater than the maximum" },
-	{ DV_CK_EXCLUSIVE_MINIMUM, DV_R_EXCLUSIVE_MINIMUM,
+	{ "minimum", DV_R_MINIMUM, "is less than the minimum" },
+	{ "maximum", DV_R_MAXIMUM, "is greater than the maximum" },
+	{ "exclusive_minimum", DV_R_EXCLUSIVE_MINIMUM,
 	  "is not greater than the exclusive minimum" },
-	{ DV_CK_EXCLUSIVE_MAXIMUM, DV_R_EXCLUSIVE_MAXIMUM,
+	{ "exclusive_maximum", DV_R_EXCLUSIVE_MAXIMUM,
 	  "is not less than the exclusive maximum" },
 };
 
@@ -39,43 +40,6 @@ static const struct {
 	{ 2, 1, true },
 	{ 2, 3, true },
 };
-
-dcval_status dv_cc_not_for(struct dv_cc *cc, const struct dv_colsrc *src,
-			   enum dv_colkey key, const char *key_name)
-{
-	return dv_cc_fail(cc, src->k[key],
-			  "'%s' does not apply to column '%s' of type %s",
-			  key_name, src->col->name,
-			  dv_type_name(src->col->type));
-}
-
-bool dv_cc_parse_iso(dv_type type, const char *s, size_t len, dv_typed *out)
-{
-	char naive[64];
-
-	memset(out, 0, sizeof(*out));
-	switch (type) {
-	case DV_T_DATE:
-		return dv_parse_date(s, len, &out->i);
-	case DV_T_TIME:
-		return dv_parse_time(s, len, &out->i, &out->ns);
-	case DV_T_DATETIME:
-		if (dv_parse_datetime(s, len, &out->i, &out->ns))
-			return true;
-		if (dv_parse_date(s, len, &out->i)) {
-			out->i *= 86400;
-			return true;
-		}
-		/* naive: taken as UTC */
-		if (len + 2 > sizeof(naive))
-			return false;
-		memcpy(naive, s, len);
-		naive[len] = 'Z';
-		return dv_parse_datetime(naive, len + 1, &out->i, &out->ns);
-	default:
-		return false;
-	}
-}
 
 /* A true_values / false_values list: a non-empty sequence of strings. */
 static dcval_status cc_bool_list(struct dv_cc *cc, struct dv_colsrc *src,
@@ -136,7 +100,7 @@ static dcval_status cc_bool_overlap(struct dv_cc *cc,
 	return DCVAL_OK;
 }
 
-static dcval_status cc_bool_lists(struct dv_cc *cc, struct dv_colsrc *src)
+dcval_status dv_cc_bool_lists(struct dv_cc *cc, struct dv_colsrc *src)
 {
 	dv_column *col = src->col;
 	const char *const *t = default_true, *const *f = default_false;
@@ -144,10 +108,10 @@ static dcval_status cc_bool_lists(struct dv_cc *cc, struct dv_colsrc *src)
 
 	if (col->type != DV_T_BOOLEAN) {
 		if (src->k[DV_CK_TRUE_VALUES])
-			return dv_cc_not_for(cc, src, DV_CK_TRUE_VALUES,
+			return dv_cc_not_for(cc, src, src->k[DV_CK_TRUE_VALUES],
 					     "true_values");
 		if (src->k[DV_CK_FALSE_VALUES])
-			return dv_cc_not_for(cc, src, DV_CK_FALSE_VALUES,
+			return dv_cc_not_for(cc, src, src->k[DV_CK_FALSE_VALUES],
 					     "false_values");
 		return DCVAL_OK;
 	}
@@ -174,9 +138,9 @@ static dcval_status cc_bool_lists(struct dv_cc *cc, struct dv_colsrc *src)
 
 /* `format` on a date, datetime or time column: a strptime-style pattern
  * whose directives are known, fit the type and set each field once. */
-static dcval_status cc_time_format(struct dv_cc *cc, struct dv_colsrc *src)
+static dcval_status cc_time_format(struct dv_cc *cc, struct dv_colsrc *src,
+				     const dv_ynode *n)
 {
-	const dv_ynode *n = src->k[DV_CK_FORMAT];
 	const dv_column *col = src->col;
 	char show[DV_CC_SHOWBUF], dir[DV_CC_SHOWBUF], was[DV_CC_SHOWBUF];
 	const char *bad = NULL, *first = NULL;
@@ -219,16 +183,14 @@ static dcval_status cc_time_format(struct dv_cc *cc, struct dv_colsrc *src)
 
 /* `format` on a string column: a dv_strfmt, checked by a format op. */
 static dcval_status cc_str_format(struct dv_cc *cc, struct dv_colsrc *src,
-				  dv_op *op)
+				  const dv_ynode *n, dv_op *op)
 {
-	const dv_ynode *n = src->k[DV_CK_FORMAT];
 	const char *names[DV_FMT_COUNT], *hint = NULL;
 	char show[DV_CC_SHOWBUF];
 	size_t i;
 
 	if (n->kind == DV_Y_SCALAR && strlen(n->text) == n->len &&
 	    dv_strfmt_parse(n->text, &op->u.strfmt)) {
-		op->rule = DV_R_FORMAT;
 		op->arg = dv_strfmt_name(op->u.strfmt);
 		op->detail = dv_cc_printf(cc, "is not a valid %s", op->arg);
 		return op->detail ? DCVAL_OK : DCVAL_ENOMEM;
@@ -247,63 +209,50 @@ static dcval_status cc_str_format(struct dv_cc *cc, struct dv_colsrc *src,
 			  show, src->col->name);
 }
 
-static dcval_status cc_format(struct dv_cc *cc, struct dv_colsrc *src,
-			      dv_op *op)
+/* Row `format`: a string format op, or (date, datetime, time) the
+ * column's time format, which is no op. */
+dcval_status dv_cc_format(struct dv_cc *cc, struct dv_colsrc *src,
+			  const dv_ynode *value, dv_op *op)
 {
 	char what[DV_CC_SHOWBUF + 32];
 
+	if (!value)
+		return DCVAL_OK;
 	snprintf(what, sizeof(what), "'format' of column '%s'", src->col->name);
-	if ((src->col->type == DV_T_STRING || src->col->type == DV_T_DATE ||
-	     src->col->type == DV_T_DATETIME || src->col->type == DV_T_TIME) &&
-	    dv_cc_string(cc, src->k[DV_CK_FORMAT], what))
+	if (dv_cc_string(cc, value, what))
 		return DCVAL_ECONTRACT;
-	switch (src->col->type) {
-	case DV_T_STRING:
-		return cc_str_format(cc, src, op);
-	case DV_T_DATE:
-	case DV_T_DATETIME:
-	case DV_T_TIME:
-		return cc_time_format(cc, src);
-	default:
-		return dv_cc_not_for(cc, src, DV_CK_FORMAT, "format");
-	}
+	if (src->col->type == DV_T_STRING)
+		return cc_str_format(cc, src, value, op);
+	return cc_time_format(cc, src, value);
 }
 
-static dcval_status cc_length(struct dv_cc *cc, struct dv_colsrc *src,
-			      enum dv_colkey key, dv_op *op)
+/* Rows `min_length` and `max_length`; max_length also checks that the
+ * two leave a range (min_length's row comes first). */
+dcval_status dv_cc_length(struct dv_cc *cc, struct dv_colsrc *src,
+			  const dv_ynode *value, dv_op *op)
 {
-	bool is_min = key == DV_CK_MIN_LENGTH;
+	bool is_min = op->rule == DV_R_MIN_LENGTH;
 	const char *name = is_min ? "min_length" : "max_length";
+	const dv_ynode *lo = src->ck[DV_R_MIN_LENGTH];
+	const dv_op *lo_op = &src->ops[DV_R_MIN_LENGTH];
 	char where[DV_CC_SHOWBUF + 32];
 
-	if (src->col->type != DV_T_STRING)
-		return dv_cc_not_for(cc, src, key, name);
+	if (!value)
+		return DCVAL_OK;
 	snprintf(where, sizeof(where), " for column '%s'", src->col->name);
-	if (dv_cc_count(cc, src->k[key], name, where, &op->u.length))
+	if (dv_cc_count(cc, value, name, where, &op->u.length))
 		return DCVAL_ECONTRACT;
-	op->rule = is_min ? DV_R_MIN_LENGTH : DV_R_MAX_LENGTH;
 	op->arg = dv_cc_printf(cc, "%llu", (unsigned long long)op->u.length);
 	if (!op->arg)
 		return DCVAL_ENOMEM;
 	op->detail = dv_cc_printf(cc, "is %s than %s characters",
 				  is_min ? "shorter" : "longer", op->arg);
-	return op->detail ? DCVAL_OK : DCVAL_ENOMEM;
-}
-
-static dcval_status cc_lengths(struct dv_cc *cc, struct dv_colsrc *src,
-			       dv_op *lo, dv_op *hi)
-{
-	const dv_ynode *a = src->k[DV_CK_MIN_LENGTH];
-	const dv_ynode *b = src->k[DV_CK_MAX_LENGTH];
-
-	if (a && cc_length(cc, src, DV_CK_MIN_LENGTH, lo))
-		return cc->err->status;
-	if (b && cc_length(cc, src, DV_CK_MAX_LENGTH, hi))
-		return cc->err->status;
-	if (a && b && lo->u.length > hi->u.length)
-		return dv_cc_fail(cc, dv_cc_later(a, b),
+	if (!op->detail)
+		return DCVAL_ENOMEM;
+	if (!is_min && lo && lo_op->u.length > op->u.length)
+		return dv_cc_fail(cc, dv_cc_later(lo, value),
 				  "min_length %s is greater than max_length %s in column '%s'",
-				  lo->arg, hi->arg, src->col->name);
+				  lo_op->arg, op->arg, src->col->name);
 	return DCVAL_OK;
 }
 
@@ -345,8 +294,8 @@ static bool cc_bound_number(struct dv_cc *cc, const dv_ynode *n,
 static dcval_status cc_bound_value(struct dv_cc *cc, struct dv_colsrc *src,
 				   int which, dv_typed *out)
 {
-	const dv_ynode *n = src->k[bound_ops[which].key];
-	const char *key = dv_cc_column_key(bound_ops[which].key);
+	const dv_ynode *n = src->ck[bound_ops[which].rule];
+	const char *key = bound_ops[which].key;
 	const dv_column *col = src->col;
 	char got[DV_CC_GOTBUF], show[DV_CC_SHOWBUF];
 	bool ok = false;
@@ -365,8 +314,8 @@ static dcval_status cc_bound_value(struct dv_cc *cc, struct dv_colsrc *src,
 		ok = dv_ynode_is(n, DV_YS_STR) &&
 		     dv_cc_parse_iso(col->type, n->text, n->len, out);
 		break;
-	default:
-		return dv_cc_not_for(cc, src, bound_ops[which].key, key);
+	default: /* the row's type mask keeps other types out */
+		break;
 	}
 	if (ok)
 		return DCVAL_OK;
@@ -400,109 +349,70 @@ static const char *cc_bound_arg(struct dv_cc *cc, const dv_ynode *n,
 /* The bounds leave no value: lo > hi, or lo >= hi for an exclusive one,
  * or two exclusive integer bounds with nothing between them. */
 static dcval_status cc_bounds_range(struct dv_cc *cc,
-				    const struct dv_colsrc *src,
-				    const dv_op *ops)
+				    const struct dv_colsrc *src)
 {
+	const dv_op *ops[4] = {
+		&src->ops[DV_R_MINIMUM], &src->ops[DV_R_MAXIMUM],
+		&src->ops[DV_R_EXCLUSIVE_MINIMUM],
+		&src->ops[DV_R_EXCLUSIVE_MAXIMUM],
+	};
 	const dv_column *col = src->col;
 	size_t i;
 
 	for (i = 0; i < sizeof(bound_pairs) / sizeof(bound_pairs[0]); i++) {
 		int lo = bound_pairs[i].lo, hi = bound_pairs[i].hi, r;
-		const dv_ynode *a = src->k[bound_ops[lo].key];
-		const dv_ynode *b = src->k[bound_ops[hi].key];
+		const dv_ynode *a = src->ck[bound_ops[lo].rule];
+		const dv_ynode *b = src->ck[bound_ops[hi].rule];
 
 		if (!a || !b)
 			continue;
-		r = dv_typed_cmp(col->type, &ops[lo].u.bound, &ops[hi].u.bound);
+		r = dv_typed_cmp(col->type, &ops[lo]->u.bound, &ops[hi]->u.bound);
 		/* number bounds that round to one double: their exact values */
 		if (r == 0 && col->type == DV_T_NUMBER)
-			r = dv_dec_cmp(ops[lo].arg, strlen(ops[lo].arg),
-				       ops[hi].arg, strlen(ops[hi].arg));
+			r = dv_dec_cmp(ops[lo]->arg, strlen(ops[lo]->arg),
+				       ops[hi]->arg, strlen(ops[hi]->arg));
 		if (r > 0 || (r == 0 && bound_pairs[i].strict))
 			return dv_cc_fail(cc, dv_cc_later(a, b),
 					  "%s %s is %s %s %s in column '%s'",
-					  dv_cc_column_key(bound_ops[lo].key),
-					  ops[lo].arg,
+					  bound_ops[lo].key,
+					  ops[lo]->arg,
 					  bound_pairs[i].strict ?
 						  "not less than" : "greater than",
-					  dv_cc_column_key(bound_ops[hi].key),
-					  ops[hi].arg, col->name);
+					  bound_ops[hi].key,
+					  ops[hi]->arg, col->name);
 		if (col->type == DV_T_INTEGER && lo == 2 && hi == 3 &&
-		    ops[lo].u.bound.i + 1 >= ops[hi].u.bound.i)
+		    ops[lo]->u.bound.i + 1 >= ops[hi]->u.bound.i)
 			return dv_cc_fail(cc, dv_cc_later(a, b),
 					  "exclusive_minimum %s and exclusive_maximum %s leave no integer in column '%s'",
-					  ops[lo].arg, ops[hi].arg, col->name);
+					  ops[lo]->arg, ops[hi]->arg, col->name);
 	}
 	return DCVAL_OK;
 }
 
-/* ops[0..4): minimum, maximum, exclusive_minimum, exclusive_maximum; a
- * bound not given keeps rule DV_R_TYPE (unused). */
-static dcval_status cc_bounds(struct dv_cc *cc, struct dv_colsrc *src,
-			      dv_op *ops)
+/* Rows `minimum`, `maximum`, `exclusive_minimum`, `exclusive_maximum`.
+ * The last of them (called whether or not its key is given) checks that
+ * the bounds given leave a range. */
+dcval_status dv_cc_bound(struct dv_cc *cc, struct dv_colsrc *src,
+			 const dv_ynode *value, dv_op *op)
 {
 	char show[DV_CC_SHOWBUF];
-	int i;
+	int i = 0;
 
-	for (i = 0; i < 4; i++) {
-		const dv_ynode *n = src->k[bound_ops[i].key];
-
-		if (!n)
-			continue;
-		if (cc_bound_value(cc, src, i, &ops[i].u.bound))
+	while (i < 3 && bound_ops[i].rule != op->rule)
+		i++;
+	if (value) {
+		if (cc_bound_value(cc, src, i, &op->u.bound))
 			return cc->err->status;
-		ops[i].rule = bound_ops[i].rule;
-		ops[i].arg = cc_bound_arg(cc, n, src->col, &ops[i].u.bound);
-		if (!ops[i].arg)
+		op->arg = cc_bound_arg(cc, value, src->col, &op->u.bound);
+		if (!op->arg)
 			return DCVAL_ENOMEM;
-		ops[i].detail = dv_cc_printf(cc, "%s %s", bound_ops[i].detail,
-					     dv_cc_show(show, ops[i].arg,
-							strlen(ops[i].arg)));
-		if (!ops[i].detail)
+		op->detail = dv_cc_printf(cc, "%s %s", bound_ops[i].detail,
+					  dv_cc_show(show, op->arg,
+						     strlen(op->arg)));
+		if (!op->detail)
 			return DCVAL_ENOMEM;
 	}
-	return cc_bounds_range(cc, src, ops);
-}
-
-/* Keep the ops that were set, in run order, in the contract arena. */
-static dcval_status cc_ops(struct dv_cc *cc, struct dv_colsrc *src,
-			   const dv_op *all, size_t n_all)
-{
-	dv_op *ops;
-	size_t i, n = 0;
-
-	for (i = 0; i < n_all; i++)
-		n += all[i].rule != DV_R_TYPE;
-	ops = dv_arena_array(&cc->c->arena, n ? n : 1, sizeof(*ops));
-	if (!ops)
-		return dv_cc_nomem(cc);
-	for (i = 0, n = 0; i < n_all; i++) {
-		if (all[i].rule != DV_R_TYPE)
-			ops[n++] = all[i];
-	}
-	src->col->ops = ops;
-	src->col->n_ops = n;
+	if (op->rule == DV_R_EXCLUSIVE_MAXIMUM)
+		return cc_bounds_range(cc, src);
 	return DCVAL_OK;
-}
-
-dcval_status dv_cc_checks(struct dv_cc *cc, struct dv_colsrc *src)
-{
-	/* run order: min_length, max_length, minimum, maximum,
-	 * exclusive_minimum, exclusive_maximum, enum, format, pattern */
-	dv_op all[DV_CC_MAX_OPS];
-	const dv_ynode *const *k = src->k;
-
-	memset(all, 0, sizeof(all));
-	if (cc_bool_lists(cc, src))
-		return cc->err->status;
-	if (k[DV_CK_FORMAT] && cc_format(cc, src, &all[7]))
-		return cc->err->status;
-	if (cc_lengths(cc, src, &all[0], &all[1]) ||
-	    cc_bounds(cc, src, &all[2]))
-		return cc->err->status;
-	if (k[DV_CK_ENUM] && dv_cc_enum(cc, src, &all[6]))
-		return cc->err->status;
-	if (k[DV_CK_PATTERN] && dv_cc_pattern(cc, src, &all[8]))
-		return cc->err->status;
-	return cc_ops(cc, src, all, DV_CC_MAX_OPS);
 }

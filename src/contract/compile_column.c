@@ -1,11 +1,12 @@
 /*
  * Compile the `columns` sequence: per column its keys, name, type, flags
- * and path. Value checks (bounds, enum, ...) follow in compile_checks.c,
- * duplicate names and paths in compile_paths.c.
+ * and path. Value checks (bounds, enum, ...) follow from the column-check
+ * table (colcheck.c), duplicate names and paths in compile_paths.c.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "contract/colcheck.h"
 #include "contract/compile.h"
 #include "contract/suggest.h"
 #include "util/alloc.h"
@@ -18,26 +19,48 @@ static const char *const column_keys[DV_CK_COUNT] = {
 	[DV_CK_UNIQUE] = "unique",
 	[DV_CK_SEVERITY] = "severity",
 	[DV_CK_SENSITIVE] = "sensitive",
-	[DV_CK_MINIMUM] = "minimum",
-	[DV_CK_MAXIMUM] = "maximum",
-	[DV_CK_EXCLUSIVE_MINIMUM] = "exclusive_minimum",
-	[DV_CK_EXCLUSIVE_MAXIMUM] = "exclusive_maximum",
-	[DV_CK_ENUM] = "enum",
-	[DV_CK_PATTERN] = "pattern",
-	[DV_CK_FORMAT] = "format",
-	[DV_CK_MIN_LENGTH] = "min_length",
-	[DV_CK_MAX_LENGTH] = "max_length",
 	[DV_CK_PATH] = "path",
 	[DV_CK_TRUE_VALUES] = "true_values",
 	[DV_CK_FALSE_VALUES] = "false_values",
-	[DV_CK_DIMENSION] = "dimension",
-	[DV_CK_FINITE] = "finite",
-	[DV_CK_NORM] = "norm",
 };
 
-const char *dv_cc_column_key(enum dv_colkey key)
+/* Every column key: column_keys[], then the column-check table's. */
+struct colkeys {
+	const char *names[DV_CK_COUNT + DV_CHECK_MAX];
+	struct dv_keytable ks;
+};
+
+static void colkeys_init(struct colkeys *k)
 {
-	return column_keys[key];
+	const struct dv_colcheck *rows;
+	size_t i, n;
+
+	rows = dv_colchecks(&n);
+	for (i = 0; i < DV_CK_COUNT; i++)
+		k->names[i] = column_keys[i];
+	for (i = 0; i < n; i++)
+		k->names[DV_CK_COUNT + i] = rows[i].key;
+	k->ks.names = k->names;
+	k->ks.n_known = DV_CK_COUNT + n;
+	k->ks.n_planned = 0;
+}
+
+/* The keys of mapping src->map into src->k and src->ck. */
+static dcval_status cc_col_keys(struct dv_cc *cc, struct dv_colsrc *src,
+				const struct colkeys *k)
+{
+	const dv_ynode *slots[DV_CK_COUNT + DV_CHECK_MAX] = { 0 };
+	const struct dv_colcheck *rows;
+	size_t i, n;
+
+	if (dv_cc_keys(cc, src->map, &k->ks, slots))
+		return cc->err->status;
+	rows = dv_colchecks(&n);
+	for (i = 0; i < DV_CK_COUNT; i++)
+		src->k[i] = slots[i];
+	for (i = 0; i < n; i++)
+		src->ck[rows[i].rule] = slots[DV_CK_COUNT + i];
+	return DCVAL_OK;
 }
 
 static const char *const severity_words[] = { "error", "warn" };
@@ -81,9 +104,6 @@ static dcval_status cc_col_type(struct dv_cc *cc, struct dv_colsrc *src)
 	if (n->kind == DV_Y_SCALAR && strlen(n->text) == n->len &&
 	    dv_type_parse(n->text, &src->col->type))
 		return DCVAL_OK;
-	if (dv_cc_is(n, "vector"))
-		return dv_cc_fail(cc, n,
-				  "type 'vector' is not supported in this version (planned)");
 	dv_cc_shown(show, n);
 	for (i = 0; i < DV_T_COUNT; i++)
 		names[i] = dv_type_name((dv_type)i);
@@ -112,6 +132,9 @@ static dcval_status cc_col_flags(struct dv_cc *cc, struct dv_colsrc *src)
 	    (k[DV_CK_SENSITIVE] &&
 	     dv_cc_bool(cc, k[DV_CK_SENSITIVE], "'sensitive'", &col->sensitive)))
 		return DCVAL_ECONTRACT;
+	/* a vector is never compared with another (contract.md Types) */
+	if (k[DV_CK_UNIQUE] && col->type == DV_T_VECTOR)
+		return dv_cc_not_for(cc, src, k[DV_CK_UNIQUE], "unique");
 	if (k[DV_CK_DESCRIPTION] && !dv_ynode_is_null(k[DV_CK_DESCRIPTION]) &&
 	    dv_cc_string(cc, k[DV_CK_DESCRIPTION], "'description'"))
 		return DCVAL_ECONTRACT;
@@ -217,10 +240,9 @@ static dcval_status cc_col_path_split(struct dv_cc *cc, struct dv_colsrc *src)
 }
 
 static dcval_status cc_column(struct dv_cc *cc, const dv_ynode *map,
-			      size_t index, struct dv_colsrc *src)
+			      size_t index, struct dv_colsrc *src,
+			      const struct colkeys *keys)
 {
-	static const struct dv_keytable ks = { column_keys, DV_CK_DIMENSION,
-					     DV_CK_COUNT - DV_CK_DIMENSION };
 	dv_column *col = &cc->c->columns[index];
 	char what[32];
 
@@ -230,7 +252,7 @@ static dcval_status cc_column(struct dv_cc *cc, const dv_ynode *map,
 	col->index = index;
 	col->line = map->line;
 	if (dv_cc_want(cc, map, DV_Y_MAP, what) ||
-	    dv_cc_keys(cc, map, &ks, src->k) ||
+	    cc_col_keys(cc, src, keys) ||
 	    cc_col_name(cc, src, index + 1) || cc_col_type(cc, src) ||
 	    cc_col_flags(cc, src))
 		return cc->err->status;
@@ -269,6 +291,7 @@ dcval_status dv_cc_columns(struct dv_cc *cc, const dv_ynode *seq)
 {
 	dcval_contract *c = cc->c;
 	struct dv_colsrc *srcs;
+	struct colkeys keys;
 	dcval_status st = DCVAL_OK;
 	size_t i;
 
@@ -283,8 +306,9 @@ dcval_status dv_cc_columns(struct dv_cc *cc, const dv_ynode *seq)
 		goto out_free_srcs;
 	}
 	c->n_columns = seq->n;
+	colkeys_init(&keys);
 	for (i = 0; i < seq->n && st == DCVAL_OK; i++)
-		st = cc_column(cc, seq->items[i], i, &srcs[i]);
+		st = cc_column(cc, seq->items[i], i, &srcs[i], &keys);
 	if (st == DCVAL_OK)
 		st = dv_cc_paths(cc, srcs);
 	if (st == DCVAL_OK)

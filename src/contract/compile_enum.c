@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contract/colcheck.h"
 #include "contract/compile.h"
 #include "util/alloc.h"
 
@@ -196,17 +197,18 @@ static dcval_status enum_typed(struct dv_cc *cc, const dv_column *col,
 	return DCVAL_OK;
 }
 
-dcval_status dv_cc_enum(struct dv_cc *cc, const struct dv_colsrc *src,
-			dv_op *op)
+/* Row `enum`: needs the boolean lists and the time format (row `format`)
+ * compiled first. */
+dcval_status dv_cc_enum(struct dv_cc *cc, struct dv_colsrc *src,
+			const dv_ynode *seq, dv_op *op)
 {
-	const dv_ynode *seq = src->k[DV_CK_ENUM];
 	const dv_column *col = src->col;
 	char what[DV_CC_SHOWBUF + 32], item[DV_CC_SHOWBUF + 64];
 	dv_enum *en;
 	size_t i;
 
-	if (col->type == DV_T_ANY)
-		return dv_cc_not_for(cc, src, DV_CK_ENUM, "enum");
+	if (!seq)
+		return DCVAL_OK;
 	snprintf(what, sizeof(what), "'enum' of column '%s'", col->name);
 	if (dv_cc_want(cc, seq, DV_Y_SEQ, what))
 		return DCVAL_ECONTRACT;
@@ -230,7 +232,6 @@ dcval_status dv_cc_enum(struct dv_cc *cc, const struct dv_colsrc *src,
 	if (col->type == DV_T_STRING ? enum_strings(cc, seq, en) :
 				       enum_typed(cc, col, seq, en))
 		return cc->err->status;
-	op->rule = DV_R_ENUM;
 	op->u.en = en;
 	op->arg = dv_cc_printf(cc, "n=%zu", en->n);
 	op->detail = op->arg ? enum_detail(cc, seq) : NULL;
@@ -288,16 +289,16 @@ out_free:
 	return st;
 }
 
-dcval_status dv_cc_pattern(struct dv_cc *cc, const struct dv_colsrc *src,
-			   dv_op *op)
+/* Row `pattern`: linked into c->patterns, to be freed with the contract. */
+dcval_status dv_cc_pattern(struct dv_cc *cc, struct dv_colsrc *src,
+			   const dv_ynode *n, dv_op *op)
 {
-	const dv_ynode *n = src->k[DV_CK_PATTERN];
 	dcval_contract *c = cc->c;
 	char what[DV_CC_SHOWBUF + 32];
 	dv_pattern *re;
 
-	if (src->col->type != DV_T_STRING)
-		return dv_cc_not_for(cc, src, DV_CK_PATTERN, "pattern");
+	if (!n)
+		return DCVAL_OK;
 	snprintf(what, sizeof(what), "'pattern' of column '%s'",
 		 src->col->name);
 	if (dv_cc_string(cc, n, what))
@@ -312,7 +313,6 @@ dcval_status dv_cc_pattern(struct dv_cc *cc, const struct dv_colsrc *src,
 	re->source = dv_cc_strdup(cc, n);
 	if (!re->source)
 		return DCVAL_ENOMEM;
-	op->rule = DV_R_PATTERN;
 	op->u.re = re;
 	op->arg = re->source;
 	op->detail = dv_cc_printf(cc, "does not match the pattern '%s'",

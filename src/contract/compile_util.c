@@ -249,3 +249,40 @@ dcval_status dv_cc_choice(struct dv_cc *cc, const dv_ynode *n,
 	return dv_cc_fail(cc, n, "expected %s for %s, got %s", list, what,
 			  dv_cc_got(got, n));
 }
+
+dcval_status dv_cc_not_for(struct dv_cc *cc, const struct dv_colsrc *src,
+			   const dv_ynode *at, const char *key)
+{
+	return dv_cc_fail(cc, at,
+			  "'%s' does not apply to column '%s' of type %s",
+			  key, src->col->name,
+			  dv_type_name(src->col->type));
+}
+
+bool dv_cc_parse_iso(dv_type type, const char *s, size_t len, dv_typed *out)
+{
+	char naive[64];
+
+	memset(out, 0, sizeof(*out));
+	switch (type) {
+	case DV_T_DATE:
+		return dv_parse_date(s, len, &out->i);
+	case DV_T_TIME:
+		return dv_parse_time(s, len, &out->i, &out->ns);
+	case DV_T_DATETIME:
+		if (dv_parse_datetime(s, len, &out->i, &out->ns))
+			return true;
+		if (dv_parse_date(s, len, &out->i)) {
+			out->i *= 86400;
+			return true;
+		}
+		/* naive: taken as UTC */
+		if (len + 2 > sizeof(naive))
+			return false;
+		memcpy(naive, s, len);
+		naive[len] = 'Z';
+		return dv_parse_datetime(naive, len + 1, &out->i, &out->ns);
+	default:
+		return false;
+	}
+}

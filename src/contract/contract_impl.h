@@ -58,13 +58,44 @@ typedef struct dv_enum {
 	dv_typed *typed;     /* other types: values sorted by dv_typed_cmp */
 } dv_enum;
 
-/* One value check after a successful type parse. */
+struct dv_op;
+
+/* What an op's evaluate function sees of one value (contract.md Types). */
+typedef struct dv_opval {
+	dv_type type;              /* the column's */
+	const char *s;             /* the value's text as read (a JSON number's as written), or NULL */
+	size_t len;
+	const dv_typed *t;         /* the typed value */
+	pcre2_match_data *md;      /* scratch for pattern matches */
+	char *msg;                 /* room for a message tail that names the value's figures */
+	size_t msg_cap;            /* bytes at msg (DV_OP_MSG) */
+} dv_opval;
+
+/* Room a check needs for a message of its own ("has 3 elements, not 768"). */
+#define DV_OP_MSG 160
+
+/*
+ * Evaluate one op against one typed, non-null value: NULL when it passes,
+ * else the violation's message tail (op->detail, static text, or text
+ * written into v->msg). Allocates nothing.
+ */
+typedef const char *(*dv_op_eval)(const struct dv_op *op, const dv_opval *v);
+
+/* One value check after a successful type parse: a row of the column-check
+ * table (colcheck.h) compiled for one column. */
 typedef struct dv_op {
-	dv_rule rule;          /* DV_R_MINIMUM ... DV_R_MAX_LENGTH, DV_R_ENUM, DV_R_PATTERN, DV_R_FORMAT */
+	dv_rule rule;          /* the row's rule id */
+	dv_op_eval eval;       /* the row's evaluate function */
 	const char *detail;    /* message tail: "is less than the minimum 0" */
 	union {
 		dv_typed bound;       /* minimum, maximum, exclusive_* */
-		uint64_t length;      /* min_length, max_length (code points) */
+		uint64_t length;      /* min_length, max_length (code points); dimension (elements) */
+		struct {
+			double lo, hi;          /* norm: inclusive bounds */
+			bool has_lo, has_hi;
+			const char *lo_text;    /* as written, for messages */
+			const char *hi_text;
+		} range;
 		dv_strfmt strfmt;     /* format on a string column */
 		const dv_pattern *re; /* pattern */
 		const dv_enum *en;    /* enum */

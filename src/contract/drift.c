@@ -269,11 +269,11 @@ static dcval_status drift_column(struct dv_cc *cc, const dv_ynode *key,
 	if (!any)
 		return dv_cc_fail(cc, n, "drift column '%s' has no metric (psi, ks, null_fraction_change, unseen_share)",
 				  col->name);
-	if (d->has[DV_DM_PSI] && (col->type == DV_T_ANY))
+	if (d->has[DV_DM_PSI] && (col->type == DV_T_ANY || col->type == DV_T_VECTOR))
 		return dv_cc_fail(cc, k[DV_DM_PSI], "'psi' does not apply to column '%s' of type %s",
 				  col->name, dv_type_name(col->type));
 	if (d->has[DV_DM_KS] && (col->type == DV_T_STRING || col->type == DV_T_BOOLEAN ||
-				 col->type == DV_T_ANY))
+				 col->type == DV_T_ANY || col->type == DV_T_VECTOR))
 		return dv_cc_fail(cc, k[DV_DM_KS],
 				  "'ks' needs an integer, number, date, datetime or time column; '%s' is %s",
 				  col->name, dv_type_name(col->type));

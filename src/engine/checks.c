@@ -1,15 +1,18 @@
 /*
  * Value checks: the per-record hot path. For every column: null and
  * required, the type parse (text or JSON value -> dv_typed), then the
- * compiled ops in order, then unique. A failed type parse is one `type`
- * violation and the value's other checks are skipped (spec).
+ * compiled ops in order (each row's evaluate function of the column-
+ * check table, contract/colcheck_rows.h), then unique. A failed type
+ * parse is one `type` violation and the value's other checks are
+ * skipped (spec).
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "value/decimal.h"
+#include "value/vector.h"
 #include "engine/engine_impl.h"
-#include "util/utf8.h"
 
 static const char *const default_true[] = { "true", "True", "TRUE", "1" };
 static const char *const default_false[] = { "false", "False", "FALSE", "0" };
@@ -63,6 +66,20 @@ static bool parse_bool(const dv_column *col, const char *s, size_t len,
 	return false;
 }
 
+/* A vector's text: its dimension, first non-finite element and norm
+ * (types.h). */
+static bool parse_vector(const char *s, size_t len, dv_typed *t)
+{
+	dv_vecstat vs;
+
+	if (!s || !dv_parse_vector(s, len, &vs))
+		return false;
+	t->i = vs.dim > INT64_MAX ? INT64_MAX : (int64_t)vs.dim;
+	t->ns = vs.nonfinite > INT32_MAX ? INT32_MAX : (int32_t)vs.nonfinite;
+	t->d = vs.norm;
+	return true;
+}
+
 /* Parse text (csv, coerced or a json string for temporal types). */
 static bool parse_text(const dv_column *col, const char *s, size_t len,
 		       dv_typed *t)
@@ -89,6 +106,8 @@ static bool parse_text(const dv_column *col, const char *s, size_t len,
 		if (col->time_format)
 			return dv_parse_with_format(col->time_format, col->type, s, len, t);
 		return dv_parse_time(s, len, &t->i, &t->ns);
+	case DV_T_VECTOR:
+		return parse_vector(s, len, t);
 	default:
 		return false;
 	}
@@ -128,24 +147,11 @@ static bool parse_value(const dv_column *col, const dv_value *v, dv_typed *t)
 	case DV_V_JBOOL:
 		t->i = v->i;
 		return col->type == DV_T_BOOLEAN;
+	case DV_V_JOTHER: /* compact text: an array is a vector's syntax */
+		return col->type == DV_T_VECTOR && parse_vector(v->s, v->len, t);
 	default:
 		return false;
 	}
-}
-
-void dv_engine_value_text(dv_engine *e, const dv_value *v, const char **s,
-			  size_t *len)
-{
-	if (v->s && v->kind != DV_V_JPARENT) {
-		*s = v->s;
-		*len = v->len;
-		return;
-	}
-	dv_buf_reset(&e->text);
-	if (v->kind == DV_V_JBOOL)
-		dv_buf_printf(&e->text, "%s", v->i ? "true" : "false");
-	*s = e->text.data ? e->text.data : "";
-	*len = e->text.len;
 }
 
 static dcval_status emit_value(dv_engine *e, dv_record *rec,
@@ -165,139 +171,6 @@ static dcval_status emit_value(dv_engine *e, dv_record *rec,
 			      len, col->sensitive, detail);
 }
 
-/*
- * A number column's value against bound op: by double first, and when
- * the doubles tie, by the exact values of the two texts (a value and a
- * bound that round to the same double may still differ).
- */
-static int number_cmp(const dv_value *v, const dv_typed *t, const dv_op *op)
-{
-	int c = (t->d > op->u.bound.d) - (t->d < op->u.bound.d);
-
-	if (c == 0 && v->s && op->arg)
-		c = dv_dec_cmp(v->s, v->len, op->arg, strlen(op->arg));
-	return c;
-}
-
-static int bound_cmp(const dv_column *col, const dv_value *v,
-		     const dv_typed *t, const dv_op *op)
-{
-	if (col->type == DV_T_NUMBER)
-		return number_cmp(v, t, op);
-	return dv_typed_cmp(col->type, t, &op->u.bound);
-}
-
-static bool enum_has_string(const dv_enum *en, const char *s, size_t len)
-{
-	size_t lo = 0, hi = en->n, mid, n;
-	int c;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		n = en->str_len[mid] < len ? en->str_len[mid] : len;
-		c = memcmp(en->str[mid], s, n);
-		if (c == 0)
-			c = en->str_len[mid] < len ? -1 : en->str_len[mid] > len;
-		if (c == 0)
-			return true;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
-}
-
-static bool enum_has_typed(const dv_enum *en, dv_type type, const dv_typed *t)
-{
-	size_t lo = 0, hi = en->n, mid;
-	int c;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		c = dv_typed_cmp(type, &en->typed[mid], t);
-		if (c == 0)
-			return true;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
-}
-
-/*
- * Match a value against a pattern. A JIT match that overflows the JIT's
- * stack is run again by the interpreter. Returns whether it matched; on
- * a failure other than "no match" *gave_up holds the message tail.
- */
-static bool pattern_matches(dv_engine *e, const dv_pattern *re,
-			    const dv_value *v, const char **gave_up)
-{
-	int rc = pcre2_match(re->code, (PCRE2_SPTR)v->s, v->len, 0,
-			     PCRE2_NO_UTF_CHECK, e->md, re->mctx);
-
-	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
-		rc = pcre2_match(re->code, (PCRE2_SPTR)v->s, v->len, 0,
-				 PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, e->md,
-				 re->mctx);
-	if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH)
-		return rc >= 0;
-	switch (rc) {
-	case PCRE2_ERROR_MATCHLIMIT:
-		*gave_up = "was not checked: pattern match gave up after "
-			   DV_PATTERN_STR(DV_PATTERN_MATCH_LIMIT)
-			   " steps (the match limit)";
-		break;
-	case PCRE2_ERROR_DEPTHLIMIT:
-		*gave_up = "was not checked: pattern match gave up at backtracking depth "
-			   DV_PATTERN_STR(DV_PATTERN_DEPTH_LIMIT)
-			   " (the depth limit)";
-		break;
-	case PCRE2_ERROR_NOMEMORY:
-	case PCRE2_ERROR_HEAPLIMIT:
-		*gave_up = "was not checked: pattern match gave up (out of memory)";
-		break;
-	default:
-		*gave_up = "was not checked: pattern match failed";
-		break;
-	}
-	return false;
-}
-
-/* Whether value passes op; *gave_up set when a pattern match gave up. */
-static bool op_passes(dv_engine *e, const dv_column *col, const dv_op *op,
-		      const dv_value *v, const dv_typed *t,
-		      const char **gave_up)
-{
-	switch (op->rule) {
-	case DV_R_MINIMUM:
-		return bound_cmp(col, v, t, op) >= 0;
-	case DV_R_MAXIMUM:
-		return bound_cmp(col, v, t, op) <= 0;
-	case DV_R_EXCLUSIVE_MINIMUM:
-		return bound_cmp(col, v, t, op) > 0;
-	case DV_R_EXCLUSIVE_MAXIMUM:
-		return bound_cmp(col, v, t, op) < 0;
-	case DV_R_MIN_LENGTH:
-		return op->u.length <= v->len &&
-		       dv_utf8_count(v->s, v->len) >= op->u.length;
-	case DV_R_MAX_LENGTH:
-		return v->len <= op->u.length ||
-		       dv_utf8_count(v->s, v->len) <= op->u.length;
-	case DV_R_ENUM:
-		if (col->type == DV_T_STRING)
-			return enum_has_string(op->u.en, v->s, v->len);
-		return enum_has_typed(op->u.en, col->type, t);
-	case DV_R_FORMAT:
-		return dv_strfmt_check(op->u.strfmt, v->s, v->len);
-	case DV_R_PATTERN:
-		return pattern_matches(e, op->u.re, v, gave_up);
-	default:
-		return true;
-	}
-}
-
 /* A JSON string where a number or boolean belongs says so: "31" alone
  * would read like the number 31. */
 static const char *type_detail(const dv_column *col, const dv_value *v)
@@ -311,14 +184,18 @@ static const char *type_detail(const dv_column *col, const dv_value *v)
 		return "is a string, not a number";
 	case DV_T_BOOLEAN:
 		return "is a string, not a boolean";
+	case DV_T_VECTOR:
+		return "is a string, not a vector";
 	default:
 		return col->type_detail;
 	}
 }
 
+/* `ov` holds the record's scratch (md, msg); the value's fields are set
+ * here. */
 static dcval_status check_value(dv_engine *e, dv_record *rec,
 				const dv_column *col, const dv_value *v,
-				dv_typed *t, bool *typed)
+				dv_typed *t, bool *typed, dv_opval *ov)
 {
 	dcval_status st;
 	size_t i;
@@ -326,14 +203,17 @@ static dcval_status check_value(dv_engine *e, dv_record *rec,
 	if (!parse_value(col, v, t))
 		return emit_value(e, rec, col, v, DV_R_TYPE, type_detail(col, v));
 	*typed = true;
+	ov->type = col->type;
+	ov->s = v->s;
+	ov->len = v->len;
+	ov->t = t;
 	for (i = 0; i < col->n_ops; i++) {
 		const dv_op *op = &col->ops[i];
-		const char *gave_up = NULL;
+		const char *detail = op->eval(op, ov);
 
-		if (op_passes(e, col, op, v, t, &gave_up))
+		if (!detail)
 			continue;
-		st = emit_value(e, rec, col, v, op->rule,
-				gave_up ? gave_up : op->detail);
+		st = emit_value(e, rec, col, v, op->rule, detail);
 		if (st != DCVAL_OK)
 			return st;
 	}
@@ -345,9 +225,14 @@ static dcval_status check_value(dv_engine *e, dv_record *rec,
 dcval_status dv_engine_check_columns(dv_engine *e, dv_record *rec)
 {
 	const struct dcval_contract *c = e->c;
+	char msg[DV_OP_MSG];
+	dv_opval ov;
 	dcval_status st;
 	size_t k;
 
+	ov.md = e->md;
+	ov.msg = msg;
+	ov.msg_cap = sizeof(msg);
 	for (k = 0; k < c->n_columns; k++) {
 		const dv_column *col = &c->columns[k];
 		dv_value *v = &e->values[k];
@@ -365,7 +250,7 @@ dcval_status dv_engine_check_columns(dv_engine *e, dv_record *rec)
 					    "required value is missing");
 		} else {
 			st = check_value(e, rec, col, v, &e->typed[k],
-					 &e->has_typed[k]);
+					 &e->has_typed[k], &ov);
 		}
 		if (st != DCVAL_OK)
 			return st;

@@ -1,6 +1,8 @@
 /*
  * The validator's column statistics; see colstats.h.
  */
+#include <math.h>
+
 #include "engine/colstats.h"
 #include "engine/drift.h"
 #include "engine/engine_impl.h"
@@ -17,9 +19,9 @@ dcval_status dv_engine_stats_enable(dv_engine *e, uint32_t top_n)
 	if (!e->stats)
 		return DCVAL_ENOMEM;
 	for (i = 0; i < c->n_columns; i++) {
-		/* seam for the vector type (#13): pass true for vector columns */
 		dv_sketch_status st = dv_colstats_new(&e->stats[i],
-						      c->columns[i].type, false,
+						      c->columns[i].type,
+						      c->columns[i].type == DV_T_VECTOR,
 						      top_n);
 
 		if (st != DV_SKETCH_OK)
@@ -80,6 +82,14 @@ dcval_status dv_engine_stats_record(dv_engine *e)
 			dv_colstats_null(s);
 		} else if (!e->has_typed[k]) {
 			dv_colstats_invalid(s);
+		} else if (s->vector) {
+			/* typed: i elements, d the norm, ns a non-finite
+			 * element's position (then no norm) */
+			const dv_typed *t = &e->typed[k];
+
+			st = dv_colstats_add_vector(s, (uint64_t)t->i,
+						    t->ns ? NAN : t->d, v->s,
+						    v->len);
 		} else if (v->kind == DV_V_JBOOL && c->columns[k].type == DV_T_ANY) {
 			st = dv_colstats_add(s, &e->typed[k], v->i ? "true" : "false",
 					     v->i ? 4 : 5, 'b');

@@ -239,10 +239,14 @@ dv_sketch_status dv_colstats_add(dv_colstats *s, const dv_typed *tv,
 }
 
 dv_sketch_status dv_colstats_add_vector(dv_colstats *s, uint64_t dim,
-					double norm)
+					double norm, const char *text, size_t len)
 {
 	dv_sketch_status st;
 
+	/* distinct by the text (`unique` does not apply to vectors) */
+	st = dv_distinct_add(s->dist, text ? text : "", text ? len : 0);
+	if (st != DV_SKETCH_OK)
+		return st;
 	s->count++;
 	st = dv_moments_add(&s->dim, (double)dim);
 	if (st == DV_SKETCH_OK && isfinite(norm))

@@ -107,9 +107,10 @@ void dv_colstats_invalid(dv_colstats *s);
 dv_sketch_status dv_colstats_add(dv_colstats *s, const dv_typed *t,
 				 const char *text, size_t len, char tag);
 
-/* One valid vector value (seam for the vector type): dimension, norm. */
+/* One valid vector value: its dimension, its norm (NaN: none, an element
+ * beyond the double range) and its text (distinct values by text). */
 dv_sketch_status dv_colstats_add_vector(dv_colstats *s, uint64_t dim,
-					double norm);
+					double norm, const char *text, size_t len);
 
 /* Merge src into dst (same type, else EMISMATCH). */
 dv_sketch_status dv_colstats_merge(dv_colstats *dst, const dv_colstats *src);

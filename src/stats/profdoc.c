@@ -259,13 +259,10 @@ static dcval_status read_column(struct rd *r, size_t i, dv_profcol *c)
 		return DCVAL_ENOMEM;
 	if (!c->name || !c->type_name)
 		return bad(r, "a column lacks its name or type");
-	if (!strcmp(c->type_name, "vector")) {
-		c->vector = true;
-		c->type = DV_T_ANY; /* seam: the vector type (#13) */
-	} else if (!dv_type_parse(c->type_name, &c->type)) {
+	if (!dv_type_parse(c->type_name, &c->type))
 		return bad(r, "column \"%s\": unknown type \"%s\"", c->name,
 			   c->type_name);
-	}
+	c->vector = c->type == DV_T_VECTOR;
 	if (!get_u64(d, member(d, i, "count"), &c->count) ||
 	    !get_u64(d, member(d, i, "nulls"), &c->nulls) ||
 	    !get_u64(d, member(d, i, "invalid"), &c->invalid) ||

@@ -24,6 +24,7 @@ static const char *const dv_type_names[DV_T_COUNT] = {
 	[DV_T_DATETIME] = "datetime",
 	[DV_T_TIME] = "time",
 	[DV_T_ANY] = "any",
+	[DV_T_VECTOR] = "vector",
 };
 
 static const char *const dv_type_articles[DV_T_COUNT] = {
@@ -35,6 +36,7 @@ static const char *const dv_type_articles[DV_T_COUNT] = {
 	[DV_T_DATETIME] = "a datetime",
 	[DV_T_TIME] = "a time",
 	[DV_T_ANY] = "any value",
+	[DV_T_VECTOR] = "a vector",
 };
 
 const char *dv_type_name(dv_type t)

@@ -12,6 +12,9 @@
  *   datetime  i = seconds since 1970-01-01T00:00:00Z, ns = nanoseconds
  *   time      i = seconds since midnight minus the UTC offset (when one is
  *             given; may leave 0..86399), ns = nanoseconds
+ *   vector    i = elements, d = Euclidean norm, ns = 1-based position of
+ *             the first element beyond the double range (0: none); see
+ *             vector.h
  */
 #ifndef DV_VALUE_TYPES_H
 #define DV_VALUE_TYPES_H
@@ -29,13 +32,14 @@ typedef enum dv_type {
 	DV_T_DATETIME,
 	DV_T_TIME,
 	DV_T_ANY,
+	DV_T_VECTOR,
 	DV_T_COUNT
 } dv_type;
 
 typedef struct dv_typed {
 	int64_t i; /* see above */
-	int32_t ns; /* datetime, time: 0..999999999 */
-	double d;  /* number */
+	int32_t ns; /* datetime, time: 0..999999999; vector: see above */
+	double d;  /* number; vector: norm */
 } dv_typed;
 
 /* Type name as written in contracts ("integer"); parse it back. */

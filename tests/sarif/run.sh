@@ -129,6 +129,12 @@ pair drift -c contracts/payments.yaml examples/payments_drifted.csv
 pair training -c contracts/training_set.yaml examples/training_broken.jsonl
 pair array -c all.yaml arr.json
 IN=h.csv pair stdin -c all.yaml - j.jsonl
+# vectors: dimension, finite and norm (and type) from csv and json lines
+printf '%s\n' 'contract: vec' 'columns:' '  - {name: id, type: integer}' \
+	'  - {name: emb, type: vector, dimension: 3, norm: {minimum: 0.5, maximum: 1.5}}' >vec.yaml
+printf '%s\n' 'id,emb' '1,"[0.6, 0.8, 0]"' '2,"[1, 2]"' '3,"[1e999, 0, 0]"' '4,"[1,,2]"' >vec.csv
+printf '%s\n' '{"id": 1, "emb": [0.1, 0, 0]}' '{"id": 2, "emb": [1e999, 1, 1]}' >vec.jsonl
+pair vectors -c vec.yaml vec.csv vec.jsonl
 
 # 3. every rule id of the engine has a result and a described rule
 st=0

@@ -17,10 +17,11 @@ static const struct {
 	{ "export", dv_cmd_export },
 	{ "infer", dv_cmd_infer },
 	{ "lint", dv_cmd_lint },
+	{ "profile", dv_cmd_profile },
 	{ "validate", dv_cmd_validate },
 };
 
-static const char *const planned[] = { "profile", "diff" };
+static const char *const planned[] = { "diff" };
 
 int main(int argc, char **argv)
 {

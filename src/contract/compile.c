@@ -12,14 +12,14 @@
 
 enum top_key {
 	TK_CONTRACT = 0, TK_VERSION, TK_DESCRIPTION, TK_OWNER, TK_SOURCE,
-	TK_INPUT, TK_SCHEMA, TK_COLUMNS, TK_DATASET,
-	TK_RULES, TK_DRIFT, /* planned */
+	TK_INPUT, TK_SCHEMA, TK_COLUMNS, TK_DATASET, TK_DRIFT,
+	TK_RULES, /* planned */
 	TK_COUNT
 };
 
 static const char *const top_keys[TK_COUNT] = {
 	"contract", "version", "description", "owner", "source", "input",
-	"schema", "columns", "dataset", "rules", "drift",
+	"schema", "columns", "dataset", "drift", "rules",
 };
 
 enum input_key {
@@ -409,8 +409,8 @@ static dcval_status cc_dataset(struct dv_cc *cc, const dv_ynode *n)
 
 static dcval_status cc_top(struct dv_cc *cc, const dv_ynode *root)
 {
-	static const struct dv_keytable ks = { top_keys, TK_DATASET + 1,
-					     TK_COUNT - TK_DATASET - 1 };
+	static const struct dv_keytable ks = { top_keys, TK_DRIFT + 1,
+					     TK_COUNT - TK_DRIFT - 1 };
 	const dv_ynode *k[TK_COUNT] = { NULL };
 
 	if (root->kind != DV_Y_MAP)
@@ -427,6 +427,8 @@ static dcval_status cc_top(struct dv_cc *cc, const dv_ynode *root)
 	if (dv_cc_columns(cc, k[TK_COLUMNS]))
 		return cc->err->status;
 	if (k[TK_DATASET] && cc_dataset(cc, k[TK_DATASET]))
+		return cc->err->status;
+	if (k[TK_DRIFT] && dv_cc_drift(cc, k[TK_DRIFT]))
 		return cc->err->status;
 	return DCVAL_OK;
 }

@@ -86,6 +86,9 @@ dcval_status dv_cc_fail(struct dv_cc *cc, const dv_ynode *at,
 			const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* The `drift:` section and its baseline (drift.c). */
+dcval_status dv_cc_drift(struct dv_cc *cc, const dv_ynode *n);
+
 /* Set DCVAL_ENOMEM. */
 dcval_status dv_cc_nomem(struct dv_cc *cc);
 

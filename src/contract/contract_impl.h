@@ -177,6 +177,8 @@ struct dcval_contract {
 	const struct dv_dscol *ds_columns; /* dataset.columns entries, contract order (contract/dscheck.h) */
 	size_t n_ds_columns;
 	const struct dv_dsfresh *freshness; /* dataset.freshness, or NULL */
+
+	const struct dv_drift *drift; /* `drift:` (drift.h), or NULL */
 };
 
 #endif

@@ -40,6 +40,8 @@ struct dcval_validator {
 	dv_keyset **unique;             /* per column, NULL when not unique */
 	dv_keyset *pk;                  /* primary key tuples, or NULL */
 	struct dv_dsstats *ds;          /* dataset checks' measurements, or NULL (dsstats.h) */
+	struct dv_colstats **stats;     /* per column for `dcval profile`, or NULL (colstats.h) */
+	struct dv_drift_run *drift;     /* per drift column (drift.c), or NULL */
 
 	/* quarantine: */
 	bool q_started;                 /* the outputs have their start (bom, csv header) */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/dsstats.h"
+#include "engine/colstats.h"
 #include "engine/engine_impl.h"
 
 bool dv_engine_policy(const struct dcval_contract *c, dv_rule rule,
@@ -186,6 +187,8 @@ dcval_status dv_engine_end_record(dv_engine *e, dv_record *rec)
 		st = dv_engine_check_primary_key(e, rec);
 	if (st == DCVAL_OK && !e->stop)
 		st = dv_dsstats_record(e);
+	if (st == DCVAL_OK)
+		st = dv_engine_stats_record(e);
 	e->total.records++;
 	e->cur->counts.records++;
 	if (e->rec_error) {

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "engine/colstats.h"
+#include "engine/drift.h"
 #include "engine/dsstats.h"
 #include "engine/engine_impl.h"
 #include "util/alloc.h"
@@ -58,7 +60,7 @@ dcval_validator *dcval_validator_new(const dcval_contract *contract,
 	dv_buf_init(&e->text, (size_t)1 << 20);
 	dv_buf_init(&e->q_header, e->opts.max_field_bytes + 4096);
 	if (alloc_per_column(e) != DCVAL_OK || dv_dataset_init(e) != DCVAL_OK ||
-	    dv_dsstats_new(e, &e->ds) != DCVAL_OK)
+	    dv_dsstats_new(e, &e->ds) != DCVAL_OK || dv_drift_init(e) != DCVAL_OK)
 		goto out_free;
 	return e;
 
@@ -85,6 +87,8 @@ void dcval_validator_free(dcval_validator *e)
 	dv_free(e->has_typed);
 	dv_dataset_release(e);
 	dv_dsstats_free(e->ds);
+	dv_engine_stats_release(e);
+	dv_drift_release(e);
 	dv_buf_release(&e->key);
 	dv_buf_release(&e->text);
 	dv_buf_release(&e->q_header);
@@ -172,7 +176,7 @@ void dv_engine_progress(dv_engine *e, uint64_t bytes)
 			    e->cur->counts.records);
 }
 
-dcval_status dcval_validator_finish(dcval_validator *e)
+static dcval_status row_count(dcval_validator *e)
 {
 	const struct dcval_contract *c = e->c;
 	dcval_status st = DCVAL_OK;
@@ -194,8 +198,19 @@ dcval_status dcval_validator_finish(dcval_validator *e)
 		st = dv_engine_emit(e, NULL, DV_R_ROW_COUNT, DCVAL_SEVERITY_ERROR,
 				    0, NULL, NULL, 0, false, detail);
 	}
+	return st;
+}
+
+/* Dataset-level checks in the order of the brief: row_count, the
+ * dataset.columns entries, freshness (dsfinish.c), then drift. */
+dcval_status dcval_validator_finish(dcval_validator *e)
+{
+	dcval_status st = row_count(e);
+
 	if (st == DCVAL_OK)
 		st = dv_dsstats_finish(e);
+	if (st == DCVAL_OK)
+		st = dv_drift_finish(e);
 	return st;
 }
 

@@ -20,7 +20,7 @@
 #include <stdint.h>
 
 #include "engine/engine.h"
-#include "read/jdoc.h"
+#include "util/jdoc.h"
 #include "util/buf.h"
 
 /* Undeclared key paths remembered per input. Past this many distinct

@@ -37,6 +37,10 @@ static const char *const rule_ids[DV_R_COUNT] = {
 	[DV_R_MAX_SHARE] = "max_share",
 	[DV_R_MEAN] = "mean",
 	[DV_R_FRESHNESS] = "freshness",
+	[DV_R_PSI] = "psi",
+	[DV_R_KS] = "ks",
+	[DV_R_NULL_FRACTION_CHANGE] = "null_fraction_change",
+	[DV_R_UNSEEN_SHARE] = "unseen_share",
 };
 
 const char *dv_rule_id(dv_rule r)

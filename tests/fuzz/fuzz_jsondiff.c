@@ -27,7 +27,7 @@
 #include "fuzz_common.h"
 #include "value/decimal.h"
 #include "value/types.h"
-#include "read/jdoc.h"
+#include "util/jdoc.h"
 
 #define ORACLE_FLAGS (JSON_DECODE_ANY | JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL)
 

@@ -124,6 +124,8 @@ pair absolute -c all.yaml "$PWD/$tricky"
 pair unreadable -c all.yaml h.csv missing.csv
 pair valid -c contracts/events.yaml examples/events.csv
 pair events -c contracts/events.yaml examples/events_broken.csv
+# drift: psi, ks, null_fraction_change, unseen_share (dataset-level)
+pair drift -c contracts/payments.yaml examples/payments_drifted.csv
 pair training -c contracts/training_set.yaml examples/training_broken.jsonl
 pair array -c all.yaml arr.json
 IN=h.csv pair stdin -c all.yaml - j.jsonl

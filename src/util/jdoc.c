@@ -14,7 +14,7 @@
  */
 #include <string.h>
 
-#include "read/jdoc.h"
+#include "util/jdoc.h"
 #include "util/alloc.h"
 
 /* Most keys before the key table grows: load <= 1/2. */

@@ -1,0 +1,343 @@
+/*
+ * dcval profile: stream the inputs once through a validator that collects
+ * column statistics and write the profile document (cli.md "profile");
+ * --merge combines shards' profiles.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmd.h"
+#include "cli/exitcode.h"
+#include "cli/msg.h"
+#include "cli/opts.h"
+#include "cli/outfile.h"
+#include "contract/contract_impl.h"
+#include "engine/colstats.h"
+#include "profile/profile.h"
+#include "util/alloc.h"
+
+enum { OPT_MERGE = 256, OPT_TOP };
+
+static const dv_opt profile_opts[] = {
+	{ "contract", 'c', required_argument, "FILE",
+	  "the contract (default: types inferred as `dcval infer` does)" },
+	{ "format", 'f', required_argument, "FMT",
+	  "input format: csv, tsv, jsonl, json (default: contract, extension, content)" },
+	{ "help", 'h', no_argument, NULL, "show this help" },
+	{ "merge", OPT_MERGE, no_argument, NULL,
+	  "the FILEs are profiles of shards: write the profile of their concatenation" },
+	{ "output", 'o', required_argument, "FILE", "write the profile there" },
+	{ "top", OPT_TOP, required_argument, "N",
+	  "most frequent values listed past 1,000 distinct (default 20)" },
+};
+
+#define N_PROFILE_OPTS (sizeof(profile_opts) / sizeof(profile_opts[0]))
+
+struct args {
+	const char *contract, *output;
+	dcval_format format;
+	unsigned long long top;
+	bool merge;
+	char **inputs;
+	int n_inputs;
+};
+
+static void profile_help(void)
+{
+	puts("usage: dcval profile [-c CONTRACT] [-f FMT] [-o FILE] [--top N] FILE ...\n"
+	     "       dcval profile --merge PROFILE ... [-o FILE]\n\n"
+	     "Stream the inputs once and write per-column statistics as JSON: counts,\n"
+	     "nulls, distinct values, min, max, mean, stddev, quantiles, lengths, the\n"
+	     "most frequent values and mergeable sketches (a drift baseline).\n");
+	dv_opts_help(stdout, profile_opts, N_PROFILE_OPTS);
+	puts("\nexit codes: 0 written, 2 usage, invalid contract or profiles that do not\n"
+	     "merge, 3 unreadable input or unwritable output, 4 internal error");
+}
+
+/* -1 to go on, else the exit code. */
+static int parse(int argc, char **argv, struct args *a)
+{
+	struct option longs[N_PROFILE_OPTS + 1];
+	char shorts[3 * N_PROFILE_OPTS + 3];
+	int opt;
+
+	memset(a, 0, sizeof(*a));
+	a->top = DV_COLSTATS_TOP_DEFAULT;
+	dv_opts_build(profile_opts, N_PROFILE_OPTS, longs, shorts);
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		switch (opt) {
+		case 'c': a->contract = optarg; break;
+		case 'o': a->output = optarg; break;
+		case OPT_MERGE: a->merge = true; break;
+		case 'f':
+			if (!dcval_format_parse(optarg, &a->format) ||
+			    a->format == DCVAL_FORMAT_AUTO) {
+				dv_usagef("--format: unknown format '%s' (csv, tsv, jsonl, json)",
+					  optarg);
+				return DCVAL_EXIT_USAGE;
+			}
+			break;
+		case OPT_TOP:
+			if (!dv_opts_uint(optarg, &a->top) || a->top < 1 ||
+			    a->top > DV_COLSTATS_TOP_MAX) {
+				dv_usagef("--top: '%s' is not a number from 1 to %d", optarg,
+					  DV_COLSTATS_TOP_MAX);
+				return DCVAL_EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			profile_help();
+			return DCVAL_EXIT_OK;
+		default:
+			dv_usagef("profile: unknown option '%s'", argv[optind - 1]);
+			return DCVAL_EXIT_USAGE;
+		}
+	}
+	a->inputs = argv + optind;
+	a->n_inputs = argc - optind;
+	if (a->merge && (a->contract || a->format || a->top != DV_COLSTATS_TOP_DEFAULT)) {
+		dv_usagef("profile: --merge takes only profiles and -o");
+		return DCVAL_EXIT_USAGE;
+	}
+	if (a->n_inputs == 0) {
+		dv_usagef(a->merge ? "profile: --merge needs at least one profile"
+				   : "profile: no input given");
+		return DCVAL_EXIT_USAGE;
+	}
+	return -1;
+}
+
+static bool open_out(dv_outfile *o, const char *target, FILE **fp)
+{
+	*fp = stdout;
+	if (!target)
+		return true;
+	if (dv_outfile_open(o, target) != 0) {
+		dv_errorf("%s: cannot open: %s", target, strerror(errno));
+		return false;
+	}
+	*fp = o->f;
+	return true;
+}
+
+/* Close and commit the output (keep: the document was written whole). */
+static int close_out(dv_outfile *o, FILE *fp, const char *target, bool keep,
+		     int rc)
+{
+	if (fp != stdout) {
+		if (dv_outfile_close(o) != 0) {
+			dv_errorf("%s: write error: %s", target, strerror(errno ? errno : EIO));
+			keep = false;
+			rc = DCVAL_EXIT_IO > rc ? DCVAL_EXIT_IO : rc;
+		}
+		if (!keep)
+			dv_outfile_abort(o);
+		else if (dv_outfile_commit(o) != 0) {
+			dv_errorf("%s: write error: %s", target, strerror(errno ? errno : EIO));
+			rc = DCVAL_EXIT_IO > rc ? DCVAL_EXIT_IO : rc;
+		}
+	} else if (fflush(stdout) != 0 || ferror(stdout)) {
+		dv_errorf("standard output: write error: %s", strerror(errno ? errno : EIO));
+		rc = DCVAL_EXIT_IO > rc ? DCVAL_EXIT_IO : rc;
+	}
+	return rc;
+}
+
+static int merge(const struct args *a)
+{
+	dv_profdoc *docs = dv_calloc((size_t)a->n_inputs, sizeof(*docs));
+	dv_outfile o;
+	FILE *fp;
+	char why[512];
+	int i, rc = DCVAL_EXIT_OK;
+	dcval_status st = DCVAL_OK;
+
+	memset(&o, 0, sizeof(o));
+	if (!docs) {
+		dv_errorf("out of memory");
+		return DCVAL_EXIT_INTERNAL;
+	}
+	for (i = 0; i < a->n_inputs && rc == DCVAL_EXIT_OK; i++) {
+		size_t len;
+		char *text = dv_profdoc_read_file(a->inputs[i], &len);
+
+		if (!text) {
+			dv_errorf("%s: cannot read: %s", a->inputs[i], strerror(errno));
+			rc = DCVAL_EXIT_IO;
+			break;
+		}
+		st = dv_profdoc_parse(text, len, &docs[i], why, sizeof(why));
+		dv_free(text);
+		if (st == DCVAL_ENOMEM) {
+			dv_errorf("out of memory");
+			rc = DCVAL_EXIT_INTERNAL;
+		} else if (st != DCVAL_OK) {
+			dv_errorf("%s: not a dcval profile: %s", a->inputs[i], why);
+			rc = DCVAL_EXIT_USAGE;
+		}
+	}
+	if (rc == DCVAL_EXIT_OK && open_out(&o, a->output, &fp)) {
+		st = dv_profile_merge(fp, docs, (const char *const *)a->inputs,
+				      (size_t)a->n_inputs, why, sizeof(why));
+		if (st == DCVAL_EUSAGE) {
+			dv_errorf("%s", why);
+			rc = DCVAL_EXIT_USAGE;
+		} else if (st == DCVAL_ENOMEM) {
+			dv_errorf("out of memory");
+			rc = DCVAL_EXIT_INTERNAL;
+		} else if (st != DCVAL_OK) {
+			rc = DCVAL_EXIT_IO;
+		}
+		rc = close_out(&o, fp, a->output, rc == DCVAL_EXIT_OK, rc);
+	} else if (rc == DCVAL_EXIT_OK) {
+		rc = DCVAL_EXIT_IO;
+	}
+	for (i = 0; i < a->n_inputs; i++)
+		dv_profdoc_release(&docs[i]);
+	dv_free(docs);
+	return rc;
+}
+
+/* Run one input; false when the run must stop. */
+static bool run_input(dcval_validator *v, const char *path, int *rc)
+{
+	FILE *in = stdin;
+	dcval_error err;
+	dcval_status st;
+
+	dcval_error_clear(&err);
+	if (strcmp(path, "-") && !(in = fopen(path, "rb"))) {
+		int e = errno;
+
+		dv_errorf("%s: cannot open: %s", path, strerror(e));
+		*rc = DCVAL_EXIT_IO > *rc ? DCVAL_EXIT_IO : *rc;
+		return dcval_validator_input_failed(v, path, DCVAL_EIO,
+						    strerror(e)) == DCVAL_OK;
+	}
+	st = dcval_validator_run(v, path, in, &err);
+	if (in != stdin)
+		fclose(in);
+	if (st == DCVAL_OK)
+		return true;
+	if (st == DCVAL_EIO && err.status == DCVAL_EIO) {
+		dv_error_print(&err);
+		*rc = DCVAL_EXIT_IO > *rc ? DCVAL_EXIT_IO : *rc;
+		return true;
+	}
+	dv_errorf("%s: %s", path, err.status ? err.text : dcval_status_str(st));
+	*rc = DCVAL_EXIT_INTERNAL;
+	return false;
+}
+
+static int write_profile(const struct args *a, const dcval_contract *c,
+			 dcval_validator *v, int rc)
+{
+	const dcval_input_info *info;
+	dv_profinput *inputs;
+	dv_profile_col *cols;
+	dv_profile_head h;
+	dv_outfile o;
+	FILE *fp;
+	size_t n, i;
+	dcval_status st;
+
+	memset(&o, 0, sizeof(o));
+	info = dcval_validator_inputs(v, &n);
+	inputs = dv_calloc(n ? n : 1, sizeof(*inputs));
+	cols = dv_calloc(c->n_columns, sizeof(*cols));
+	if (!inputs || !cols) {
+		dv_free(inputs);
+		dv_free(cols);
+		dv_errorf("out of memory");
+		return DCVAL_EXIT_INTERNAL;
+	}
+	for (i = 0; i < n; i++) {
+		inputs[i].path = (char *)info[i].path;
+		inputs[i].format = info[i].format == DCVAL_FORMAT_AUTO
+					   ? NULL
+					   : (char *)dcval_format_name(info[i].format);
+		inputs[i].bytes = info[i].bytes;
+		inputs[i].has_bytes = true;
+		inputs[i].records = info[i].counts.records;
+	}
+	for (i = 0; i < c->n_columns; i++) {
+		cols[i].name = c->columns[i].name;
+		cols[i].type_name = dv_type_name(c->columns[i].type);
+		cols[i].s = dv_engine_stats(v, i);
+	}
+	memset(&h, 0, sizeof(h));
+	h.has_contract = a->contract != NULL;
+	h.c_name = c->name;
+	h.c_version = c->version;
+	h.c_sha = c->sha256;
+	h.inputs = inputs;
+	h.n_inputs = n;
+	h.records = dcval_validator_counts(v)->records;
+	if (open_out(&o, a->output, &fp)) {
+		st = dv_profile_write(fp, &h, cols, c->n_columns);
+		if (st == DCVAL_ENOMEM) {
+			dv_errorf("out of memory");
+			rc = DCVAL_EXIT_INTERNAL;
+		} else if (st != DCVAL_OK) {
+			dv_errorf("%s: write error: %s",
+				  a->output ? a->output : "standard output",
+				  strerror(errno ? errno : EIO));
+			rc = DCVAL_EXIT_IO > rc ? DCVAL_EXIT_IO : rc;
+		}
+		rc = close_out(&o, fp, a->output, st == DCVAL_OK, rc);
+	} else {
+		rc = DCVAL_EXIT_IO;
+	}
+	dv_free(inputs);
+	dv_free(cols);
+	return rc;
+}
+
+static int profile(const struct args *a)
+{
+	dcval_contract *c;
+	dcval_validator *v = NULL;
+	dcval_validate_opts vo;
+	dcval_error err;
+	int rc = DCVAL_EXIT_OK, i;
+	bool go = true;
+
+	dcval_error_clear(&err);
+	if (a->contract)
+		c = dcval_contract_load_file(a->contract, &err);
+	else
+		c = dv_profile_infer_contract((const char *const *)a->inputs,
+					      (size_t)a->n_inputs, a->format, &err);
+	if (!c) {
+		dv_error_print(&err);
+		return err.status == DCVAL_ENOMEM ? DCVAL_EXIT_INTERNAL : DCVAL_EXIT_USAGE;
+	}
+	memset(&vo, 0, sizeof(vo));
+	vo.format = a->format;
+	v = dcval_validator_new(c, &vo, &err);
+	if (!v || dv_engine_stats_enable(v, (uint32_t)a->top) != DCVAL_OK) {
+		dv_errorf("out of memory");
+		rc = DCVAL_EXIT_INTERNAL;
+	} else {
+		for (i = 0; i < a->n_inputs && go; i++)
+			go = run_input(v, a->inputs[i], &rc);
+		if (rc < DCVAL_EXIT_INTERNAL)
+			rc = write_profile(a, c, v, rc);
+	}
+	dcval_validator_free(v);
+	dcval_contract_free(c);
+	return rc;
+}
+
+int dv_cmd_profile(int argc, char **argv)
+{
+	struct args a;
+	int rc = parse(argc, argv, &a);
+
+	if (rc >= 0)
+		return rc;
+	return a.merge ? merge(&a) : profile(&a);
+}

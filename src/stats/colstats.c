@@ -1,0 +1,357 @@
+/*
+ * Per-column statistics accumulator; see colstats.h.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "stats/colstats.h"
+#include "value/decimal.h"
+#include "util/alloc.h"
+#include "util/utf8.h"
+
+const double dv_colstats_ranks[DV_COLSTATS_NQ] = {
+	0.01, 0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9,
+	0.95, 0.99
+};
+const char *const dv_colstats_rank_keys[DV_COLSTATS_NQ] = {
+	"0.01", "0.05", "0.1", "0.2", "0.25", "0.3", "0.4", "0.5", "0.6",
+	"0.7", "0.75", "0.8", "0.9", "0.95", "0.99"
+};
+
+bool dv_colstats_ordered(dv_type t)
+{
+	return t == DV_T_INTEGER || t == DV_T_NUMBER || t == DV_T_DATE ||
+	       t == DV_T_DATETIME || t == DV_T_TIME;
+}
+
+bool dv_colstats_has_top(dv_type t)
+{
+	return t == DV_T_INTEGER || t == DV_T_STRING || t == DV_T_BOOLEAN ||
+	       t == DV_T_DATE;
+}
+
+dv_sketch_status dv_colstats_new(dv_colstats **out, dv_type type, bool vector,
+				 uint32_t top_n)
+{
+	dv_colstats *s;
+	dv_sketch_status st = DV_SKETCH_OK;
+
+	*out = NULL;
+	if (top_n < 1 || top_n > DV_COLSTATS_TOP_MAX || type >= DV_T_COUNT)
+		return DV_SKETCH_EINVAL;
+	s = dv_calloc(1, sizeof(*s));
+	if (!s)
+		return DV_SKETCH_ENOMEM;
+	s->type = type;
+	s->vector = vector;
+	s->top_n = top_n;
+	dv_moments_init(&s->mom);
+	dv_moments_init(&s->len);
+	dv_moments_init(&s->dim);
+	dv_moments_init(&s->norm);
+	dv_buf_init(&s->key, (size_t)1 << 30);
+	if (!vector && dv_colstats_ordered(type))
+		st = dv_kll_new(&s->kll, DV_COLSTATS_KLL_K, DV_COLSTATS_KLL_SEED);
+	if (st == DV_SKETCH_OK)
+		st = dv_distinct_new(&s->dist, DV_COLSTATS_EXACT, DV_COLSTATS_HLL_P);
+	if (st == DV_SKETCH_OK && !vector && dv_colstats_has_top(type))
+		st = dv_ss_new(&s->top, DV_COLSTATS_EXACT + 1, DV_COLSTATS_KEY_MAX);
+	if (st != DV_SKETCH_OK) {
+		dv_colstats_free(s);
+		return st;
+	}
+	*out = s;
+	return DV_SKETCH_OK;
+}
+
+void dv_colstats_free(dv_colstats *s)
+{
+	if (!s)
+		return;
+	dv_kll_free(s->kll);
+	dv_distinct_free(s->dist);
+	dv_ss_free(s->top);
+	dv_buf_release(&s->key);
+	dv_free(s);
+}
+
+void dv_colstats_drop_top(dv_colstats *s)
+{
+	dv_ss_free(s->top);
+	s->top = NULL;
+}
+
+void dv_colstats_null(dv_colstats *s)
+{
+	s->count++;
+	s->nulls++;
+}
+
+void dv_colstats_invalid(dv_colstats *s)
+{
+	s->count++;
+	s->invalid++;
+}
+
+void dv_colstats_norm_time(dv_type type, dv_typed *t)
+{
+	if (type != DV_T_TIME)
+		return;
+	t->i %= 86400;
+	if (t->i < 0)
+		t->i += 86400;
+}
+
+double dv_colstats_num(dv_type type, const dv_typed *t)
+{
+	switch (type) {
+	case DV_T_NUMBER:
+		return t->d;
+	case DV_T_DATETIME:
+	case DV_T_TIME:
+		return (double)t->i + (double)t->ns / 1e9;
+	default:
+		return (double)t->i;
+	}
+}
+
+size_t dv_colstats_key(dv_type type, const dv_typed *t, unsigned char key[8])
+{
+	int64_t v = type == DV_T_BOOLEAN ? (t->i != 0) : t->i;
+	uint64_t u = (uint64_t)v;
+	size_t k;
+
+	/* little-endian, so a profile reads the same on any machine */
+	for (k = 0; k < 8; k++)
+		key[k] = (unsigned char)(u >> (8 * k));
+	return 8;
+}
+
+void dv_colstats_unkey(dv_type type, const unsigned char *key, dv_typed *t)
+{
+	uint64_t u = 0;
+	size_t k;
+
+	(void)type;
+	for (k = 0; k < 8; k++)
+		u |= (uint64_t)key[k] << (8 * k);
+	memset(t, 0, sizeof(*t));
+	t->i = (int64_t)u;
+}
+
+/* Distinct key of a value, in s->key: as `unique` compares values. */
+static dv_sketch_status distinct_key(dv_colstats *s, const dv_typed *t,
+				     const char *text, size_t len, char tag)
+{
+	dcval_status st = DCVAL_OK;
+	unsigned char k8[8];
+
+	dv_buf_reset(&s->key);
+	switch (s->type) {
+	case DV_T_INTEGER:
+	case DV_T_BOOLEAN:
+	case DV_T_DATE:
+		st = dv_buf_append(&s->key, k8, dv_colstats_key(s->type, t, k8));
+		break;
+	case DV_T_NUMBER:
+		st = dv_dec_key(text, len, &s->key);
+		break;
+	case DV_T_DATETIME:
+	case DV_T_TIME:
+		st = dv_buf_append(&s->key, k8, dv_colstats_key(s->type, t, k8));
+		if (st == DCVAL_OK) {
+			uint32_t ns = (uint32_t)t->ns;
+			unsigned char b[4] = { (unsigned char)ns, (unsigned char)(ns >> 8),
+					       (unsigned char)(ns >> 16),
+					       (unsigned char)(ns >> 24) };
+
+			st = dv_buf_append(&s->key, b, 4);
+		}
+		break;
+	case DV_T_ANY:
+		st = dv_buf_putc(&s->key, tag ? tag : 's');
+		if (st == DCVAL_OK && tag == 'n')
+			st = dv_dec_key(text, len, &s->key);
+		else if (st == DCVAL_OK && tag == 'j' && text)
+			st = dv_dec_key_json(text, len, &s->key);
+		else if (st == DCVAL_OK)
+			st = dv_buf_append(&s->key, text ? text : "", len);
+		break;
+	default:
+		st = dv_buf_append(&s->key, text ? text : "", len);
+		break;
+	}
+	if (st == DCVAL_ENOMEM)
+		return DV_SKETCH_ENOMEM;
+	return st == DCVAL_OK ? DV_SKETCH_OK : DV_SKETCH_ELIMIT;
+}
+
+static void track_minmax(dv_colstats *s, const dv_typed *t)
+{
+	if (!s->has_minmax) {
+		s->min = *t;
+		s->max = *t;
+		s->has_minmax = true;
+		return;
+	}
+	if (dv_typed_cmp(s->type, t, &s->min) < 0)
+		s->min = *t;
+	if (dv_typed_cmp(s->type, t, &s->max) > 0)
+		s->max = *t;
+}
+
+dv_sketch_status dv_colstats_add(dv_colstats *s, const dv_typed *tv,
+				 const char *text, size_t len, char tag)
+{
+	dv_sketch_status st;
+	dv_typed t = *tv;
+	unsigned char k8[8];
+
+	dv_colstats_norm_time(s->type, &t);
+	st = distinct_key(s, &t, text, len, tag);
+	if (st == DV_SKETCH_OK)
+		st = dv_distinct_add(s->dist, s->key.data ? s->key.data : "",
+				     s->key.len);
+	if (st != DV_SKETCH_OK)
+		return st;
+	s->count++;
+	if (s->kll) {
+		double x = dv_colstats_num(s->type, &t);
+
+		track_minmax(s, &t);
+		if (isfinite(x) && (st = dv_kll_add(s->kll, x)) != DV_SKETCH_OK)
+			return st;
+	}
+	if (s->type == DV_T_INTEGER || s->type == DV_T_NUMBER) {
+		st = dv_moments_add(&s->mom, dv_colstats_num(s->type, &t));
+		if (st != DV_SKETCH_OK && st != DV_SKETCH_EINVAL)
+			return st;
+	}
+	if (s->type == DV_T_STRING)
+		dv_moments_add(&s->len, (double)dv_utf8_count(text, len));
+	if (s->top) {
+		if (s->type == DV_T_STRING)
+			st = dv_ss_add(s->top, text ? text : "", len, 1);
+		else
+			st = dv_ss_add(s->top, k8, dv_colstats_key(s->type, &t, k8), 1);
+	}
+	return st;
+}
+
+dv_sketch_status dv_colstats_add_vector(dv_colstats *s, uint64_t dim,
+					double norm, const char *text, size_t len)
+{
+	dv_sketch_status st;
+
+	/* distinct by the text (`unique` does not apply to vectors) */
+	st = dv_distinct_add(s->dist, text ? text : "", text ? len : 0);
+	if (st != DV_SKETCH_OK)
+		return st;
+	s->count++;
+	st = dv_moments_add(&s->dim, (double)dim);
+	if (st == DV_SKETCH_OK && isfinite(norm))
+		st = dv_moments_add(&s->norm, norm);
+	return st;
+}
+
+dv_sketch_status dv_colstats_merge(dv_colstats *dst, const dv_colstats *src)
+{
+	dv_sketch_status st = DV_SKETCH_OK;
+
+	if (dst->type != src->type || dst->vector != src->vector ||
+	    !dst->kll != !src->kll || !dst->top != !src->top)
+		return DV_SKETCH_EMISMATCH;
+	if (dst->kll)
+		st = dv_kll_merge(dst->kll, src->kll);
+	if (st == DV_SKETCH_OK)
+		st = dv_distinct_merge(dst->dist, src->dist);
+	if (st == DV_SKETCH_OK && dst->top)
+		st = dv_ss_merge(dst->top, src->top);
+	if (st == DV_SKETCH_OK)
+		st = dv_moments_merge(&dst->mom, &src->mom);
+	if (st == DV_SKETCH_OK)
+		st = dv_moments_merge(&dst->len, &src->len);
+	if (st == DV_SKETCH_OK)
+		st = dv_moments_merge(&dst->dim, &src->dim);
+	if (st == DV_SKETCH_OK)
+		st = dv_moments_merge(&dst->norm, &src->norm);
+	if (st != DV_SKETCH_OK)
+		return st;
+	dst->count += src->count;
+	dst->nulls += src->nulls;
+	dst->invalid += src->invalid;
+	if (src->has_minmax) {
+		if (!dst->has_minmax) {
+			dst->min = src->min;
+			dst->max = src->max;
+			dst->has_minmax = true;
+		} else {
+			track_minmax(dst, &src->min);
+			track_minmax(dst, &src->max);
+		}
+	}
+	return DV_SKETCH_OK;
+}
+
+/* Ties of equal count: by the type's order. */
+static int top_cmp(void *ud, const unsigned char *a, size_t alen,
+		   const unsigned char *b, size_t blen)
+{
+	const dv_colstats *s = ud;
+	dv_typed x, y;
+	size_t n = alen < blen ? alen : blen;
+	int c;
+
+	if (s->type == DV_T_STRING) {
+		c = n ? memcmp(a, b, n) : 0;
+		if (c)
+			return c;
+		return alen < blen ? -1 : alen > blen;
+	}
+	if (alen != 8 || blen != 8)
+		return alen < blen ? -1 : alen > blen;
+	dv_colstats_unkey(s->type, a, &x);
+	dv_colstats_unkey(s->type, b, &y);
+	return dv_typed_cmp(s->type, &x, &y);
+}
+
+size_t dv_colstats_top(const dv_colstats *s, dv_ss_item *out, size_t max)
+{
+	if (!s->top)
+		return 0;
+	return dv_ss_top(s->top, out, max, top_cmp, (void *)s);
+}
+
+bool dv_colstats_top_complete(const dv_colstats *s)
+{
+	dv_ss_item *items;
+	size_t n, i;
+	bool ok = true;
+
+	if (!s->top || dv_ss_absent_bound(s->top) != 0 ||
+	    dv_ss_size(s->top) > DV_COLSTATS_EXACT)
+		return false;
+	n = dv_ss_size(s->top);
+	items = dv_mallocarray(n ? n : 1, sizeof(*items));
+	if (!items)
+		return false;
+	n = dv_ss_top(s->top, items, n, NULL, NULL);
+	for (i = 0; i < n && ok; i++)
+		ok = !items[i].truncated && items[i].err == 0;
+	dv_free(items);
+	return ok;
+}
+
+double dv_colstats_distinct(const dv_colstats *s, bool *exact)
+{
+	*exact = dv_distinct_is_exact(s->dist);
+	return dv_distinct_estimate(s->dist);
+}
+
+bool dv_colstats_quantiles(const dv_colstats *s, double out[DV_COLSTATS_NQ])
+{
+	if (!s->kll || dv_kll_count(s->kll) == 0)
+		return false;
+	return dv_kll_quantiles(s->kll, dv_colstats_ranks, DV_COLSTATS_NQ,
+				out) == DV_SKETCH_OK;
+}

@@ -4,6 +4,7 @@
  * --merge combines shards' profiles.
  */
 #include <errno.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "engine/colstats.h"
 #include "profile/profile.h"
 #include "util/alloc.h"
+#include "util/spool.h"
 
 enum { OPT_MERGE = 256, OPT_TOP };
 
@@ -296,6 +298,41 @@ static int write_profile(const struct args *a, const dcval_contract *c,
 	return rc;
 }
 
+/*
+ * Without -c the inputs are read twice (infer, then profile). Standard
+ * input is copied to a spool file in $TMPDIR first; infer reads it as
+ * /dev/fd/N (written into path) and profile as standard input again,
+ * rewound onto fd 0. Returns 0, or an exit code after a message.
+ */
+static int spool_stdin(char *path, size_t cap)
+{
+	const char *dir = getenv("TMPDIR");
+	FILE *sp = dv_spool_open(dir && *dir ? dir : NULL);
+	char buf[1 << 16];
+	size_t n;
+
+	if (!sp) {
+		dv_errorf("%s: cannot create a spool file: %s",
+			  dir && *dir ? dir : DV_SPOOL_DIR, strerror(errno));
+		return DCVAL_EXIT_IO;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+		if (fwrite(buf, 1, n, sp) != n)
+			break;
+	if (ferror(stdin) || ferror(sp) || fflush(sp) != 0 ||
+	    lseek(fileno(sp), 0, SEEK_SET) != 0 ||
+	    dup2(fileno(sp), STDIN_FILENO) < 0) {
+		dv_errorf("-: cannot spool standard input: %s",
+			  strerror(errno ? errno : EIO));
+		fclose(sp);
+		return DCVAL_EXIT_IO;
+	}
+	clearerr(stdin);
+	snprintf(path, cap, "/dev/fd/%d", fileno(sp));
+	/* sp stays open (and so does the file) until the process ends */
+	return 0;
+}
+
 static int profile(const struct args *a)
 {
 	dcval_contract *c;
@@ -306,11 +343,37 @@ static int profile(const struct args *a)
 	bool go = true;
 
 	dcval_error_clear(&err);
-	if (a->contract)
+	if (a->contract) {
 		c = dcval_contract_load_file(a->contract, &err);
-	else
-		c = dv_profile_infer_contract((const char *const *)a->inputs,
-					      (size_t)a->n_inputs, a->format, &err);
+	} else {
+		const char **paths = dv_mallocarray((size_t)a->n_inputs, sizeof(*paths));
+		char fdpath[32] = "";
+
+		if (!paths) {
+			dv_errorf("out of memory");
+			return DCVAL_EXIT_INTERNAL;
+		}
+		for (i = 0; i < a->n_inputs; i++) {
+			paths[i] = a->inputs[i];
+			if (strcmp(paths[i], "-") != 0)
+				continue;
+			if (!fdpath[0]) {
+				rc = spool_stdin(fdpath, sizeof(fdpath));
+				if (rc) {
+					dv_free(paths);
+					return rc;
+				}
+			}
+			paths[i] = fdpath;
+		}
+		c = dv_profile_infer_contract(paths, (size_t)a->n_inputs,
+					      a->format, &err);
+		dv_free(paths);
+		if (!c && err.status == DCVAL_EIO) {
+			dv_error_print(&err);
+			return DCVAL_EXIT_IO;
+		}
+	}
 	if (!c) {
 		dv_error_print(&err);
 		return err.status == DCVAL_ENOMEM ? DCVAL_EXIT_INTERNAL : DCVAL_EXIT_USAGE;

@@ -6,6 +6,7 @@
 
 int dv_cmd_validate(int argc, char **argv);
 int dv_cmd_lint(int argc, char **argv);
+int dv_cmd_diff(int argc, char **argv);
 
 /* Print the top-level help to stdout. */
 void dv_main_help(void);

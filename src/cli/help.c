@@ -9,6 +9,7 @@ void dv_main_help(void)
 {
 	fputs("usage: dcval validate -c CONTRACT [options] [FILE ...]\n"
 	      "       dcval lint CONTRACT ...\n"
+	      "       dcval diff [-r text|json] OLD_CONTRACT NEW_CONTRACT | --git REV CONTRACT ...\n"
 	      "       dcval --version | --help | COMMAND --help\n"
 	      "\n"
 	      "Validate CSV, TSV, JSON Lines and JSON records against a YAML data contract.\n"
@@ -16,6 +17,7 @@ void dv_main_help(void)
 	      "commands:\n"
 	      "  validate   check records against a contract (no FILE or '-': standard input)\n"
 	      "  lint       check contracts only\n"
+	      "  diff       classify the changes between two contract versions, semver gate\n"
 	      "\n"
 	      "exit codes:\n"
 	      "  0  every input satisfied the contract (warnings allowed)\n"

@@ -14,11 +14,12 @@ static const struct {
 	const char *name;
 	int (*fn)(int, char **);
 } commands[] = {
+	{ "diff", dv_cmd_diff },
 	{ "lint", dv_cmd_lint },
 	{ "validate", dv_cmd_validate },
 };
 
-static const char *const planned[] = { "profile", "infer", "diff", "export" };
+static const char *const planned[] = { "profile", "infer", "export" };
 
 int main(int argc, char **argv)
 {

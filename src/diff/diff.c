@@ -319,8 +319,10 @@ static dcval_status check_sides(const dv_dside *old, const dv_dside *new,
 dcval_status dv_diff_run(dv_diff *d, const dv_dside *old,
 			 const dv_dside *new, dcval_error *err)
 {
-	dcval_status st = check_sides(old, new, err);
+	dcval_status st;
 
+	dcval_error_clear(err);
+	st = check_sides(old, new, err);
 	if (st != DCVAL_OK)
 		return st;
 	d->old = old;

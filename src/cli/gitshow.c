@@ -110,11 +110,11 @@ static dv_gitshow_result fail_msg(char *msg, size_t cap, int rc,
 				  const char *what, const char *err)
 {
 	if (rc == 127)
-		snprintf(msg, cap, "git: cannot run git");
+		snprintf(msg, cap, "%s: git: cannot run git", what);
 	else if (rc == -1)
-		snprintf(msg, cap, "git: %s is too large", what);
+		snprintf(msg, cap, "%s: git: the file is too large", what);
 	else
-		snprintf(msg, cap, "git: %s: %s", what, git_why(err));
+		snprintf(msg, cap, "%s: git: %s", what, git_why(err));
 	return DV_GITSHOW_FAIL;
 }
 
@@ -152,7 +152,7 @@ dv_gitshow_result dv_gitshow(const char *rev, const char *path, dv_buf *out,
 			    !strstr(err, "cannot change to"))
 				snprintf(err, sizeof(err),
 					 "unknown revision '%s'", rev);
-			r = fail_msg(msg, msg_cap, rc, dir, err);
+			r = fail_msg(msg, msg_cap, rc, path, err);
 			goto out_free;
 		}
 	}
@@ -168,7 +168,7 @@ dv_gitshow_result dv_gitshow(const char *rev, const char *path, dv_buf *out,
 			goto out_free;
 		}
 		if (sink.len < 4 || memcmp(sink.data, "blob", 4) != 0) {
-			snprintf(msg, msg_cap, "git: %s: not a file at '%s'", path,
+			snprintf(msg, msg_cap, "%s: git: not a file at '%s'", path,
 				 rev);
 			goto out_free;
 		}
@@ -183,7 +183,7 @@ dv_gitshow_result dv_gitshow(const char *rev, const char *path, dv_buf *out,
 
 out_free:
 	if (r == DV_GITSHOW_FAIL && !msg[0])
-		snprintf(msg, msg_cap, "git: out of memory");
+		snprintf(msg, msg_cap, "%s: git: out of memory", path);
 	dv_buf_release(&sink);
 	free(obj);
 	free(revc);

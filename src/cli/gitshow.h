@@ -20,7 +20,7 @@ typedef enum dv_gitshow_result {
 /*
  * The content of file `path` at revision `rev` into `out` (at most its
  * cap). On DV_GITSHOW_FAIL `msg` (msg_cap bytes) holds a message without
- * the "dcval: " prefix.
+ * the "dcval: " prefix: "PATH: git: WHY".
  */
 dv_gitshow_result dv_gitshow(const char *rev, const char *path, dv_buf *out,
 			     char *msg, size_t msg_cap);

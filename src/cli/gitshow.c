@@ -118,6 +118,36 @@ static dv_gitshow_result fail_msg(char *msg, size_t cap, int rc,
 	return DV_GITSHOW_FAIL;
 }
 
+/*
+ * Whether rev is HEAD in a repository without commits (the branch HEAD
+ * names does not exist yet): before the first commit every file is new,
+ * so a pre-commit hook running `--git HEAD` lets the first commit pass.
+ */
+static bool unborn_head(const char *dir, const char *rev)
+{
+	const char *sym[] = { "git", "-C", dir, "symbolic-ref", "-q", "HEAD",
+			      NULL };
+	char err[DV_GIT_ERR_MAX + 1], ref[300];
+	dv_buf out;
+	bool unborn = false;
+
+	if (strcmp(rev, "HEAD") != 0 && strcmp(rev, "@") != 0)
+		return false;
+	dv_buf_init(&out, 256);
+	if (run_git(sym, &out, err, sizeof(err)) == 0 && out.len > 0 &&
+	    out.len < sizeof(ref)) {
+		const char *verify[] = { "git", "-C", dir, "rev-parse", "-q",
+					 "--verify", ref, NULL };
+
+		snprintf(ref, sizeof(ref), "%.*s", (int)out.len, out.data);
+		ref[strcspn(ref, "\r\n")] = '\0';
+		dv_buf_reset(&out);
+		unborn = run_git(verify, &out, err, sizeof(err)) == 1;
+	}
+	dv_buf_release(&out);
+	return unborn;
+}
+
 dv_gitshow_result dv_gitshow(const char *rev, const char *path, dv_buf *out,
 			     char *msg, size_t msg_cap)
 {
@@ -147,6 +177,10 @@ dv_gitshow_result dv_gitshow(const char *rev, const char *path, dv_buf *out,
 				   "--end-of-options", revc, NULL };
 
 		rc = run_git(verify, &sink, err, sizeof(err));
+		if (rc == 128 && unborn_head(dir, rev)) {
+			r = DV_GITSHOW_ABSENT;
+			goto out_free;
+		}
 		if (rc != 0) {
 			if (rc == 128 && !strstr(err, "not a git repository") &&
 			    !strstr(err, "cannot change to"))

@@ -12,7 +12,8 @@
 
 typedef enum dv_gitshow_result {
 	DV_GITSHOW_OK = 0,   /* the file's bytes are in the buffer */
-	DV_GITSHOW_ABSENT,   /* the revision exists, the file did not */
+	DV_GITSHOW_ABSENT,   /* the revision exists, the file did not; or
+				REV is HEAD before the first commit */
 	DV_GITSHOW_FAIL      /* git failed: not a repository, bad revision,
 				git missing; `msg` says why */
 } dv_gitshow_result;

@@ -124,39 +124,48 @@ static void diff_enum(dv_diff *d, const char *pre, const dv_column *a,
 		dv_diff_set(d, path, x, nx, x != NULL, y, ny, y != NULL);
 }
 
-/* A boolean list (the defaults when the contract gives none). */
-static void bool_list(dv_diff *d, const char *const *v, size_t n,
-		      const char *const *dflt, dv_dval *out, size_t *n_out)
+/* A boolean list (the defaults when the contract gives none) as values
+ * in the diff's arena. */
+static dv_dval *bool_list(dv_diff *d, const char *const *v, size_t n,
+			  const char *const *dflt, size_t *n_out)
 {
+	dv_dval *out;
 	size_t i;
 
 	if (!n) {
 		v = dflt;
 		n = 4;
 	}
-	for (i = 0; i < n && i < 64; i++)
+	*n_out = 0;
+	out = dv_arena_array(&d->arena, n, sizeof(*out));
+	if (!out) {
+		d->status = DCVAL_ENOMEM;
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
 		out[i] = dv_dval_text(d, v[i], strlen(v[i]));
-	*n_out = i;
+	*n_out = n;
+	return out;
 }
 
 static void diff_bool_lists(dv_diff *d, const char *pre, const dv_column *a,
 			    const dv_column *b)
 {
-	dv_dval x[64], y[64];
+	const dv_dval *x, *y;
 	size_t nx, ny;
 	char *path;
 
 	if (a->type != DV_T_BOOLEAN || b->type != DV_T_BOOLEAN)
 		return;
-	bool_list(d, a->true_values, a->n_true, default_true, x, &nx);
-	bool_list(d, b->true_values, b->n_true, default_true, y, &ny);
+	x = bool_list(d, a->true_values, a->n_true, default_true, &nx);
+	y = bool_list(d, b->true_values, b->n_true, default_true, &ny);
 	path = dv_diff_printf(d, "%s.true_values", pre);
-	if (path)
+	if (path && x && y)
 		dv_diff_set(d, path, x, nx, true, y, ny, true);
-	bool_list(d, a->false_values, a->n_false, default_false, x, &nx);
-	bool_list(d, b->false_values, b->n_false, default_false, y, &ny);
+	x = bool_list(d, a->false_values, a->n_false, default_false, &nx);
+	y = bool_list(d, b->false_values, b->n_false, default_false, &ny);
 	path = dv_diff_printf(d, "%s.false_values", pre);
-	if (path)
+	if (path && x && y)
 		dv_diff_set(d, path, x, nx, true, y, ny, true);
 }
 
@@ -199,12 +208,17 @@ static const struct {
 
 static dv_dval path_val(dv_diff *d, const dv_column *col)
 {
-	dv_dval items[64];
+	dv_dval *items = dv_arena_array(&d->arena, col->path_len ? col->path_len : 1,
+					sizeof(*items));
 	size_t i;
 
-	for (i = 0; i < col->path_len && i < 64; i++)
+	if (!items) {
+		d->status = DCVAL_ENOMEM;
+		return dv_dval_none();
+	}
+	for (i = 0; i < col->path_len; i++)
 		items[i] = dv_dval_text(d, col->path[i], strlen(col->path[i]));
-	return dv_dval_list(d, items, i);
+	return dv_dval_list(d, items, col->path_len);
 }
 
 static dv_dval time_format_val(dv_diff *d, const dv_column *col)

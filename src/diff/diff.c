@@ -124,11 +124,13 @@ static dv_dval quote_val(dv_diff *d, const dcval_contract *c)
 
 static dv_dval null_values_val(dv_diff *d, const dcval_contract *c)
 {
-	dv_dval items[64];
 	size_t i, n = c->n_null_values;
+	dv_dval *items = dv_arena_array(&d->arena, n ? n : 1, sizeof(*items));
 
-	if (n > sizeof(items) / sizeof(items[0]))
-		n = sizeof(items) / sizeof(items[0]);
+	if (!items) {
+		d->status = DCVAL_ENOMEM;
+		return dv_dval_none();
+	}
 	for (i = 0; i < n; i++)
 		items[i] = dv_dval_text(d, c->null_values[i],
 					strlen(c->null_values[i]));
@@ -223,18 +225,18 @@ static dv_dval row_limit(dv_diff *d, bool has, uint64_t v)
 
 static dv_dval pk_val(dv_diff *d, const dcval_contract *c)
 {
-	dv_dval items[64];
 	size_t i, n = c->n_primary_key;
+	dv_dval *items;
 
 	if (!c->primary_key)
 		return dv_dval_none();
-	if (n > sizeof(items) / sizeof(items[0]))
-		n = sizeof(items) / sizeof(items[0]);
-	for (i = 0; i < n; i++) {
-		const char *name = c->columns[c->primary_key[i]].name;
-
-		items[i] = dv_dval_word(d, name);
+	items = dv_arena_array(&d->arena, n ? n : 1, sizeof(*items));
+	if (!items) {
+		d->status = DCVAL_ENOMEM;
+		return dv_dval_none();
 	}
+	for (i = 0; i < n; i++)
+		items[i] = dv_dval_word(d, c->columns[c->primary_key[i]].name);
 	return dv_dval_list(d, items, n);
 }
 

@@ -580,6 +580,28 @@ static void test_version_required(void **state)
 			 DCVAL_ECONTRACT);
 }
 
+/* Lists longer than 64 items are compared whole (null_values, boolean
+ * texts, primary keys were once cut at 64). */
+static void test_long_lists(void **state)
+{
+	char a[4096], b[4096], got[512];
+	size_t oa, ob;
+	int i;
+
+	(void)state;
+	oa = (size_t)snprintf(a, sizeof(a), HEAD "input: {null_values: [");
+	ob = (size_t)snprintf(b, sizeof(b), HEAD "input: {null_values: [");
+	for (i = 0; i < 70; i++) {
+		oa += (size_t)snprintf(a + oa, sizeof(a) - oa, "%st%d", i ? ", " : "", i);
+		ob += (size_t)snprintf(b + ob, sizeof(b) - ob, "%s%c%d", i ? ", " : "",
+				       i == 69 ? 'u' : 't', i);
+	}
+	snprintf(a + oa, sizeof(a) - oa, "]}\n" COLS);
+	snprintf(b + ob, sizeof(b) - ob, "]}\n" COLS);
+	digest(a, b, got, sizeof(got));
+	assert_string_equal(got, "breaking input.null_values");
+}
+
 struct gcase {
 	const char *old;
 	const char *new;
@@ -651,7 +673,7 @@ static void test_precedence(void **state)
 
 int main(void)
 {
-	struct CMUnitTest tests[sizeof(cases) / sizeof(cases[0]) + 5];
+	struct CMUnitTest tests[sizeof(cases) / sizeof(cases[0]) + 6];
 	size_t i, n = 0;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -664,6 +686,7 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_messages);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_other_contract);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_version_required);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_long_lists);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_gate);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_precedence);
 	return _cmocka_run_group_tests("diff", tests, n, NULL, NULL);

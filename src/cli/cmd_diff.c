@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cmd.h"
@@ -77,7 +78,7 @@ static int side_load(struct side *sd, const char *name, const char *shown,
 	const char *data = b->data ? b->data : "";
 	dcval_error err;
 
-	dv_arena_init(&sd->tree);
+	/* sd->tree is initialised by the caller */
 	sd->c = NULL;
 	dcval_error_clear(&err);
 	sd->c = dcval_contract_load_buffer(name, data, b->len, &err);
@@ -234,7 +235,7 @@ static int diff_git_one(struct run *rn, const char *rev, const char *path)
 		goto out_release;
 	}
 	/* the old side is named REV:PATH in messages */
-	name = dv_arena_alloc(&x.tree, strlen(rev) + strlen(path) + 2);
+	name = malloc(strlen(rev) + strlen(path) + 2);
 	if (!name) {
 		rc = DCVAL_EXIT_INTERNAL;
 		goto out_release;
@@ -249,6 +250,7 @@ out_release:
 	side_release(&y);
 	dv_buf_release(&ba);
 	dv_buf_release(&bb);
+	free(name);
 	return rc;
 }
 

@@ -16,12 +16,14 @@ static const struct {
 } commands[] = {
 	{ "export", dv_cmd_export },
 	{ "infer", dv_cmd_infer },
+	{ "diff", dv_cmd_diff },
 	{ "lint", dv_cmd_lint },
 	{ "profile", dv_cmd_profile },
 	{ "validate", dv_cmd_validate },
 };
 
-static const char *const planned[] = { "diff" };
+/* Commands of the spec that this version does not have yet. */
+static const char *const planned[] = { "merge" };
 
 int main(int argc, char **argv)
 {

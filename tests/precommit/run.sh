@@ -149,5 +149,47 @@ st=$?
 grep -q 'dcval validate.*(no files to check)Skipped' "$log" || st=1
 result unrelated_change_skips $st
 
+# dcval-diff (#18), in a project of its own: the first commit passes
+# (every contract is new), a breaking change without the major bump is
+# refused with the reason, with the bump it passes
+proj=$scratch/project-diff
+git_init "$proj" >"$log" 2>&1
+cd "$proj" || exit 1
+mkdir contracts
+cat >.pre-commit-config.yaml <<EOF
+repos:
+  - repo: $hooks
+    rev: $rev
+    hooks:
+      - id: dcval-diff
+        files: ^contracts/
+EOF
+cp "$ROOT/contracts/events.yaml" contracts/
+pre-commit install >>"$log" 2>&1
+commit_all accepted
+result diff_first_commit $?
+
+sed 's/^    maximum: 100000$/    maximum: 500/' "$ROOT/contracts/events.yaml" >contracts/events.yaml
+commit_all refused
+st=$?
+grep -q 'contracts/events.yaml: 1.4.0 -> 1.4.0: breaking changes need version 2.0.0' "$log" || st=1
+grep -q 'breaking  columns.amount.maximum: 100000 -> 500' "$log" || st=1
+grep -q 'dcval diff' "$log" || st=1
+result diff_refuses_breaking_without_bump $st
+
+sed 's/^version: 1.4.0$/version: 1.5.0/' contracts/events.yaml >x && mv x contracts/events.yaml
+commit_all refused
+st=$?
+grep -q 'contracts/events.yaml: 1.4.0 -> 1.5.0: breaking changes need version 2.0.0' "$log" || st=1
+result diff_refuses_minor_bump $st
+
+sed 's/^version: 1.5.0$/version: 2.0.0/' contracts/events.yaml >x && mv x contracts/events.yaml
+commit_all accepted
+result diff_accepts_major_bump $?
+
+printf 'contract: orders\nversion: 0.1.0\ncolumns:\n  - {name: id, type: integer}\n' >contracts/orders.yaml
+commit_all accepted
+result diff_accepts_new_contract $?
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,9 +1,16 @@
 # Issue #4: examples/ci/*.yml parse as YAML (PyYAML: Debian python3-yaml)
-# and have the shape GitHub Actions and GitLab CI need; every dcval
+# and have the shape GitHub Actions and GitLab CI need (a pull request
+# step runs dcval diff against origin/main); every dcval
 # command in them runs (exit 0) on this repository's contracts and examples;
 # the JUnit report passes its schema and the SARIF log of the code scanning
 # workflow passes the SARIF 2.1.0 schema.
 cp -R "$ROOT/examples" "$ROOT/contracts" .
+# `dcval diff --git origin/main` (pull requests) needs a repository whose
+# origin/main holds the contracts
+HOME=$PWD GIT_CONFIG_NOSYSTEM=1 git init -q . &&
+	git add contracts &&
+	HOME=$PWD GIT_CONFIG_NOSYSTEM=1 git -c user.email=ci@example.com -c user.name=ci commit -q -m base &&
+	git update-ref refs/remotes/origin/main HEAD
 mkdir bin
 ln -s "$DCVAL" bin/dcval
 for py in /usr/bin/python3 python3; do
@@ -32,6 +39,9 @@ for job in gh["jobs"].values():
     up = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert up and up[0]["with"]["path"] == "dcval-junit.xml" and up[0]["if"] == "always()"
     cmds += [s["run"] for s in job["steps"] if "run" in s]
+assert any("dcval diff --git origin/main" in c for c in cmds)
+assert any(s.get("if") == "github.event_name == 'pull_request'" and "dcval diff" in s["run"]
+           for j in gh["jobs"].values() for s in j["steps"] if "run" in s)
 assert any("-r github" in c for c in cmds) and any("-r junit -o dcval-junit.xml" in c for c in cmds)
 print("github-actions.yml: workflow with %d steps" % sum(len(j["steps"]) for j in gh["jobs"].values()))
 run("github-actions.yml", cmds)

@@ -1,0 +1,7 @@
+HOME=$PWD
+GIT_CONFIG_NOSYSTEM=1
+GIT_CEILING_DIRECTORIES=$(dirname "$PWD")
+export HOME GIT_CONFIG_NOSYSTEM GIT_CEILING_DIRECTORIES
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
+cp "$ROOT/contracts/events.yaml" events.yaml
+"$DCVAL" diff --git HEAD events.yaml

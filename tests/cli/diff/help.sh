@@ -1,0 +1,1 @@
+"$DCVAL" diff --help

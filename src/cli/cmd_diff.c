@@ -81,7 +81,10 @@ static int side_load(struct side *sd, const char *name, const char *shown,
 	/* sd->tree is initialised by the caller */
 	sd->c = NULL;
 	dcval_error_clear(&err);
-	sd->c = dcval_contract_load_buffer(name, data, b->len, &err);
+	/* cli.md "diff": a drift baseline's path is compared as text, the file
+	 * is not read */
+	sd->c = dv_contract_load_buffer_flags(name, data, b->len,
+					      DV_LOAD_NO_BASELINE, &err);
 	if (sd->c)
 		sd->s.root = dv_ytree_parse(&sd->tree, name, data, b->len, &err);
 	if (!sd->c || !sd->s.root) {

@@ -459,9 +459,9 @@ static dcval_status cc_defaults(struct dv_cc *cc)
 }
 
 dcval_contract *dv_contract_compile(const dv_ynode *root, const char *file,
-				    dcval_error *err)
+				    unsigned flags, dcval_error *err)
 {
-	struct dv_cc cc = { .file = file, .err = err };
+	struct dv_cc cc = { .file = file, .err = err, .flags = flags };
 	dv_arena arena;
 	dcval_contract *c;
 

@@ -44,6 +44,7 @@ struct dv_cc {
 	dcval_contract *c;  /* being built */
 	const char *file;   /* name for errors */
 	dcval_error *err;
+	unsigned flags;     /* enum dv_load_flags (contract_impl.h) */
 };
 
 /* A mapping's known keys: `names[0..n_known)` are accepted, the
@@ -193,6 +194,6 @@ dcval_status dv_cc_dataset_checks(struct dv_cc *cc, const dv_ynode *columns,
 
 /* Compile the whole tree. New contract, or NULL with err set. */
 dcval_contract *dv_contract_compile(const dv_ynode *root, const char *file,
-				    dcval_error *err);
+				    unsigned flags, dcval_error *err);
 
 #endif

@@ -181,4 +181,19 @@ struct dcval_contract {
 	const struct dv_drift *drift; /* `drift:` (drift.h), or NULL */
 };
 
+/* How a contract is loaded. */
+enum dv_load_flags {
+	/* drift: keep the baseline's path and the limits, read no baseline
+	 * file (cli.md "diff": a baseline's path is compared as text, the
+	 * file is not read) */
+	DV_LOAD_NO_BASELINE = 1u << 0
+};
+
+/* dcval_contract_load_file() / _buffer() with flags (enum dv_load_flags). */
+dcval_contract *dv_contract_load_file_flags(const char *path, unsigned flags,
+					    dcval_error *err);
+dcval_contract *dv_contract_load_buffer_flags(const char *name,
+					      const char *buf, size_t len,
+					      unsigned flags, dcval_error *err);
+
 #endif

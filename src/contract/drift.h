@@ -45,6 +45,7 @@ typedef struct dv_drift_col {
 
 struct dv_drift {
 	const char *baseline;         /* path as resolved */
+	const char *baseline_text;    /* as written (DV_LOAD_NO_BASELINE only) */
 	dv_drift_col *cols;           /* contract order */
 	size_t n_cols;
 };

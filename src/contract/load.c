@@ -116,6 +116,12 @@ out_close:
 
 dcval_contract *dcval_contract_load_file(const char *path, dcval_error *err)
 {
+	return dv_contract_load_file_flags(path, 0, err);
+}
+
+dcval_contract *dv_contract_load_file_flags(const char *path, unsigned flags,
+					    dcval_error *err)
+{
 	dcval_contract *c = NULL;
 	dcval_error local;
 	dv_buf b;
@@ -126,7 +132,8 @@ dcval_contract *dcval_contract_load_file(const char *path, dcval_error *err)
 	dv_buf_init(&b, DV_CONTRACT_MAX_BYTES);
 	if (read_file(path, &b, err) != DCVAL_OK)
 		goto out_release_buf;
-	c = dcval_contract_load_buffer(path, b.data ? b.data : "", b.len, err);
+	c = dv_contract_load_buffer_flags(path, b.data ? b.data : "", b.len, flags,
+					  err);
 
 out_release_buf:
 	dv_buf_release(&b);
@@ -135,6 +142,13 @@ out_release_buf:
 
 dcval_contract *dcval_contract_load_buffer(const char *name, const char *buf,
 					   size_t len, dcval_error *err)
+{
+	return dv_contract_load_buffer_flags(name, buf, len, 0, err);
+}
+
+dcval_contract *dv_contract_load_buffer_flags(const char *name,
+					      const char *buf, size_t len,
+					      unsigned flags, dcval_error *err)
 {
 	dcval_contract *c = NULL;
 	const dv_ynode *root;
@@ -158,7 +172,7 @@ dcval_contract *dcval_contract_load_buffer(const char *name, const char *buf,
 	root = dv_ytree_parse(&tree, name, buf, len, err);
 	if (!root)
 		goto out_release_tree;
-	c = dv_contract_compile(root, name, err);
+	c = dv_contract_compile(root, name, flags, err);
 	if (!c)
 		goto out_release_tree;
 	SHA256Data((const uint8_t *)buf, len, c->sha256);

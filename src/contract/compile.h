@@ -195,6 +195,9 @@ bool dv_semver_is_valid(const char *s);
  */
 size_t dv_uniprop_rewrite(const char *in, size_t len, char *out, size_t *map);
 
+/* Compile the `rules` sequence into c->rules (compile_rules.c). */
+dcval_status dv_cc_rules(struct dv_cc *cc, const dv_ynode *seq);
+
 /* Compile the whole tree. New contract, or NULL with err set. */
 dcval_contract *dv_contract_compile(const dv_ynode *root, const char *file,
 				    dcval_error *err);

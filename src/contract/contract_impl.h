@@ -12,6 +12,7 @@
 #include <pcre2.h>
 
 #include "dcval/dcval.h"
+#include "contract/expr.h"
 #include "value/strformat.h"
 #include "value/ruleid.h"
 #include "value/types.h"
@@ -143,6 +144,8 @@ struct dcval_contract {
 	const size_t *primary_key;   /* column indexes, or NULL */
 	size_t n_primary_key;
 	const char *primary_key_name; /* "a,b" */
+
+	dv_ruleset rules;            /* cross-field rules, contract order (compile_rules.c) */
 };
 
 #endif

@@ -11,6 +11,16 @@ dcval_status dv_engine_emit(dv_engine *e, const dv_record *rec, dv_rule rule,
 			    const char *column, const char *value,
 			    size_t value_len, bool redacted, const char *detail)
 {
+	return dv_engine_emit_id(e, rec, dv_rule_id(rule), sev, field, column,
+				 value, value_len, redacted, detail);
+}
+
+dcval_status dv_engine_emit_id(dv_engine *e, const dv_record *rec,
+			       const char *rule, dcval_severity sev,
+			       uint32_t field, const char *column,
+			       const char *value, size_t value_len,
+			       bool redacted, const char *detail)
+{
 	dcval_input_info *in = e->cur;
 	dcval_violation v;
 	dcval_status st = DCVAL_OK;
@@ -38,7 +48,7 @@ dcval_status dv_engine_emit(dv_engine *e, const dv_record *rec, dv_rule rule,
 		v.line = rec ? rec->line : 0;
 		v.field = field;
 		v.column = column;
-		v.rule = dv_rule_id(rule);
+		v.rule = rule;
 		v.severity = sev;
 		v.value = value;
 		v.value_len = value_len;
@@ -229,6 +239,8 @@ dcval_status dv_engine_end_record(dv_engine *e, dv_record *rec)
 
 	if (!e->stop)
 		st = dv_engine_check_columns(e, rec);
+	if (st == DCVAL_OK && !e->stop)
+		st = dv_engine_check_rules(e, rec);
 	if (st == DCVAL_OK && !e->stop)
 		st = dv_engine_check_primary_key(e, rec);
 	e->total.records++;

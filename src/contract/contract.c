@@ -64,6 +64,17 @@ size_t dcval_contract_column_count(const dcval_contract *contract)
 	return contract->n_columns;
 }
 
+const char *dcval_contract_rule_description(const dcval_contract *contract,
+					    const char *name)
+{
+	size_t i;
+
+	for (i = 0; contract && name && i < contract->rules.n; i++)
+		if (strcmp(contract->rules.rules[i].name, name) == 0)
+			return contract->rules.rules[i].description;
+	return NULL;
+}
+
 /* Text with control bytes as \xNN; in quotes also backslash and quote. */
 static void dump_text(FILE *out, const char *s, size_t len, bool quoted)
 {

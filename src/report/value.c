@@ -126,11 +126,12 @@ static size_t append_shown(char *buf, size_t cap, size_t o, const char *s,
 	return o;
 }
 
-/* Whether v's rule is a cross-field rule of the contract: an id that is
- * no built-in one. */
+/* Whether v is a cross-field rule's violation: on a record, with no
+ * column, and a rule id that is no built-in one. */
 static bool is_contract_rule(const dcval_violation *v)
 {
-	return v->rule && dv_rule_by_id(v->rule, strlen(v->rule)) == DV_R_COUNT;
+	return v->record && !v->column && v->rule &&
+	       dv_rule_by_id(v->rule, strlen(v->rule)) == DV_R_COUNT;
 }
 
 /*

@@ -212,6 +212,35 @@ static void dump_dataset(const dcval_contract *c, FILE *out)
 	fputc('\n', out);
 }
 
+/* Each rule: name, severity, referenced columns, then its typed trees. */
+static void dump_rules(const dcval_contract *c, FILE *out)
+{
+	size_t i, k;
+
+	for (i = 0; i < c->rules.n; i++) {
+		const dv_xrule *r = &c->rules.rules[i];
+
+		fputs("rule ", out);
+		dump_quoted(out, r->name);
+		fprintf(out, " severity=%s refs=[",
+			dcval_severity_name(r->severity));
+		for (k = 0; k < r->n_refs; k++) {
+			if (k)
+				fputs(", ", out);
+			dump_quoted(out, c->columns[r->refs[k]].name);
+		}
+		fputs("]\n", out);
+		if (r->when) {
+			fputs("  when ", out);
+			dv_expr_dump(r->when, c, out);
+			fputc('\n', out);
+		}
+		fputs("  check ", out);
+		dv_expr_dump(r->check, c, out);
+		fputc('\n', out);
+	}
+}
+
 dcval_status dcval_contract_dump(const dcval_contract *contract, FILE *out)
 {
 	size_t i;
@@ -220,5 +249,6 @@ dcval_status dcval_contract_dump(const dcval_contract *contract, FILE *out)
 	for (i = 0; i < contract->n_columns; i++)
 		dump_column(&contract->columns[i], out);
 	dump_dataset(contract, out);
+	dump_rules(contract, out);
 	return ferror(out) ? DCVAL_EIO : DCVAL_OK;
 }

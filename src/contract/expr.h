@@ -101,7 +101,7 @@ struct dv_xnode {
 	dv_xnode *b;          /* second operand */
 	dv_xnode **list;      /* in / not in members; call arguments */
 	size_t n;             /* entries in list */
-	const char *name;     /* COL: column name as written; CALL: function name */
+	const char *name;     /* COL: column name; CALL: function name; LIT: as written */
 	size_t name_len;
 	size_t col;           /* COL: column index */
 	bool literal_text;    /* LIT: a string literal (convertible to a date) */

@@ -187,6 +187,8 @@ static dv_xnode *literal(struct xp *p, dv_xtype t)
 		return NULL;
 	x->lit.t = t;
 	x->type = t;
+	x->name = p->s + p->tok.off; /* the literal as written */
+	x->name_len = p->tok.len;
 	return x;
 }
 
@@ -330,8 +332,11 @@ static dv_xnode *parse_unary(struct xp *p)
 		if (x && !(operand.off == x->off && x->kind == DV_XK_LIT &&
 			   fold_neg(x, &operand)))
 			x = node(p, DV_XK_NEG, minus.off, x, NULL);
-		else if (x)
+		else if (x) {
+			x->name_len += (size_t)(x->name - (p->s + minus.off));
+			x->name = p->s + minus.off;
 			x->off = (uint32_t)minus.off;
+		}
 	}
 	p->depth--;
 	return x;

@@ -65,10 +65,15 @@ static const char *what(char *buf, size_t cap, const dv_xnode *x)
 		snprintf(buf, cap, "the string \"%.*s%s\"",
 			 (int)(x->lit.len > 40 ? 40 : x->lit.len), x->lit.s,
 			 x->lit.len > 40 ? "..." : "");
+	else if (x->kind == DV_XK_LIT && x->type != DV_X_NULL &&
+		 x->type != DV_X_BOOL)
+		snprintf(buf, cap, "the %s %.*s", dv_xtype_name(x->type),
+			 (int)(x->name_len > 40 ? 40 : x->name_len), x->name);
+	else if (x->kind == DV_XK_LIT)
+		snprintf(buf, cap, "%.*s", (int)(x->name_len > 40 ? 40 : x->name_len),
+			 x->name);
 	else
-		snprintf(buf, cap, "%s %s",
-			 x->kind == DV_XK_LIT ? "the" : "a",
-			 x->type == DV_X_NULL ? "null" : dv_xtype_name(x->type));
+		snprintf(buf, cap, "a %s value", dv_xtype_name(x->type));
 	return buf;
 }
 

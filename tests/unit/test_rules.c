@@ -352,7 +352,7 @@ static void test_error_positions(void **state)
 	expect_error("  - name: r\n    check: i > 1\n      and qqq == 2\n",
 		     "unknown column 'qqq'", L + 1, 11);
 	expect_error("  - name: r\n    check: s == \"\xc3\xa9\" and qqq\n",
-		     "unknown column 'qqq'", L, 24);
+		     "unknown column 'qqq'", L, 25);
 }
 
 /* The evaluator directly: now() is the run's now, strings never copied. */

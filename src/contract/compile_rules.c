@@ -124,14 +124,19 @@ static dcval_status rule_expr(struct dv_cc *cc, const dv_ynode *n,
 			      const char **text)
 {
 	unsigned long line, col;
-	char what[32];
+	char what[32], *src;
 	dv_xerr xerr;
 	dv_xnode *x;
 
 	snprintf(what, sizeof(what), "'%s' of a rule", key);
 	if (dv_cc_string(cc, n, what))
 		return DCVAL_ECONTRACT;
-	x = dv_expr_compile(cc->c, n->text, n->len, &xerr);
+	/* the tree keeps pointers into its text (literals as written, for
+	 * dumps): the text lives in the contract, the YAML tree does not */
+	src = dv_cc_strdup(cc, n);
+	if (!src)
+		return DCVAL_ENOMEM;
+	x = dv_expr_compile(cc->c, src, n->len, &xerr);
 	if (!x) {
 		if (xerr.nomem)
 			return dv_cc_nomem(cc);

@@ -44,6 +44,12 @@ const char *dcval_contract_sha256(const dcval_contract *contract);
 /* The `input.format` of the contract, DCVAL_FORMAT_AUTO when not set. */
 dcval_format dcval_contract_format(const dcval_contract *contract);
 
+/* The `description` of the contract's cross-field rule `name` (borrowed,
+ * valid until the contract is freed); NULL when the rule has none or
+ * there is no such rule. */
+const char *dcval_contract_rule_description(const dcval_contract *contract,
+					    const char *name);
+
 /* Number of declared columns. */
 size_t dcval_contract_column_count(const dcval_contract *contract);
 

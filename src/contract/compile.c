@@ -12,8 +12,7 @@
 
 enum top_key {
 	TK_CONTRACT = 0, TK_VERSION, TK_DESCRIPTION, TK_OWNER, TK_SOURCE,
-	TK_INPUT, TK_SCHEMA, TK_COLUMNS, TK_DATASET, TK_DRIFT,
-	TK_RULES, /* planned */
+	TK_INPUT, TK_SCHEMA, TK_COLUMNS, TK_DATASET, TK_DRIFT, TK_RULES,
 	TK_COUNT
 };
 
@@ -409,8 +408,7 @@ static dcval_status cc_dataset(struct dv_cc *cc, const dv_ynode *n)
 
 static dcval_status cc_top(struct dv_cc *cc, const dv_ynode *root)
 {
-	static const struct dv_keytable ks = { top_keys, TK_DRIFT + 1,
-					     TK_COUNT - TK_DRIFT - 1 };
+	static const struct dv_keytable ks = { top_keys, TK_COUNT, 0 };
 	const dv_ynode *k[TK_COUNT] = { NULL };
 
 	if (root->kind != DV_Y_MAP)
@@ -427,6 +425,8 @@ static dcval_status cc_top(struct dv_cc *cc, const dv_ynode *root)
 	if (dv_cc_columns(cc, k[TK_COLUMNS]))
 		return cc->err->status;
 	if (k[TK_DATASET] && cc_dataset(cc, k[TK_DATASET]))
+		return cc->err->status;
+	if (k[TK_RULES] && dv_cc_rules(cc, k[TK_RULES]))
 		return cc->err->status;
 	if (k[TK_DRIFT] && dv_cc_drift(cc, k[TK_DRIFT]))
 		return cc->err->status;

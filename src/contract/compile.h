@@ -191,6 +191,8 @@ size_t dv_uniprop_rewrite(const char *in, size_t len, char *out, size_t *map);
  * may be NULL. */
 dcval_status dv_cc_dataset_checks(struct dv_cc *cc, const dv_ynode *columns,
 				  const dv_ynode *freshness);
+/* Compile the `rules` sequence into c->rules (compile_rules.c). */
+dcval_status dv_cc_rules(struct dv_cc *cc, const dv_ynode *seq);
 
 /* Compile the whole tree. New contract, or NULL with err set. */
 dcval_contract *dv_contract_compile(const dv_ynode *root, const char *file,

@@ -65,6 +65,17 @@ size_t dcval_contract_column_count(const dcval_contract *contract)
 	return contract->n_columns;
 }
 
+const char *dcval_contract_rule_description(const dcval_contract *contract,
+					    const char *name)
+{
+	size_t i;
+
+	for (i = 0; contract && name && i < contract->rules.n; i++)
+		if (strcmp(contract->rules.rules[i].name, name) == 0)
+			return contract->rules.rules[i].description;
+	return NULL;
+}
+
 /* Text with control bytes as \xNN; in quotes also backslash and quote. */
 static void dump_text(FILE *out, const char *s, size_t len, bool quoted)
 {
@@ -203,6 +214,35 @@ static void dump_dataset(const dcval_contract *c, FILE *out)
 	dv_dscheck_dump(c, out);
 }
 
+/* Each rule: name, severity, referenced columns, then its typed trees. */
+static void dump_rules(const dcval_contract *c, FILE *out)
+{
+	size_t i, k;
+
+	for (i = 0; i < c->rules.n; i++) {
+		const dv_xrule *r = &c->rules.rules[i];
+
+		fputs("rule ", out);
+		dump_quoted(out, r->name);
+		fprintf(out, " severity=%s refs=[",
+			dcval_severity_name(r->severity));
+		for (k = 0; k < r->n_refs; k++) {
+			if (k)
+				fputs(", ", out);
+			dump_quoted(out, c->columns[r->refs[k]].name);
+		}
+		fputs("]\n", out);
+		if (r->when) {
+			fputs("  when ", out);
+			dv_expr_dump(r->when, c, out);
+			fputc('\n', out);
+		}
+		fputs("  check ", out);
+		dv_expr_dump(r->check, c, out);
+		fputc('\n', out);
+	}
+}
+
 dcval_status dcval_contract_dump(const dcval_contract *contract, FILE *out)
 {
 	size_t i;
@@ -211,5 +251,6 @@ dcval_status dcval_contract_dump(const dcval_contract *contract, FILE *out)
 	for (i = 0; i < contract->n_columns; i++)
 		dump_column(&contract->columns[i], out);
 	dump_dataset(contract, out);
+	dump_rules(contract, out);
 	return ferror(out) ? DCVAL_EIO : DCVAL_OK;
 }

@@ -12,6 +12,7 @@
 #include <pcre2.h>
 
 #include "dcval/dcval.h"
+#include "contract/expr.h"
 #include "value/strformat.h"
 #include "value/ruleid.h"
 #include "value/types.h"
@@ -179,6 +180,8 @@ struct dcval_contract {
 	const struct dv_dsfresh *freshness; /* dataset.freshness, or NULL */
 
 	const struct dv_drift *drift; /* `drift:` (drift.h), or NULL */
+
+	dv_ruleset rules;            /* cross-field rules, contract order (compile_rules.c) */
 };
 
 /* How a contract is loaded. */

@@ -48,6 +48,8 @@ struct yctx {
 	size_t depth;
 	dv_ynode *root;
 	unsigned docs;       /* documents started */
+	size_t cur_char;     /* ybyte_at(): a character index ... */
+	size_t cur_byte;     /* ... and its byte offset in buf */
 };
 
 static dcval_status ynomem(struct yctx *y)
@@ -379,6 +381,25 @@ static dcval_status yscalar_type(struct yctx *y, const yaml_event_t *ev,
 	return ytag_error(y, &ev->start_mark, tag, "does not fit a scalar");
 }
 
+/*
+ * The byte at character index `index` of the buffer (libyaml's marks
+ * count characters, not bytes). Scalars come in file order, so the
+ * cursor only moves forward: linear in the file over a whole parse.
+ */
+static const char *ybyte_at(struct yctx *y, size_t index)
+{
+	if (index < y->cur_char)
+		y->cur_char = y->cur_byte = 0;
+	while (y->cur_char < index && y->cur_byte < y->len) {
+		y->cur_byte++;
+		while (y->cur_byte < y->len &&
+		       ((unsigned char)y->buf[y->cur_byte] & 0xc0) == 0x80)
+			y->cur_byte++;
+		y->cur_char++;
+	}
+	return y->buf + y->cur_byte;
+}
+
 static dcval_status yon_scalar(struct yctx *y, const yaml_event_t *ev)
 {
 	dv_ynode *n;
@@ -397,6 +418,8 @@ static dcval_status yon_scalar(struct yctx *y, const yaml_event_t *ev)
 	n->text = text;
 	n->len = ev->data.scalar.length;
 	n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+	n->src = ybyte_at(y, ev->start_mark.index);
+	n->src_len = (size_t)(ybyte_at(y, ev->end_mark.index) - n->src);
 	if (yscalar_type(y, ev, n) != DCVAL_OK)
 		return DCVAL_ECONTRACT;
 	return yattach(y, n);

@@ -61,6 +61,9 @@ struct dv_ynode {
 	bool quoted;        /* scalar: written in quotes or as a block scalar */
 	bool tagged;        /* scalar: written with an explicit tag */
 	dv_yscalar type;    /* scalar: core-schema type (see above) */
+	const char *src;    /* scalar: its source bytes (tag and quotes included),
+			       borrowed from the parsed buffer */
+	size_t src_len;     /* scalar: bytes in src */
 	dv_ynode **items;   /* seq: the items */
 	dv_ypair *pairs;    /* map: the pairs, in file order */
 	size_t n;           /* seq: items; map: pairs */

@@ -13,6 +13,16 @@ dcval_status dv_engine_emit(dv_engine *e, const dv_record *rec, dv_rule rule,
 			    const char *column, const char *value,
 			    size_t value_len, bool redacted, const char *detail)
 {
+	return dv_engine_emit_id(e, rec, dv_rule_id(rule), sev, field, column,
+				 value, value_len, redacted, detail);
+}
+
+dcval_status dv_engine_emit_id(dv_engine *e, const dv_record *rec,
+			       const char *rule, dcval_severity sev,
+			       uint32_t field, const char *column,
+			       const char *value, size_t value_len,
+			       bool redacted, const char *detail)
+{
 	dcval_input_info *in = e->cur;
 	dcval_violation v;
 	dcval_status st = DCVAL_OK;
@@ -40,7 +50,7 @@ dcval_status dv_engine_emit(dv_engine *e, const dv_record *rec, dv_rule rule,
 		v.line = rec ? rec->line : 0;
 		v.field = field;
 		v.column = column;
-		v.rule = dv_rule_id(rule);
+		v.rule = rule;
 		v.severity = sev;
 		v.value = value;
 		v.value_len = value_len;

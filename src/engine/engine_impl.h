@@ -66,6 +66,16 @@ dcval_status dv_engine_emit(dv_engine *e, const dv_record *rec, dv_rule rule,
 			    const char *column, const char *value,
 			    size_t value_len, bool redacted, const char *detail);
 
+/* dv_engine_emit() with a rule id as text: a cross-field rule's name. */
+dcval_status dv_engine_emit_id(dv_engine *e, const dv_record *rec,
+			       const char *rule, dcval_severity sev,
+			       uint32_t field, const char *column,
+			       const char *value, size_t value_len,
+			       bool redacted, const char *detail);
+
+/* Cross-field rules of the current record (rules.c). */
+dcval_status dv_engine_check_rules(dv_engine *e, dv_record *rec);
+
 /* Severity of a schema-policy rule; false when the policy is ignore. */
 bool dv_engine_policy(const struct dcval_contract *c, dv_rule rule,
 		      dcval_severity *sev);

@@ -184,6 +184,8 @@ dcval_status dv_engine_end_record(dv_engine *e, dv_record *rec)
 	if (!e->stop)
 		st = dv_engine_check_columns(e, rec);
 	if (st == DCVAL_OK && !e->stop)
+		st = dv_engine_check_rules(e, rec);
+	if (st == DCVAL_OK && !e->stop)
 		st = dv_engine_check_primary_key(e, rec);
 	if (st == DCVAL_OK && !e->stop)
 		st = dv_dsstats_record(e);

@@ -10,6 +10,11 @@
 #include "dcval/dcval.h"
 #include "report/report_impl.h"
 
+static const char *rule_description(const void *ctx, const char *id)
+{
+	return dcval_contract_rule_description(ctx, id);
+}
+
 dcval_status dcval_report_finish(dcval_report *r, const dcval_contract *contract,
 				 const dcval_validator *v)
 {
@@ -22,6 +27,8 @@ dcval_status dcval_report_finish(dcval_report *r, const dcval_contract *contract
 		run.contract_owner = dcval_contract_owner(contract);
 		run.contract_source = dcval_contract_source(contract);
 		run.contract_sha256 = dcval_contract_sha256(contract);
+		run.rule_description = rule_description;
+		run.rule_ctx = contract;
 	}
 	if (v) {
 		run.counts = *dcval_validator_counts(v);

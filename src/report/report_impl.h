@@ -88,6 +88,10 @@ typedef struct dv_report_run {
 	const dcval_input_info *inputs; /* borrowed, n_inputs entries */
 	size_t n_inputs;                /* entries in inputs */
 	dcval_counts counts;            /* totals over all inputs */
+	/* a cross-field rule's `description` by rule id, NULL when none
+	 * (the sarif report's rule texts); the function may be NULL */
+	const char *(*rule_description)(const void *ctx, const char *id);
+	const void *rule_ctx;
 } dv_report_run;
 
 typedef struct dv_report_ops dv_report_ops;

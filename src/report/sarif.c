@@ -299,9 +299,12 @@ static dcval_status sarif_violation(dcval_report *r, const dcval_violation *v)
  * text naming the rule for any other (a cross-field rule of the
  * contract, or a rule this version has no text for).
  */
-static dcval_status rule(dv_jsonw *w, const char *id)
+static dcval_status rule(dv_jsonw *w, const dv_report_run *run,
+			 const char *id)
 {
 	const dv_rule_help *h = dv_report_rule_help(id);
+	const char *desc = run->rule_description ?
+				   run->rule_description(run->rule_ctx, id) : NULL;
 	dcval_status st = DCVAL_OK;
 	dv_buf b;
 
@@ -318,13 +321,17 @@ static dcval_status rule(dv_jsonw *w, const char *id)
 		dv_jsonw_end(w);
 		return DCVAL_OK;
 	}
-	dv_buf_init(&b, 3 * strlen(id) + 512);
+	dv_buf_init(&b, 3 * strlen(id) + 512 + (desc ? strlen(desc) : 0));
 	st = dv_buf_printf(&b, "Rule '%s' is violated", id);
 	dv_jsonw_key(w, "shortDescription");
 	text_object(w, b.data ? b.data : "", b.len);
 	dv_buf_reset(&b);
-	if (st == DCVAL_OK)
-		st = dv_buf_printf(&b, "A record or the dataset does not satisfy the "
+	if (st == DCVAL_OK && desc)
+		st = dv_buf_printf(&b, "%s (the contract's cross-field rule '%s', "
+				   "whose check the message of each result quotes)",
+				   desc, id);
+	else if (st == DCVAL_OK)
+		st = dv_buf_printf(&b, "A record does not satisfy the "
 				   "contract's rule '%s': a cross-field rule of the "
 				   "contract's rules section, whose check the message "
 				   "of each result quotes.", id);
@@ -424,7 +431,7 @@ static dcval_status run_object(dv_jsonw *w, dcval_report *r,
 	dv_jsonw_key(w, "rules");
 	dv_jsonw_array(w, true);
 	for (i = 0; i < s->n && st == DCVAL_OK; i++)
-		st = rule(w, s->ids[i]);
+		st = rule(w, run, s->ids[i]);
 	dv_jsonw_end(w);
 	dv_jsonw_end(w);
 	dv_jsonw_end(w);

@@ -9,6 +9,7 @@
 #include "dcval/dcval.h"
 #include "report/report_impl.h"
 #include "util/esc.h"
+#include "value/ruleid.h"
 #include "util/utf8.h"
 
 static const char redacted_text[] = "<redacted>";
@@ -125,6 +126,36 @@ static size_t append_shown(char *buf, size_t cap, size_t o, const char *s,
 	return o;
 }
 
+/* Whether v is a cross-field rule's violation: on a record, with no
+ * column, and a rule id that is no built-in one. */
+static bool is_contract_rule(const dcval_violation *v)
+{
+	return v->record && !v->column && v->rule &&
+	       dv_rule_by_id(v->rule, strlen(v->rule)) == DV_R_COUNT;
+}
+
+/*
+ * A cross-field rule's message: its detail ("rule NAME failed: CHECK"),
+ * then the referenced columns' values in parentheses, as every report
+ * format shows it.
+ */
+static size_t rule_message(const dcval_violation *v, char *buf, size_t cap)
+{
+	char value[DV_REPORT_SHOW_ESC];
+	char post[DV_REPORT_SHOW_ESC + 4];
+	const char *detail = v->detail ? v->detail : "";
+	size_t n = append_shown(buf, cap, 0, detail, strlen(detail));
+
+	if (!v->value)
+		return n;
+	if (v->redacted)
+		snprintf(post, sizeof(post), " (%s)", redacted_text);
+	else
+		snprintf(post, sizeof(post), " (%s)",
+			 (dcval_violation_value(v, true, value, sizeof(value)), value));
+	return append_shown(buf, cap, n, post, strlen(post));
+}
+
 size_t dcval_violation_message(const dcval_violation *v, char *buf, size_t cap)
 {
 	char value[DV_REPORT_SHOW_ESC];
@@ -139,6 +170,8 @@ size_t dcval_violation_message(const dcval_violation *v, char *buf, size_t cap)
 	 * message the share"); the value is its own field */
 	if (v->dataset)
 		return append_shown(buf, cap, 0, detail, strlen(detail));
+	if (is_contract_rule(v))
+		return rule_message(v, buf, cap);
 	if (v->value && v->redacted) {
 		n = (size_t)snprintf(pre, sizeof(pre), "%s ", redacted_text);
 	} else if (v->value) {

@@ -55,8 +55,9 @@ static const struct error_case error_cases[] = {
 	  "unknown key 'colums' (did you mean 'columns'?)", 2, 1 },
 	{ "unknown_top_key", "contract: t\nzzz: 1\n", DCVAL_ECONTRACT,
 	  "unknown key 'zzz'", 2, 1 },
-	{ "planned_rules", "contract: t\nrules: []\n", DCVAL_ECONTRACT,
-	  "'rules' is not supported in this version (planned)", 2, 1 },
+	{ "rules_not_sequence",
+	  "contract: t\ncolumns: [{name: a, type: integer}]\nrules: {}\n",
+	  DCVAL_ECONTRACT, "expected a sequence for 'rules'", 3, 8 },
 	/* drift (contract.md "Drift"): limits checked before the baseline
 	 * is read (tests/cli/drift has the baseline cases) */
 	{ "drift_no_baseline", COL_INT "drift: {columns: {x: {psi: 0.1}}}\n",

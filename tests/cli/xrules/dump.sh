@@ -1,0 +1,1 @@
+cd "$T" && "$DCVAL" lint --dump-compiled labels.yaml | sed -n '/^rule /,$p'

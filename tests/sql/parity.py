@@ -187,8 +187,10 @@ def run_postgres(csv_path, sql_path, table, header):
     return out
 
 
+# cli.md "export": structure and drift stay with dcval's own reader
 STRUCTURE = {"field_count", "malformed", "encoding", "header", "extra_column",
-             "missing_column", "column_order"}
+             "missing_column", "column_order",
+             "psi", "ks", "null_fraction_change", "unseen_share"}
 
 
 def compare(name, engine, rows, counts):

@@ -51,10 +51,14 @@ void dv_hll_add_hash(dv_hll *h, uint64_t hash)
 	if (w == 0) {
 		rank = (uint8_t)(65 - h->p);
 	} else {
+#if defined(__GNUC__)
+		rank = (uint8_t)(__builtin_clzll(w) + 1);
+#else
 		while (!(w & 0x8000000000000000ULL)) {
 			w <<= 1;
 			rank++;
 		}
+#endif
 	}
 	if (rank > h->reg[idx])
 		h->reg[idx] = rank;

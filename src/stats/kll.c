@@ -23,6 +23,7 @@
 #include "stats/kll.h"
 #include "stats/wire.h"
 #include "util/alloc.h"
+#include "util/sortd.h"
 
 #define MIN_WIDTH 8  /* smallest level capacity (KLL's m) */
 
@@ -89,13 +90,6 @@ static uint32_t lvl_end(const dv_kll *s, uint32_t h)
 static uint32_t lvl_size(const dv_kll *s, uint32_t h)
 {
 	return lvl_end(s, h) - s->start[h];
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 dv_sketch_status dv_kll_new(dv_kll **out, uint32_t k, uint64_t seed)
@@ -171,7 +165,7 @@ static void compact(dv_kll *s, uint32_t h)
 	uint32_t off = (uint32_t)(next_rand(&s->rng) >> 63);
 	double keep = s->items[a];
 
-	qsort(s->items + a + odd, size - odd, sizeof(double), cmp_double);
+	dv_sort_doubles(s->items + a + odd, size - odd);
 	for (i = 0; i < p; i++)
 		s->items[a + i] = s->items[a + odd + 2 * i + off];
 	if (odd)

@@ -192,6 +192,83 @@ def fmt_mib(kib):
     return f"{kib / 1024:.1f}"
 
 
+# ---- stage 2: rules, dataset checks, drift and profile against plain validate ----
+STAGE2_RULES = """
+  columns:
+    amount: {max_null_fraction: 0.5}
+    country: {max_share: 0.9}
+    event_type: {min_distinct: 2}
+
+rules:
+  - name: label_after_event
+    check: label_ts >= event_ts
+  - name: label_within_30_days
+    check: label_ts <= event_ts + 30d
+"""
+
+STAGE2_DRIFT = """
+drift:
+  baseline: stage2.profile.json
+  columns:
+    amount: {psi: 0.2, ks: 0.1, null_fraction_change: 0.05}
+    score: {psi: 0.2, ks: 0.1}
+    event_type: {psi: 0.2, unseen_share: 0.01}
+    country: {psi: 0.25, null_fraction_change: 0.05}
+"""
+
+
+def bench_stage2(dcval, data, csv, sample_csv, runs, c_uni):
+    """Interleaved medians of validate (the events contract), validate with
+    two rules and three dataset checks (#13), validate with drift on four
+    columns (#14) and `dcval profile -c` (#14) on the same CSV.
+    Returns (rows, targets): rows of (name, wall s, CPU s, peak KiB)."""
+    base = open(c_uni).read()
+    c_rules = os.path.join(data, "stage2_rules.yaml")
+    with open(c_rules, "w") as f:
+        f.write(base + STAGE2_RULES)
+    subprocess.run([dcval, "profile", "-c", c_uni, "-o", os.path.join(data, "stage2.profile.json"),
+                    sample_csv], check=True)
+    c_drift = os.path.join(data, "stage2_drift.yaml")
+    with open(c_drift, "w") as f:
+        f.write(base + STAGE2_DRIFT)
+    cmds = [("dcval validate -q (events contract)", [dcval, "validate", "-q", "-c", c_uni, csv]),
+            ("+ 2 rules + 3 dataset checks", [dcval, "validate", "-q", "-c", c_rules, csv]),
+            ("+ drift on 4 columns", [dcval, "validate", "-q", "-c", c_drift, csv]),
+            ("dcval profile -c (events contract)",
+             [dcval, "profile", "-c", c_uni, "-o", os.devnull, csv])]
+    walls = {n: [] for n, _ in cmds}
+    cpus = {n: [] for n, _ in cmds}
+    peaks = {n: 0 for n, _ in cmds}
+    for rnd in range(runs + 1):
+        for name, cmd in cmds:
+            wall, rss, code, _, cpu_s = run(cmd, os.devnull)
+            if rnd:
+                walls[name].append(wall)
+                cpus[name].append(cpu_s)
+                peaks[name] = max(peaks[name], rss)
+    rows = [(n, statistics.median(walls[n]), statistics.median(cpus[n]), peaks[n]) for n, _ in cmds]
+    ref = rows[0][2]
+    targets = [
+        ("validate with 2 rules + 3 dataset checks: >= 0.85 x the throughput without them (CPU)",
+         f"{ref / rows[1][2]:.3f}", ref / rows[1][2] >= 0.85),
+        ("validate with drift on 4 columns: >= 0.80 x the throughput without it (CPU)",
+         f"{ref / rows[2][2]:.3f}", ref / rows[2][2] >= 0.80),
+        ("dcval profile: >= 0.5 x validate throughput (CPU)",
+         f"{ref / rows[3][2]:.3f}", ref / rows[3][2] >= 0.5),
+    ]
+    return rows, targets
+
+
+def stage2_rows(rows, targets, P, target, size):
+    P("| stage 2, same CSV | MB/s (wall) | CPU s | peak RSS MiB | throughput ÷ validate (CPU) |")
+    P("|---|---:|---:|---:|---:|")
+    for name, wall, cpu_s, peak in rows:
+        P(f"| {name} | {size / 1e6 / wall:.1f} | {cpu_s:.2f} | {fmt_mib(peak)} | {rows[0][2] / cpu_s:.3f} |")
+    P("")
+    for desc, value, ok in targets:
+        target(desc, value, ok)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dcval", default="build/dcval")
@@ -203,6 +280,8 @@ def main():
     ap.add_argument("--seed", default="20261124")
     ap.add_argument("--headers-only", action="store_true",
                     help="only the wide-header row (100k vs 1M columns)")
+    ap.add_argument("--stage2-only", action="store_true",
+                    help="only the stage-2 rows (rules, dataset checks, drift, profile)")
     ap.add_argument("--serve-only", action="store_true",
                     help="only the serving-path rows (in-memory session, live pipe)")
     a = ap.parse_args()
@@ -262,6 +341,17 @@ def main():
     generate(gen, bad_p, ["--mb", f"{bad_mb:g}", "--seed", a.seed, "--bad-ppm", "1000000", "--csv-only"])
     csv, jsonl, badcsv = main_p + ".csv", main_p + ".jsonl", bad_p + ".csv"
     sizes = {p: os.path.getsize(p) for p in (csv, jsonl, badcsv)}
+    s2 = bench_stage2(dcval, data, csv, sample_p + ".csv", a.runs, c_uni)
+    if a.stage2_only:
+        out, res = [], []
+        stage2_rows(*s2, out.append, lambda *t: res.append(t), sizes[csv])
+        log(f"stage 2 rows, {sizes[csv] / 1e6:.0f} MB CSV, median of {a.runs} interleaved runs, "
+            f"load average {os.getloadavg()[0]:.1f}:")
+        for line in out:
+            log(line)
+        for desc, value, ok in res:
+            log(f"{desc}: {value} {'PASS' if ok else 'MISS'}")
+        return 0
 
     # ---- dcval's counts, untimed ----
     rec_csv, inv_csv = dcval_counts(dcval, c_uni, csv)
@@ -466,6 +556,7 @@ def main():
            f"{d_bad['mbs']:.1f} vs {d_csv['mbs']:.1f} MB/s; {d_bad['records']:,} records")
 
     serve_rows(*serve, P, target)
+    stage2_rows(*s2, P, lambda d, v, ok: target(d, v, ok), sizes[csv])
 
     P("| csv header | wall s | CPU s | peak RSS MiB |")
     P("|---|---:|---:|---:|")

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "contract/dscheck.h"
 #include "export/sqlgen.h"
 #include "util/error.h"
 #include "value/ruleid.h"
@@ -118,7 +119,31 @@ static void section_columns(dv_sqlgen *g)
  * each becomes one function here (the rules with SQL's three-valued
  * logic; freshness with --now, g->o->now_secs).
  */
+/*
+ * What the generator does not translate (yet) is an export error naming
+ * the section, never a silent skip (#17).
+ */
+static void section_refuse(dv_sqlgen *g)
+{
+	const struct dcval_contract *c = g->c;
+
+	if (c->rules.n) {
+		g->line = c->rules.rules[0].line;
+		dv_sql_fail(g, "export: cross-field rules (rule '%s') have no SQL translation yet; "
+			    "run them with dcval validate", c->rules.rules[0].name);
+	} else if (c->n_ds_columns) {
+		g->line = c->ds_columns[0].line;
+		dv_sql_fail(g, "export: dataset.columns has no SQL translation yet; "
+			    "run it with dcval validate");
+	} else if (c->freshness) {
+		g->line = 0;
+		dv_sql_fail(g, "export: dataset.freshness has no SQL translation yet; "
+			    "run it with dcval validate");
+	}
+}
+
 static void (*const sections[])(dv_sqlgen *) = {
+	section_refuse,
 	section_columns,
 	dv_sql_primary_key,
 	dv_sql_row_count,

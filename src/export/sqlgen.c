@@ -1,8 +1,8 @@
 /*
  * The query's frame: the stages of sqlgen.h, the result rows and the
  * order of the contract's sections. Each section is one function; the
- * sections still to come (cross-field rules, dataset.columns, freshness)
- * are one row each in `sections` once their compiled forms exist.
+ * section still to come (cross-field rules) is refused by section_refuse
+ * until it is one row in `sections`.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -114,10 +114,9 @@ static void section_columns(dv_sqlgen *g)
 
 /*
  * Per record: column checks, cross-field rules, primary_key; then the
- * dataset-level checks: row_count, dataset.columns, freshness. Cross-field
- * rules, dataset.columns and freshness are not compiled on this branch:
- * each becomes one function here (the rules with SQL's three-valued
- * logic; freshness with --now, g->o->now_secs).
+ * dataset-level checks: row_count, dataset.columns, freshness (dataset.c).
+ * Cross-field rules are refused (an export error) until they become one
+ * function here, with SQL's three-valued logic.
  */
 /*
  * What the generator does not translate (yet) is an export error naming
@@ -131,14 +130,6 @@ static void section_refuse(dv_sqlgen *g)
 		g->line = c->rules.rules[0].line;
 		dv_sql_fail(g, "export: cross-field rules (rule '%s') have no SQL translation yet; "
 			    "run them with dcval validate", c->rules.rules[0].name);
-	} else if (c->n_ds_columns) {
-		g->line = c->ds_columns[0].line;
-		dv_sql_fail(g, "export: dataset.columns has no SQL translation yet; "
-			    "run it with dcval validate");
-	} else if (c->freshness) {
-		g->line = 0;
-		dv_sql_fail(g, "export: dataset.freshness has no SQL translation yet; "
-			    "run it with dcval validate");
 	}
 }
 
@@ -147,6 +138,8 @@ static void (*const sections[])(dv_sqlgen *) = {
 	section_columns,
 	dv_sql_primary_key,
 	dv_sql_row_count,
+	dv_sql_ds_columns,
+	dv_sql_freshness,
 };
 
 /* The text column k of the relation, as dcval's reader sees it. */

@@ -1,14 +1,13 @@
 /*
  * The query's frame: the stages of sqlgen.h, the result rows and the
  * order of the contract's sections. Each section is one function; the
- * section still to come (cross-field rules) is refused by section_refuse
- * until it is one row in `sections`.
+ * constructs that have no exact translation are export errors inside
+ * their section (never a silent skip).
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "contract/dscheck.h"
 #include "export/sqlgen.h"
 #include "util/error.h"
 #include "value/ruleid.h"
@@ -115,27 +114,11 @@ static void section_columns(dv_sqlgen *g)
 /*
  * Per record: column checks, cross-field rules, primary_key; then the
  * dataset-level checks: row_count, dataset.columns, freshness (dataset.c).
- * Cross-field rules are refused (an export error) until they become one
- * function here, with SQL's three-valued logic.
+ * Cross-field rules (rules.c) with SQL's three-valued logic.
  */
-/*
- * What the generator does not translate (yet) is an export error naming
- * the section, never a silent skip (#17).
- */
-static void section_refuse(dv_sqlgen *g)
-{
-	const struct dcval_contract *c = g->c;
-
-	if (c->rules.n) {
-		g->line = c->rules.rules[0].line;
-		dv_sql_fail(g, "export: cross-field rules (rule '%s') have no SQL translation yet; "
-			    "run them with dcval validate", c->rules.rules[0].name);
-	}
-}
-
 static void (*const sections[])(dv_sqlgen *) = {
-	section_refuse,
 	section_columns,
+	dv_sql_rules,
 	dv_sql_primary_key,
 	dv_sql_row_count,
 	dv_sql_ds_columns,

@@ -143,6 +143,9 @@ void dv_sql_column_checks(dv_sqlgen *g, const dv_column *col);
 void dv_sql_primary_key(dv_sqlgen *g);
 void dv_sql_row_count(dv_sqlgen *g);
 
+/* ---- rules.c: cross-field rules ---- */
+void dv_sql_rules(dv_sqlgen *g);
+
 /* ---- dataset.c: dataset.columns and dataset.freshness ---- */
 void dv_sql_ds_columns(dv_sqlgen *g);
 void dv_sql_freshness(dv_sqlgen *g);

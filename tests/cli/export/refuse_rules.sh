@@ -1,4 +1,4 @@
-# cross-field rules have no SQL translation yet: an export error, never a silent skip
+# a rule construct without an exact SQL translation: an export error naming it, never a silent skip
 cat > c.yaml <<'YAML'
 contract: t
 columns:
@@ -6,6 +6,6 @@ columns:
   - {name: b, type: integer}
 rules:
   - name: a_below_b
-    check: a < b
+    check: a + 1 < b
 YAML
 "$DCVAL" export --sql duckdb c.yaml

@@ -72,30 +72,36 @@ static void shares(dv_sqlgen *g, const dv_column *col, bool min, double lim,
 static void mean(dv_sqlgen *g, const dv_column *col, const dv_dscol *d, dv_buf *a)
 {
 	size_t k = col->index;
-	char x[64], e[128];
+	dv_buf x, e;
 
-	if (col->type == DV_T_INTEGER) {
-		snprintf(x, sizeof(x), "n%zu", k);
-	} else {
-		char nm[32];
-
-		snprintf(nm, sizeof(nm), "nm%zu", k);
-		snprintf(x, sizeof(x), g->d->to_double, nm);
+	/* the typed value as a double, as dsstats.c adds it to the mean; the
+	 * CASE keeps an engine from reading a text that failed its type */
+	dv_buf_init(&x, 1u << 20);
+	dv_buf_init(&e, 1u << 20);
+	if (col->type == DV_T_INTEGER)
+		dv_sql_put(g, &x, "CAST(n%zu AS %s)", k, g->d->double_type);
+	else
+		dv_sql_number_double(g, &x, k);
+	dv_sql_put(g, &e, "avg(CASE WHEN ok%zu THEN %s END)", k, x.data ? x.data : "");
+	if (g->st != DCVAL_OK) {
+		dv_buf_release(&x);
+		dv_buf_release(&e);
+		return;
 	}
-	snprintf(e, sizeof(e), "avg(CAST(%s AS %s)) FILTER (WHERE ok%zu)", x,
-		 g->d->double_type, k);
 	dv_sql_put(g, a, "CASE");
 	if (d->mean_min.set) {
-		dv_sql_put(g, a, " WHEN %s < ", e);
+		dv_sql_put(g, a, " WHEN %s < ", e.data);
 		put_double(g, a, d->mean_min.value);
 		dv_sql_put(g, a, " THEN 1");
 	}
 	if (d->mean_max.set) {
-		dv_sql_put(g, a, " WHEN %s > ", e);
+		dv_sql_put(g, a, " WHEN %s > ", e.data);
 		put_double(g, a, d->mean_max.value);
 		dv_sql_put(g, a, " THEN 1");
 	}
 	dv_sql_put(g, a, " ELSE 0 END");
+	dv_buf_release(&x);
+	dv_buf_release(&e);
 }
 
 static void row(dv_sqlgen *g, dv_rule r, const dv_column *col,

@@ -135,6 +135,9 @@ void dv_sql_number_stages(dv_sqlgen *g, size_t k);
  * exact decimal values, the bound as written in the contract. */
 void dv_sql_number_cmp(dv_sqlgen *g, dv_buf *b, size_t k, const char *op,
 		       const char *bound);
+/* Append "number column k's double" (its text read as a double, 0 when
+ * it underflows; only for a value that passed its type). */
+void dv_sql_number_double(dv_sqlgen *g, dv_buf *b, size_t k);
 /* Append "number column k's double IN (the enum's doubles)". */
 void dv_sql_number_in(dv_sqlgen *g, dv_buf *b, size_t k, const dv_enum *en);
 

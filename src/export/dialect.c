@@ -21,6 +21,7 @@ static const dv_sql_dialect dialects[DV_SQL_COUNT] = {
 		.re_max_repeat = 1000,
 		.to_double = "CAST(%s AS DOUBLE)",
 		.double_type = "DOUBLE",
+		.now_us = "epoch_us(CURRENT_TIMESTAMP)",
 	},
 	[DV_SQL_POSTGRES] = {
 		.name = "postgres",
@@ -34,6 +35,7 @@ static const dv_sql_dialect dialects[DV_SQL_COUNT] = {
 		.re_max_repeat = 255,
 		.to_double = "CAST(%s AS DOUBLE PRECISION)",
 		.double_type = "DOUBLE PRECISION",
+		.now_us = "CAST(floor(extract(epoch FROM CURRENT_TIMESTAMP) * 1000000) AS BIGINT)",
 	},
 };
 

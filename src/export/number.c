@@ -166,9 +166,9 @@ void dv_sql_number_cmp(dv_sqlgen *g, dv_buf *b, size_t k, const char *op,
 		   k, w, c, d, w, c, k, w, c, d, w, c, op);
 }
 
-void dv_sql_number_in(dv_sqlgen *g, dv_buf *b, size_t k, const dv_enum *en)
+void dv_sql_number_double(dv_sqlgen *g, dv_buf *b, size_t k)
 {
-	size_t i;
+	char v[32];
 
 	/* a value whose double is zero (PostgreSQL refuses to read one that
 	 * underflows) reads as 0; 2.4703282292062327e-324 is half the least
@@ -177,13 +177,17 @@ void dv_sql_number_in(dv_sqlgen *g, dv_buf *b, size_t k, const dv_enum *en)
 		   "CASE WHEN nd%zu = '' OR na%zu < -323 OR (na%zu = -323 AND rpad(nd%zu, 17, '0')%s "
 		   "<= '24703282292062327'%s) THEN CAST(0 AS %s) ELSE ",
 		   k, k, k, k, g->d->collate_c, g->d->collate_c, g->d->double_type);
-	{
-		char v[32];
+	snprintf(v, sizeof(v), "nm%zu", k);
+	dv_sql_put(g, b, g->d->to_double, v);
+	dv_sql_put(g, b, " END");
+}
 
-		snprintf(v, sizeof(v), "nm%zu", k);
-		dv_sql_put(g, b, g->d->to_double, v);
-	}
-	dv_sql_put(g, b, " END IN (");
+void dv_sql_number_in(dv_sqlgen *g, dv_buf *b, size_t k, const dv_enum *en)
+{
+	size_t i;
+
+	dv_sql_number_double(g, b, k);
+	dv_sql_put(g, b, " IN (");
 	for (i = 0; i < en->n; i++) {
 		char num[40];
 

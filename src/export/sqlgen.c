@@ -1,8 +1,8 @@
 /*
  * The query's frame: the stages of sqlgen.h, the result rows and the
  * order of the contract's sections. Each section is one function; the
- * sections still to come (cross-field rules, dataset.columns, freshness)
- * are one row each in `sections` once their compiled forms exist.
+ * constructs that have no exact translation are export errors inside
+ * their section (never a silent skip).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -113,15 +113,16 @@ static void section_columns(dv_sqlgen *g)
 
 /*
  * Per record: column checks, cross-field rules, primary_key; then the
- * dataset-level checks: row_count, dataset.columns, freshness. Cross-field
- * rules, dataset.columns and freshness are not compiled on this branch:
- * each becomes one function here (the rules with SQL's three-valued
- * logic; freshness with --now, g->o->now_secs).
+ * dataset-level checks: row_count, dataset.columns, freshness (dataset.c).
+ * Cross-field rules (rules.c) with SQL's three-valued logic.
  */
 static void (*const sections[])(dv_sqlgen *) = {
 	section_columns,
+	dv_sql_rules,
 	dv_sql_primary_key,
 	dv_sql_row_count,
+	dv_sql_ds_columns,
+	dv_sql_freshness,
 };
 
 /* The text column k of the relation, as dcval's reader sees it. */

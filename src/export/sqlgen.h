@@ -51,6 +51,8 @@ typedef struct dv_sql_dialect {
 	/* text -> double of a text that is a finite number's syntax */
 	const char *to_double;
 	const char *double_type;
+	/* the engine's now in microseconds since the epoch (no --now) */
+	const char *now_us;
 } dv_sql_dialect;
 
 const dv_sql_dialect *dv_sql_dialect_get(dv_sql_dialect_id id);
@@ -133,6 +135,9 @@ void dv_sql_number_stages(dv_sqlgen *g, size_t k);
  * exact decimal values, the bound as written in the contract. */
 void dv_sql_number_cmp(dv_sqlgen *g, dv_buf *b, size_t k, const char *op,
 		       const char *bound);
+/* Append "number column k's double" (its text read as a double, 0 when
+ * it underflows; only for a value that passed its type). */
+void dv_sql_number_double(dv_sqlgen *g, dv_buf *b, size_t k);
 /* Append "number column k's double IN (the enum's doubles)". */
 void dv_sql_number_in(dv_sqlgen *g, dv_buf *b, size_t k, const dv_enum *en);
 
@@ -140,6 +145,13 @@ void dv_sql_number_in(dv_sqlgen *g, dv_buf *b, size_t k, const dv_enum *en);
 void dv_sql_column_checks(dv_sqlgen *g, const dv_column *col);
 void dv_sql_primary_key(dv_sqlgen *g);
 void dv_sql_row_count(dv_sqlgen *g);
+
+/* ---- rules.c: cross-field rules ---- */
+void dv_sql_rules(dv_sqlgen *g);
+
+/* ---- dataset.c: dataset.columns and dataset.freshness ---- */
+void dv_sql_ds_columns(dv_sqlgen *g);
+void dv_sql_freshness(dv_sqlgen *g);
 
 /* ---- format.c: format: on a string column ---- */
 

@@ -13,6 +13,13 @@ in the contract's order with the right severities.
   parity.py DCVAL ENGINES CONTRACT... (ENGINES: duckdb,postgres)
 Environment: PARITY_TMP (scratch folder), PARITY_NODE (duckdb.mjs),
 PGHOST/PGPORT/PGUSER/PGDATABASE for psql. Prints "N passed, N failed".
+
+Both dcval and the export get `--now NOW` (freshness), except for a
+contract with a `# parity-no-now` line (the engine's CURRENT_TIMESTAMP
+against dcval's clock: only for data whose result cannot depend on the
+moment). A contract with a `# parity-data: FILE` line runs on that CSV
+(next to the contract, written by hand: boundary cases) instead of a
+generated one.
 """
 import csv
 import io
@@ -147,9 +154,24 @@ def run(args, **kw):
     return subprocess.run(args, capture_output=True, **kw)
 
 
-def dcval_counts(dcval, contract_path, csv_path):
-    p = run([dcval, "validate", "-c", contract_path, "-f", "csv", "-r", "json", "--max-violations", "0",
-             csv_path])
+NOW = "2026-01-02T02:00:00Z"
+
+
+def directives(path):
+    """The contract's `# parity-data: FILE` (or None) and whether it runs without --now."""
+    data, now = None, True
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("# parity-data: "):
+                data = os.path.join(os.path.dirname(path), line[len("# parity-data: "):].strip())
+            elif line.strip() == "# parity-no-now":
+                now = False
+    return data, now
+
+
+def dcval_counts(dcval, contract_path, csv_path, now):
+    p = run([dcval, "validate", "-c", contract_path, "-f", "csv", "-r", "json", "--max-violations", "0"]
+            + (["--now", NOW] if now else []) + [csv_path])
     if p.returncode not in (0, 1):
         raise RuntimeError("dcval validate exit %d: %s" % (p.returncode, p.stderr.decode()))
     doc = json.loads(p.stdout)
@@ -218,17 +240,21 @@ def main():
         with open(contract_path, encoding="utf-8") as f:
             contract = yaml.safe_load(f)
         base = os.path.splitext(os.path.basename(contract_path))[0]
-        csv_path = os.path.join(tmp, base + ".csv")
-        generate(contract, csv_path)
+        data, now = directives(contract_path)
+        if data:
+            csv_path = data
+        else:
+            csv_path = os.path.join(tmp, base + ".csv")
+            generate(contract, csv_path)
         header = [c["name"] for c in contract["columns"]]
-        counts = dcval_counts(dcval, contract_path, csv_path)
+        counts = dcval_counts(dcval, contract_path, csv_path, now)
         nonzero = sum(1 for v in counts.values() if v[0])
         for engine in engines:
             table = "input" if engine == "duckdb" else 'in"put \\ ü'
             sql_path = os.path.join(tmp, "%s.%s.sql" % (base, engine))
-            args = [dcval, "export", "--sql", engine, contract_path]
+            args = [dcval, "export", "--sql", engine] + (["--now", NOW] if now else []) + [contract_path]
             if table != "input":
-                args[4:4] = ["--table", table]
+                args[-1:-1] = ["--table", table]
             p = run(args)
             if p.returncode != 0:
                 print("FAIL sql/%s %s: export exit %d: %s" % (base, engine, p.returncode,

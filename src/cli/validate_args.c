@@ -40,7 +40,7 @@ static const dv_opt validate_opts[] = {
 	{ "max-violations", OPT_MAX_VIOLATIONS, required_argument, "N",
 	  "list at most N violations (default 100; 0: summary only; all)" },
 	{ "now", OPT_NOW, required_argument, "TIMESTAMP",
-	  "the time freshness checks use (planned)" },
+	  "the time freshness and now() use (default: the clock)" },
 	{ "output", 'o', required_argument, "FILE", "write the report there" },
 	{ "quiet", 'q', no_argument, NULL, "no report, exit code only" },
 	{ "report", 'r', required_argument, "FMT",

@@ -140,6 +140,11 @@ dcval_status dv_cc_count(struct dv_cc *cc, const dv_ynode *n,
 
 /* Index of n's text in words[0..count), or fail listing the choices
  * ("expected error or warn for 'severity', got 'x'"). */
+/* `severity: error | warn` at n (`what` names it in errors); error when n
+ * is NULL. One parser for columns, rules, dataset entries and drift. */
+dcval_status dv_cc_severity(struct dv_cc *cc, const dv_ynode *n,
+			    const char *what, dcval_severity *out);
+
 dcval_status dv_cc_choice(struct dv_cc *cc, const dv_ynode *n,
 			  const char *what, const char *const *words,
 			  size_t count, size_t *out);

@@ -63,7 +63,6 @@ static dcval_status cc_col_keys(struct dv_cc *cc, struct dv_colsrc *src,
 	return DCVAL_OK;
 }
 
-static const char *const severity_words[] = { "error", "warn" };
 
 /* The column's name: required, a non-empty scalar. `number` is 1-based. */
 static dcval_status cc_col_name(struct dv_cc *cc, struct dv_colsrc *src,
@@ -123,7 +122,6 @@ static dcval_status cc_col_flags(struct dv_cc *cc, struct dv_colsrc *src)
 	dv_column *col = src->col;
 	const dv_ynode *const *k = src->k;
 	char what[DV_CC_SHOWBUF + 32];
-	size_t i;
 
 	if ((k[DV_CK_REQUIRED] &&
 	     dv_cc_bool(cc, k[DV_CK_REQUIRED], "'required'", &col->required)) ||
@@ -142,10 +140,8 @@ static dcval_status cc_col_flags(struct dv_cc *cc, struct dv_colsrc *src)
 	if (k[DV_CK_SEVERITY]) {
 		snprintf(what, sizeof(what), "'severity' of column '%s'",
 			 col->name);
-		if (dv_cc_choice(cc, k[DV_CK_SEVERITY], what, severity_words, 2,
-				 &i))
+		if (dv_cc_severity(cc, k[DV_CK_SEVERITY], what, &col->severity))
 			return DCVAL_ECONTRACT;
-		col->severity = i ? DCVAL_SEVERITY_WARN : DCVAL_SEVERITY_ERROR;
 	}
 	return DCVAL_OK;
 }

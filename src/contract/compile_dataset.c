@@ -39,7 +39,6 @@ static const char *const fresh_keys[FK_COUNT] = {
 
 static const char *const mean_keys[] = { "minimum", "maximum" };
 
-static const char *const severity_words[] = { "error", "warn" };
 
 bool dv_dscol_counts_shares(const dv_dscol *d)
 {
@@ -192,21 +191,6 @@ static dcval_status ds_mean(struct dv_cc *cc, const dv_ynode *n,
 	return DCVAL_OK;
 }
 
-/* `severity: error | warn` of an entry or of freshness. */
-static dcval_status ds_severity(struct dv_cc *cc, const dv_ynode *n,
-				const char *what, dcval_severity *out)
-{
-	size_t i;
-
-	*out = DCVAL_SEVERITY_ERROR;
-	if (!n)
-		return DCVAL_OK;
-	if (dv_cc_choice(cc, n, what, severity_words, 2, &i))
-		return DCVAL_ECONTRACT;
-	*out = i ? DCVAL_SEVERITY_WARN : DCVAL_SEVERITY_ERROR;
-	return DCVAL_OK;
-}
-
 /* min above max; `lo` and `hi` are the nodes (either may be NULL). */
 static dcval_status ds_order(struct dv_cc *cc, const dv_ynode *lo,
 			     const dv_ynode *hi, bool above, const char *what,
@@ -239,7 +223,7 @@ static dcval_status ds_entry(struct dv_cc *cc, const dv_ynode *name,
 		return DCVAL_ECONTRACT;
 	snprintf(what, sizeof(what), "'severity' of column '%s' in 'dataset.columns'",
 		 col->name);
-	if (ds_severity(cc, k[DS_SEVERITY], what, &d->severity) ||
+	if (dv_cc_severity(cc, k[DS_SEVERITY], what, &d->severity) ||
 	    ds_fraction(cc, k[DS_MAX_NULL_FRACTION], "max_null_fraction",
 			col->name, &d->max_null_fraction) ||
 	    ds_count(cc, k[DS_MIN_DISTINCT], "min_distinct", col->name,
@@ -325,7 +309,7 @@ static dcval_status ds_freshness(struct dv_cc *cc, const dv_ynode *n)
 				  "'freshness' needs a date or datetime column, column '%s' is %s",
 				  col->name, dv_type_name(col->type));
 	if (ds_max_age(cc, k[FK_MAX_AGE], f) ||
-	    ds_severity(cc, k[FK_SEVERITY], "'severity' of 'freshness'",
+	    dv_cc_severity(cc, k[FK_SEVERITY], "'severity' of 'freshness'",
 			&f->severity))
 		return cc->err->status;
 	c->freshness = f;

@@ -19,7 +19,6 @@ static const char *const rule_keys[RK_COUNT] = {
 	"name", "description", "check", "when", "severity",
 };
 
-static const char *const severity_words[] = { "error", "warn" };
 
 /* Whether s[0..len) is a built-in rule id (contract.md "Violations"). */
 static bool is_builtin_id(const char *s, size_t len)
@@ -155,7 +154,6 @@ static dcval_status one_rule(struct dv_cc *cc, const dv_ynode *m,
 	static const struct dv_keytable ks = { rule_keys, RK_COUNT, 0 };
 	const dv_ynode *k[RK_COUNT] = { NULL };
 	dv_xrule *r = &rules[i];
-	size_t sev = 0;
 
 	if (dv_cc_want(cc, m, DV_Y_MAP, "each item of 'rules'") ||
 	    dv_cc_keys(cc, m, &ks, k))
@@ -170,10 +168,8 @@ static dcval_status one_rule(struct dv_cc *cc, const dv_ynode *m,
 		if (!r->description)
 			return DCVAL_ENOMEM;
 	}
-	if (k[RK_SEVERITY] && dv_cc_choice(cc, k[RK_SEVERITY], "'severity'",
-					   severity_words, 2, &sev))
+	if (dv_cc_severity(cc, k[RK_SEVERITY], "'severity'", &r->severity))
 		return DCVAL_ECONTRACT;
-	r->severity = sev ? DCVAL_SEVERITY_WARN : DCVAL_SEVERITY_ERROR;
 	if (!k[RK_CHECK])
 		return dv_cc_fail(cc, m, "missing required key 'check' in rule '%s'",
 				  r->name);

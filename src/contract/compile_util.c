@@ -286,3 +286,18 @@ bool dv_cc_parse_iso(dv_type type, const char *s, size_t len, dv_typed *out)
 		return false;
 	}
 }
+
+dcval_status dv_cc_severity(struct dv_cc *cc, const dv_ynode *n,
+			    const char *what, dcval_severity *out)
+{
+	static const char *const words[] = { "error", "warn" };
+	size_t i;
+
+	*out = DCVAL_SEVERITY_ERROR;
+	if (!n)
+		return DCVAL_OK;
+	if (dv_cc_choice(cc, n, what, words, 2, &i))
+		return DCVAL_ECONTRACT;
+	*out = i ? DCVAL_SEVERITY_WARN : DCVAL_SEVERITY_ERROR;
+	return DCVAL_OK;
+}

@@ -16,7 +16,6 @@
 static const char *const drift_keys[] = { "baseline", "columns" };
 static const char *const metric_keys[] = { "psi", "ks", "null_fraction_change",
 					   "unseen_share", "severity" };
-static const char *const severity_words[] = { "error", "warn" };
 /* Indexes of 0.1, 0.2, ... 0.9 in dv_colstats_rank_keys. */
 static const size_t deciles[DV_DRIFT_DECILES] = { 2, 3, 5, 6, 7, 8, 9, 11, 12 };
 
@@ -238,7 +237,7 @@ static dcval_status drift_column(struct dv_cc *cc, const dv_ynode *key,
 	const dv_column *col;
 	char what[160], show[DV_CC_SHOWBUF];
 	uint32_t found;
-	size_t m, i;
+	size_t m;
 	bool any = false;
 
 	if (strlen(key->text) != key->len ||
@@ -262,9 +261,8 @@ static dcval_status drift_column(struct dv_cc *cc, const dv_ynode *key,
 	if (k[4]) {
 		snprintf(what, sizeof(what), "'severity' of drift column '%s'",
 			 col->name);
-		if (dv_cc_choice(cc, k[4], what, severity_words, 2, &i))
+		if (dv_cc_severity(cc, k[4], what, &d->severity))
 			return DCVAL_ECONTRACT;
-		d->severity = i ? DCVAL_SEVERITY_WARN : DCVAL_SEVERITY_ERROR;
 	}
 	if (!any)
 		return dv_cc_fail(cc, n, "drift column '%s' has no metric (psi, ks, null_fraction_change, unseen_share)",

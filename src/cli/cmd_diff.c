@@ -71,6 +71,26 @@ static int status_exit(dcval_status st)
 	return st == DCVAL_ENOMEM ? DCVAL_EXIT_INTERNAL : DCVAL_EXIT_USAGE;
 }
 
+/* The two sides of a diff and their bytes: empty, then released. */
+static void sides_init(struct side *x, struct side *y, dv_buf *ba, dv_buf *bb)
+{
+	dv_buf_init(ba, DV_DIFF_MAX_BYTES);
+	dv_buf_init(bb, DV_DIFF_MAX_BYTES);
+	memset(x, 0, sizeof(*x));
+	memset(y, 0, sizeof(*y));
+	dv_arena_init(&x->tree);
+	dv_arena_init(&y->tree);
+}
+
+static void sides_release(struct side *x, struct side *y, dv_buf *ba,
+			  dv_buf *bb)
+{
+	side_release(x);
+	side_release(y);
+	dv_buf_release(ba);
+	dv_buf_release(bb);
+}
+
 /* Compile buf as contract `name` (the path shown in reports: `shown`). */
 static int side_load(struct side *sd, const char *name, const char *shown,
 		     const dv_buf *b)
@@ -183,12 +203,7 @@ static int diff_files(struct run *rn, const char *a, const char *b)
 	dv_buf ba, bb;
 	int rc;
 
-	dv_buf_init(&ba, DV_DIFF_MAX_BYTES);
-	dv_buf_init(&bb, DV_DIFF_MAX_BYTES);
-	memset(&x, 0, sizeof(x));
-	memset(&y, 0, sizeof(y));
-	dv_arena_init(&x.tree);
-	dv_arena_init(&y.tree);
+	sides_init(&x, &y, &ba, &bb);
 	rc = read_path(a, &ba);
 	if (!rc)
 		rc = side_load(&x, a, a, &ba);
@@ -198,10 +213,7 @@ static int diff_files(struct run *rn, const char *a, const char *b)
 		rc = side_load(&y, b, b, &bb);
 	if (!rc)
 		rc = report(rn, &x.s, &y.s);
-	side_release(&x);
-	side_release(&y);
-	dv_buf_release(&ba);
-	dv_buf_release(&bb);
+	sides_release(&x, &y, &ba, &bb);
 	return rc;
 }
 
@@ -214,12 +226,7 @@ static int diff_git_one(struct run *rn, const char *rev, const char *path)
 	dv_gitshow_result g;
 	int rc;
 
-	dv_buf_init(&ba, DV_DIFF_MAX_BYTES);
-	dv_buf_init(&bb, DV_DIFF_MAX_BYTES);
-	memset(&x, 0, sizeof(x));
-	memset(&y, 0, sizeof(y));
-	dv_arena_init(&x.tree);
-	dv_arena_init(&y.tree);
+	sides_init(&x, &y, &ba, &bb);
 	rc = read_path(path, &bb);
 	if (!rc)
 		rc = side_load(&y, path, path, &bb);
@@ -249,10 +256,7 @@ static int diff_git_one(struct run *rn, const char *rev, const char *path)
 		rc = report(rn, &x.s, &y.s);
 
 out_release:
-	side_release(&x);
-	side_release(&y);
-	dv_buf_release(&ba);
-	dv_buf_release(&bb);
+	sides_release(&x, &y, &ba, &bb);
 	free(name);
 	return rc;
 }

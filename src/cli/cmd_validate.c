@@ -64,7 +64,7 @@ static bool open_quarantine(dv_outfile *o, const char *target)
 {
 	if (!open_output(o, target))
 		return false;
-	if (dv_zout_wrap(&o->f, target) == 0)
+	if (dv_zout_wrap(&o->f, target, &o->zout) == 0)
 		return true;
 	dv_errorf("%s: cannot open: %s", target, strerror(errno));
 	return false;
@@ -106,7 +106,8 @@ static dcval_status flush_outputs(void *ud)
 
 	if (r->report && dcval_report_flush(r->report) != DCVAL_OK)
 		return DCVAL_EIO;
-	if (dv_zout_flush(r->valid.f) != 0 || dv_zout_flush(r->invalid.f) != 0)
+	if (dv_zout_flush(r->valid.f, r->valid.zout) != 0 ||
+	    dv_zout_flush(r->invalid.f, r->invalid.zout) != 0)
 		return DCVAL_EIO;
 	return DCVAL_OK;
 }
@@ -335,7 +336,7 @@ static void close_outputs(struct dv_run *r)
 	size_t i;
 
 	for (i = 0; i < 3; i++)
-		if (q[i]->f && (dv_zout_finish(q[i]->f) != 0 ||
+		if (q[i]->f && (dv_zout_finish(q[i]->zout) != 0 ||
 				dv_outfile_close(q[i]) != 0))
 			output_failed(r, q[i], errno ? errno : EIO);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -211,6 +211,7 @@ int dv_outfile_close(dv_outfile *o)
 		e = errno;
 	if (o->is_stdout) {
 		o->f = NULL;
+		o->zout = NULL;
 		errno = e;
 		return rc;
 	}
@@ -223,6 +224,7 @@ int dv_outfile_close(dv_outfile *o)
 		e = errno;
 	}
 	o->f = NULL;
+	o->zout = NULL; /* fclose freed it */
 	errno = e;
 	return rc;
 }
@@ -265,6 +267,7 @@ void dv_outfile_abort(dv_outfile *o)
 	if (o->f && !o->is_stdout)
 		fclose(o->f);
 	o->f = NULL;
+	o->zout = NULL;
 	if (o->tmp)
 		unlink(o->tmp);
 	release(o);

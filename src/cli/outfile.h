@@ -33,6 +33,7 @@ typedef struct dv_outfile {
 	char *tmp;            /* temporary path, or NULL when written directly */
 	char *dir;            /* folder of the temporary file, or NULL */
 	FILE *f;              /* open stream, NULL once closed */
+	struct dv_zout *zout; /* f's compressing state (cli/zout.h), or NULL */
 	int fd;               /* descriptor of a temporary file under f */
 	bool is_stdout;       /* target is "-" */
 	dv_outfile_fail fail; /* why dv_outfile_open() failed */

@@ -22,11 +22,10 @@
 #define ZOUT_STDIO (256 * 1024)     /* bytes the stream gathers per write */
 #define ZOUT_GZIP_LEVEL 6
 #define ZOUT_ZSTD_LEVEL 3
-#define ZOUT_MAX 4                  /* streams open at once (two quarantine outputs) */
 
 enum zout_kind { ZOUT_GZIP, ZOUT_ZSTD };
 
-struct zout {
+struct dv_zout {
 	enum zout_kind kind;
 	FILE *out;          /* the stream underneath (owned) */
 	FILE *self;         /* the compressing stream */
@@ -37,24 +36,8 @@ struct zout {
 	unsigned char buf[ZOUT_BUF];
 };
 
-/* CLI process state: the open compressing streams, so that
- * dv_zout_finish() can find its state from the FILE *. */
-static struct {
-	struct zout *open[ZOUT_MAX];
-} g;
-
-static struct zout *find(FILE *f)
-{
-	size_t i;
-
-	for (i = 0; i < ZOUT_MAX; i++)
-		if (g.open[i] && g.open[i]->self == f)
-			return g.open[i];
-	return NULL;
-}
-
 /* Write buf[0..n) to the stream underneath. */
-static int put(struct zout *z, size_t n)
+static int put(struct dv_zout *z, size_t n)
 {
 	if (n && fwrite(z->buf, 1, n, z->out) != n) {
 		if (!errno)
@@ -70,7 +53,7 @@ enum zout_mode { ZOUT_GO_ON = 0, ZOUT_FLUSH, ZOUT_END };
 
 /* Compress p[0..n); then go on, flush, or end the data (and write its
  * trailer), as `end` says. */
-static int gzip_run(struct zout *z, const char *p, size_t n, enum zout_mode end)
+static int gzip_run(struct dv_zout *z, const char *p, size_t n, enum zout_mode end)
 {
 	static const int flush[] = { Z_NO_FLUSH, Z_SYNC_FLUSH, Z_FINISH };
 	int rc;
@@ -91,7 +74,7 @@ static int gzip_run(struct zout *z, const char *p, size_t n, enum zout_mode end)
 	return 0;
 }
 
-static int zstd_run(struct zout *z, const char *p, size_t n, enum zout_mode end)
+static int zstd_run(struct dv_zout *z, const char *p, size_t n, enum zout_mode end)
 {
 	static const ZSTD_EndDirective directive[] = { ZSTD_e_continue,
 						       ZSTD_e_flush, ZSTD_e_end };
@@ -117,7 +100,7 @@ static int zstd_run(struct zout *z, const char *p, size_t n, enum zout_mode end)
 	return 0;
 }
 
-static int run(struct zout *z, const char *p, size_t n, enum zout_mode end)
+static int run(struct dv_zout *z, const char *p, size_t n, enum zout_mode end)
 {
 	if (z->failed || z->finished) {
 		errno = z->failed ? EIO : EBADF;
@@ -143,13 +126,8 @@ static ssize_t zout_write(void *cookie, const char *p, size_t n)
 	return (ssize_t)n;
 }
 
-static void zout_free(struct zout *z)
+static void zout_free(struct dv_zout *z)
 {
-	size_t i;
-
-	for (i = 0; i < ZOUT_MAX; i++)
-		if (g.open[i] == z)
-			g.open[i] = NULL;
 	if (z->kind == ZOUT_GZIP)
 		deflateEnd(&z->z);
 	else
@@ -161,7 +139,7 @@ static void zout_free(struct zout *z)
  * the stream underneath. */
 static int zout_close(void *cookie)
 {
-	struct zout *z = cookie;
+	struct dv_zout *z = cookie;
 	int rc = 0, e = 0;
 
 	if (z->failed) {
@@ -180,9 +158,9 @@ static int zout_close(void *cookie)
 	return rc;
 }
 
-static struct zout *zout_new(enum zout_kind kind, FILE *out)
+static struct dv_zout *zout_new(enum zout_kind kind, FILE *out)
 {
-	struct zout *z = calloc(1, sizeof(*z));
+	struct dv_zout *z = calloc(1, sizeof(*z));
 
 	if (!z)
 		return NULL;
@@ -209,13 +187,13 @@ out_free:
 	return NULL;
 }
 
-int dv_zout_wrap(FILE **f, const char *target)
+int dv_zout_wrap(FILE **f, const char *target, struct dv_zout **handle)
 {
 	static const cookie_io_functions_t io = { .write = zout_write,
 						  .close = zout_close };
-	size_t n = strlen(target), i;
+	size_t n = strlen(target);
 	enum zout_kind kind;
-	struct zout *z;
+	struct dv_zout *z;
 
 	if (n > 3 && strcasecmp(target + n - 3, ".gz") == 0)
 		kind = ZOUT_GZIP;
@@ -223,12 +201,6 @@ int dv_zout_wrap(FILE **f, const char *target)
 		kind = ZOUT_ZSTD;
 	else
 		return 0;
-	for (i = 0; i < ZOUT_MAX && g.open[i]; i++)
-		;
-	if (i == ZOUT_MAX) {
-		errno = EMFILE;
-		return -1;
-	}
 	z = zout_new(kind, *f);
 	if (!z) {
 		errno = ENOMEM;
@@ -242,18 +214,16 @@ int dv_zout_wrap(FILE **f, const char *target)
 	}
 	/* large writes to compress; without it, stdio's default buffer */
 	(void)setvbuf(z->self, NULL, _IOFBF, ZOUT_STDIO);
-	g.open[i] = z;
 	*f = z->self;
+	*handle = z;
 	return 0;
 }
 
-int dv_zout_finish(FILE *f)
+int dv_zout_finish(struct dv_zout *z)
 {
-	struct zout *z = f ? find(f) : NULL;
-
 	if (!z || z->finished)
 		return 0;
-	if (fflush(f) != 0 || run(z, NULL, 0, ZOUT_END) != 0)
+	if (fflush(z->self) != 0 || run(z, NULL, 0, ZOUT_END) != 0)
 		return -1;
 	z->finished = true;
 	if (fflush(z->out) != 0 || ferror(z->out)) {
@@ -264,10 +234,8 @@ int dv_zout_finish(FILE *f)
 	return 0;
 }
 
-int dv_zout_flush(FILE *f)
+int dv_zout_flush(FILE *f, struct dv_zout *z)
 {
-	struct zout *z = f ? find(f) : NULL;
-
 	if (f && fflush(f) != 0)
 		return -1;
 	if (!z || z->finished)

@@ -98,8 +98,12 @@ static dcval_status next_decompressed(dv_source *s)
 
 	while (io.out_pos < io.out_cap) {
 		if (s->raw_pos == s->raw_len && !s->raw_eof) {
-			/* live: hand out what the bytes so far gave */
-			if (s->live && io.out_pos)
+			/* live: hand out what the bytes so far gave; the
+			 * first decompressed chunk, once it tells the format
+			 * (a byte that is no space), as a plain input's */
+			if (s->live && io.out_pos &&
+			    (s->decompressed ||
+			     dv_live_decisive(s->chunk, io.out_pos, false)))
 				break;
 			s->raw_pos = 0;
 			st = fill(s, s->raw, &s->raw_len, &s->raw_eof);

@@ -217,6 +217,14 @@ def main():
             (z.compress(b'{"id": 1}\n') + z.flush(zlib.Z_SYNC_FLUSH), None),
             (z.compress(b'{"id": -1}\n') + z.flush(zlib.Z_SYNC_FLUSH), '"record": 3'),
         ])
+        # gzip on the pipe, the format sniffed: a first flush holding
+        # only a blank line must not make it csv
+        z = zlib.compressobj(6, zlib.DEFLATED, 16 + 15)
+        slow_writer("gzip-sniff", tmp, JSON_CONTRACT, ["-r", "jsonl"], None, [
+            (z.compress(b'\n') + z.flush(zlib.Z_SYNC_FLUSH), None),
+            (z.compress(b'{"id": 0}\n') + z.flush(zlib.Z_SYNC_FLUSH), '"rule": "minimum"'),
+            (z.compress(b'{"id": -1}\n') + z.flush(zlib.Z_SYNC_FLUSH), '"record": 2'),
+        ])
         # a gzip quarantine output on a fifo: sync-flushed per record
         fifo = os.path.join(tmp, "bad.jsonl.gz")
         os.mkfifo(fifo)

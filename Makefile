@@ -155,6 +155,9 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_LIB_OB
 
 fuzz-build: $(FUZZ_BIN)
 
+# a pattern rule's objects are intermediate to make: keep them
+.SECONDARY: $(FUZZ_LIB_OBJ)
+
 # The CSV differential test against Python's csv module runs DIFF_CSV_N
 # random inputs here (make check runs 300).
 DIFF_CSV_N ?= 20000

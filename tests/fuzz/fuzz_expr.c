@@ -80,8 +80,10 @@ static void as_contract(const uint8_t *data, size_t size)
 		}
 	}
 	yaml[o++] = '\n';
+	/* YAML breaks lines at LF, CRLF and a lone CR (YAML 1.1 5.4) */
 	for (i = 0; i < o; i++)
-		lines += yaml[i] == '\n';
+		lines += yaml[i] == '\n' ||
+			 (yaml[i] == '\r' && (i + 1 == o || yaml[i + 1] != '\n'));
 	c = dcval_contract_load_buffer("f.yaml", yaml, o, &err);
 	if (c) {
 		FUZZ_ASSERT(err.status == DCVAL_OK);

@@ -36,9 +36,9 @@
  */
 #include <string.h>
 
-
 #include "report/jsonw.h"
 #include "report/report_impl.h"
+#include "util/alloc.h"
 
 /* Zero is "none": null. */
 static void uint_or_null(dv_jsonw *w, uint64_t n)
@@ -214,22 +214,50 @@ void dv_report_json_members(dv_jsonw *w, const dcval_report *r,
 	dv_jsonw_end(w);
 }
 
+/* The json report's private state is its spill file. */
+static dcval_status json_start(dcval_report *r, const dcval_report_opts *opts)
+{
+	dv_report_spill *s = dv_malloc(sizeof(*s));
+
+	if (!s)
+		return DCVAL_ENOMEM;
+	dv_report_spill_init(s, opts->spool_dir);
+	r->state = s;
+	return DCVAL_OK;
+}
+
+static void json_release(dcval_report *r)
+{
+	if (r->state)
+		dv_report_spill_release(r->state);
+	dv_free(r->state);
+	r->state = NULL;
+}
+
+static int json_spool_errno(const dcval_report *r)
+{
+	const dv_report_spill *s = r->state;
+
+	return s->err;
+}
+
 /* Write the object of v to the spill file, one per line. */
 static dcval_status json_violation(dcval_report *r, const dcval_violation *v)
 {
+	dv_report_spill *s = r->state;
 	dv_jsonw w;
 	dcval_status st;
 
-	st = dv_report_spill_open(r);
+	st = dv_report_spill_open(s);
 	if (st != DCVAL_OK)
 		return st;
-	dv_jsonw_init(&w, r->spill);
+	dv_jsonw_init(&w, s->f);
 	st = dv_report_json_violation(&w, r, v);
 	dv_jsonw_raw(&w, "\n", 1);
 	if (st == DCVAL_OK)
 		st = dv_jsonw_status(&w);
 	if (st == DCVAL_EIO)
-		return dv_report_spill_failed(r);
+		return dv_report_spill_failed(s);
 	return st;
 }
 
@@ -243,7 +271,7 @@ static dcval_status json_finish(dcval_report *r, const dv_report_run *run)
 	dv_report_json_members(&w, r, run, true);
 	dv_jsonw_key(&w, "violations");
 	dv_jsonw_array(&w, true);
-	st = dv_report_spill_copy(r, &w);
+	st = dv_report_spill_copy(r->state, &w);
 	dv_jsonw_end(&w);
 	dv_jsonw_key(&w, "truncated");
 	dv_jsonw_bool(&w, dv_report_truncated(r));
@@ -256,6 +284,9 @@ static dcval_status json_finish(dcval_report *r, const dv_report_run *run)
 
 const dv_report_ops dv_report_json_ops = {
 	.name = "json",
+	.start = json_start,
 	.violation = json_violation,
 	.finish = json_finish,
+	.release = json_release,
+	.spool_errno = json_spool_errno,
 };

@@ -34,11 +34,27 @@
 #include <string.h>
 
 #include "report/report_impl.h"
+#include "util/alloc.h"
 #include "util/utf8.h"
 
 /* The suite of dataset-level violations of a run of several inputs,
  * which have no path. */
 #define DATASET_SUITE "(all inputs)"
+
+/* The first messages of one testcase. */
+typedef struct junit_samples {
+	unsigned n;                       /* used entries of text */
+	char *text[DV_REPORT_EXAMPLES];   /* "LOCATION: MESSAGE", or "MESSAGE"
+					     without a location */
+} junit_samples;
+
+/* The junit report's private state: its testcases, counted as
+ * violations come (every one, listed or not). */
+typedef struct junit_state {
+	dv_report_aggs cases;   /* per (path, rule, column, severity) */
+	junit_samples *samples; /* the messages of cases.items[i] */
+	size_t alloc;           /* allocated entries of samples */
+} junit_state;
 
 /* Testcases of one or all suites. */
 typedef struct junit_counts {
@@ -100,6 +116,78 @@ static void xml_escape(FILE *out, const char *s, bool attr)
 	}
 }
 
+static dcval_status junit_start(dcval_report *r, const dcval_report_opts *opts)
+{
+	(void)opts;
+	r->state = dv_calloc(1, sizeof(junit_state));
+	return r->state ? DCVAL_OK : DCVAL_ENOMEM;
+}
+
+static void junit_release(dcval_report *r)
+{
+	junit_state *j = r->state;
+	size_t i;
+	unsigned k;
+
+	if (!j)
+		return;
+	for (i = 0; i < j->cases.n; i++)
+		for (k = 0; k < j->samples[i].n; k++)
+			dv_free(j->samples[i].text[k]);
+	dv_report_aggs_release(&j->cases);
+	dv_free(j->samples);
+	dv_free(j);
+	r->state = NULL;
+}
+
+/* Keep "LOCATION: MESSAGE" of v while sm has fewer than five. */
+static dcval_status keep_sample(dcval_report *r, junit_samples *sm,
+				const dcval_violation *v)
+{
+	dcval_status st;
+
+	if (sm->n == DV_REPORT_EXAMPLES)
+		return DCVAL_OK;
+	st = dv_report_location(v, &r->line);
+	if (st == DCVAL_OK)
+		st = dv_report_message(v, &r->msg);
+	if (st == DCVAL_OK)
+		st = dv_buf_printf(&r->line, "%s%s", r->line.len ? ": " : "",
+				   r->msg.data);
+	if (st != DCVAL_OK)
+		return st == DCVAL_ELIMIT ? DCVAL_OK : st;
+	sm->text[sm->n] = dv_strndup(r->line.data, r->line.len);
+	if (!sm->text[sm->n])
+		return DCVAL_ENOMEM;
+	sm->n++;
+	return DCVAL_OK;
+}
+
+/* Count v in its testcase, made when new, and keep its message. */
+static dcval_status junit_tally(dcval_report *r, const dcval_violation *v)
+{
+	junit_state *j = r->state;
+	dcval_status st = DCVAL_OK;
+	junit_samples *sm;
+	dv_report_agg *a;
+	size_t n;
+
+	if (j->cases.n == j->alloc) {
+		n = j->alloc ? 2 * j->alloc : 16;
+		sm = dv_reallocarray(j->samples, n, sizeof(*sm));
+		if (!sm)
+			return DCVAL_ENOMEM;
+		memset(sm + j->alloc, 0, (n - j->alloc) * sizeof(*sm));
+		j->samples = sm;
+		j->alloc = n;
+	}
+	a = dv_report_aggs_get(&j->cases, v->path, v, &st);
+	if (!a)
+		return st == DCVAL_ELIMIT ? DCVAL_OK : st;
+	a->count++;
+	return keep_sample(r, &j->samples[a->index], v);
+}
+
 /* Paths equal, NULL (no input) equal only to NULL. */
 static bool same_path(const char *a, const char *b)
 {
@@ -138,22 +226,23 @@ static void testcase_open(FILE *out, const dv_report_run *run, const char *name,
 }
 
 /* The count line and the sample messages of a. */
-static void agg_text(FILE *out, const dv_report_agg *a, const char *what)
+static void agg_text(FILE *out, const dv_report_agg *a,
+		     const junit_samples *sm, const char *what)
 {
 	char count[32];
 	unsigned i;
 
 	xml_escape(out, dv_report_plural(a->count, what, count, sizeof(count)), false);
-	for (i = 0; i < a->n_samples; i++) {
+	for (i = 0; i < sm->n; i++) {
 		fputc('\n', out);
-		xml_escape(out, a->samples[i], false);
+		xml_escape(out, sm->text[i], false);
 	}
-	if (a->count > a->n_samples)
-		fprintf(out, "\n(and %" PRIu64 " more)", a->count - a->n_samples);
+	if (a->count > sm->n)
+		fprintf(out, "\n(and %" PRIu64 " more)", a->count - sm->n);
 }
 
 static void agg_testcase(FILE *out, const dv_report_run *run,
-			 const dv_report_agg *a)
+			 const dv_report_agg *a, const junit_samples *sm)
 {
 	char count[32];
 	bool error = a->severity == DCVAL_SEVERITY_ERROR;
@@ -165,11 +254,11 @@ static void agg_testcase(FILE *out, const dv_report_run *run,
 		xml_escape(out, a->rule, true);
 		fprintf(out, "\" message=\"%s\">",
 			dv_report_plural(a->count, "error", count, sizeof(count)));
-		agg_text(out, a, "error");
+		agg_text(out, a, sm, "error");
 		fputs("</failure>\n", out);
 	} else {
 		fputs("      <system-out>", out);
-		agg_text(out, a, "warning");
+		agg_text(out, a, sm, "warning");
 		fputs("</system-out>\n", out);
 	}
 	fputs("    </testcase>\n", out);
@@ -197,7 +286,8 @@ static void contract_testcase(FILE *out, const dv_report_run *run,
 static void suite(dcval_report *r, const dv_report_run *run, const char *path,
 		  const dcval_input_info *in, bool write, junit_counts *total)
 {
-	const dv_report_aggs *t = &r->by_input;
+	const junit_state *j = r->state;
+	const dv_report_aggs *t = &j->cases;
 	junit_counts c = { 0, 0, 0 };
 	bool contract;
 	size_t i;
@@ -226,7 +316,7 @@ static void suite(dcval_report *r, const dv_report_run *run, const char *path,
 		contract_testcase(r->out, run, in);
 	for (i = 0; i < t->n; i++)
 		if (same_path(t->items[i]->path, path))
-			agg_testcase(r->out, run, t->items[i]);
+			agg_testcase(r->out, run, t->items[i], &j->samples[i]);
 	fputs("  </testsuite>\n", r->out);
 }
 
@@ -234,7 +324,8 @@ static void suite(dcval_report *r, const dv_report_run *run, const char *path,
 static void suites(dcval_report *r, const dv_report_run *run, bool write,
 		   junit_counts *total)
 {
-	const dv_report_aggs *t = &r->by_input;
+	const junit_state *js = r->state;
+	const dv_report_aggs *t = &js->cases;
 	size_t i, j;
 
 	for (i = 0; i < run->n_inputs; i++)
@@ -268,7 +359,8 @@ static dcval_status junit_finish(dcval_report *r, const dv_report_run *run)
 
 const dv_report_ops dv_report_junit_ops = {
 	.name = "junit",
-	.by_input = true,
-	.violation = NULL,
+	.start = junit_start,
+	.tally = junit_tally,
 	.finish = junit_finish,
+	.release = junit_release,
 };

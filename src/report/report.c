@@ -1,7 +1,8 @@
 /*
- * The part of a report common to every format: life cycle, counting, the
- * listing cap and the aggregation of violations per rule and column
- * (see report_impl.h). The formats only write.
+ * The part of a report common to every format: the table of formats,
+ * life cycle, counting, the listing cap and the aggregation of
+ * violations per rule and column (see report_impl.h). What one format
+ * keeps for itself is its own state, behind its ops.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -41,164 +42,6 @@ const char *dcval_report_format_name(dcval_report_format format)
 	return (unsigned)format < N_FORMATS ? formats[format]->name : NULL;
 }
 
-/* ---- aggregates ---- */
-
-static bool str_eq(const char *a, const char *b)
-{
-	if (!a || !b)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
-
-/* FNV-1a over one string of the key, NULL distinct from "". */
-static uint32_t hash_str(uint32_t h, const char *s)
-{
-	if (!s)
-		return (h ^ 0xffu) * 16777619u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return (h ^ 0x1fu) * 16777619u; /* end of this string */
-}
-
-static uint32_t hash_key(const char *path, const dcval_violation *v)
-{
-	uint32_t h = 2166136261u;
-
-	h = hash_str(h, path);
-	h = hash_str(h, v->rule);
-	h = hash_str(h, v->column);
-	return (h ^ (uint32_t)v->severity) * 16777619u;
-}
-
-static bool agg_matches(const dv_report_agg *a, uint32_t h, const char *path,
-			const dcval_violation *v)
-{
-	return a->hash == h && a->severity == v->severity &&
-	       str_eq(a->path, path) && str_eq(a->rule, v->rule) &&
-	       str_eq(a->column, v->column);
-}
-
-/* Rebuild the hash index with twice the slots. */
-static dcval_status aggs_rehash(dv_report_aggs *t)
-{
-	size_t n = t->nslots ? 2 * t->nslots : 64;
-	uint32_t *slots = dv_calloc(n, sizeof(*slots));
-	size_t i, j;
-
-	if (!slots)
-		return DCVAL_ENOMEM;
-	for (i = 0; i < t->n; i++) {
-		j = t->items[i]->hash & (n - 1);
-		while (slots[j])
-			j = (j + 1) & (n - 1);
-		slots[j] = (uint32_t)(i + 1);
-	}
-	dv_free(t->slots);
-	t->slots = slots;
-	t->nslots = n;
-	return DCVAL_OK;
-}
-
-/* Copy s into *p (advancing it); NULL stays NULL. */
-static const char *keep_str(char **p, const char *s)
-{
-	char *d = *p;
-	size_t n;
-
-	if (!s)
-		return NULL;
-	n = strlen(s) + 1;
-	memcpy(d, s, n);
-	*p += n;
-	return d;
-}
-
-static dv_report_agg *agg_new(uint32_t h, const char *path,
-			      const dcval_violation *v)
-{
-	size_t lp = path ? strlen(path) + 1 : 0;
-	size_t lr = strlen(v->rule) + 1;
-	size_t lc = v->column ? strlen(v->column) + 1 : 0;
-	dv_report_agg *a;
-	char *p;
-
-	a = dv_malloc(sizeof(*a) + lp + lr + lc);
-	if (!a)
-		return NULL;
-	memset(a, 0, sizeof(*a));
-	p = a->keys;
-	a->path = keep_str(&p, path);
-	a->rule = keep_str(&p, v->rule);
-	a->column = keep_str(&p, v->column);
-	a->severity = v->severity;
-	a->hash = h;
-	return a;
-}
-
-static dcval_status aggs_append(dv_report_aggs *t, dv_report_agg *a)
-{
-	dv_report_agg **items;
-	size_t n;
-
-	if (t->n == t->alloc) {
-		n = t->alloc ? 2 * t->alloc : 16;
-		items = dv_reallocarray(t->items, n, sizeof(*items));
-		if (!items)
-			return DCVAL_ENOMEM;
-		t->items = items;
-		t->alloc = n;
-	}
-	t->items[t->n++] = a;
-	return DCVAL_OK;
-}
-
-/*
- * The aggregate of v's key in t (path NULL for the run table), created
- * in first-seen order when new. NULL with *st set on failure.
- */
-static dv_report_agg *aggs_get(dv_report_aggs *t, const char *path,
-			       const dcval_violation *v, dcval_status *st)
-{
-	uint32_t h = hash_key(path, v);
-	dv_report_agg *a;
-	size_t j;
-
-	if (2 * (t->n + 1) > t->nslots && (*st = aggs_rehash(t)) != DCVAL_OK)
-		return NULL;
-	for (j = h & (t->nslots - 1); t->slots[j]; j = (j + 1) & (t->nslots - 1)) {
-		a = t->items[t->slots[j] - 1];
-		if (agg_matches(a, h, path, v))
-			return a;
-	}
-	if (t->n >= DV_REPORT_MAX_AGGS) {
-		*st = DCVAL_ELIMIT;
-		return NULL;
-	}
-	a = agg_new(h, path, v);
-	if (!a || aggs_append(t, a) != DCVAL_OK) {
-		dv_free(a);
-		*st = DCVAL_ENOMEM;
-		return NULL;
-	}
-	t->slots[j] = (uint32_t)t->n;
-	return a;
-}
-
-static void aggs_release(dv_report_aggs *t)
-{
-	size_t i;
-	unsigned k;
-
-	for (i = 0; i < t->n; i++) {
-		for (k = 0; k < t->items[i]->n_samples; k++)
-			dv_free(t->items[i]->samples[k]);
-		dv_free(t->items[i]);
-	}
-	dv_free(t->items);
-	dv_free(t->slots);
-	memset(t, 0, sizeof(*t));
-}
-
 /*
  * Count v's display value among the examples of a: an equal example
  * counts one more, a new one is kept while there is room.
@@ -234,48 +77,24 @@ static void agg_example(dv_report_agg *a, const dcval_violation *v)
 	e->count = 1;
 }
 
-/* Keep "LOCATION: MESSAGE" of v while a has fewer than five. */
-static dcval_status agg_sample(dcval_report *r, dv_report_agg *a,
-			       const dcval_violation *v)
-{
-	dcval_status st;
-
-	if (a->n_samples == DV_REPORT_EXAMPLES)
-		return DCVAL_OK;
-	st = dv_report_location(v, &r->line);
-	if (st == DCVAL_OK)
-		st = dv_report_message(v, &r->msg);
-	if (st == DCVAL_OK)
-		st = dv_buf_printf(&r->line, "%s%s", r->line.len ? ": " : "",
-				   r->msg.data);
-	if (st != DCVAL_OK)
-		return st == DCVAL_ELIMIT ? DCVAL_OK : st;
-	a->samples[a->n_samples] = dv_strndup(r->line.data, r->line.len);
-	if (!a->samples[a->n_samples])
-		return DCVAL_ENOMEM;
-	a->n_samples++;
-	return DCVAL_OK;
-}
-
-static dcval_status aggregate(dcval_report *r, const dcval_violation *v)
+/*
+ * Count v in the run table. *kept is false when the table is full
+ * (DV_REPORT_MAX_AGGS distinct keys): the summary lists no new keys
+ * past it, while the run and its counts go on (a 100k-column header).
+ */
+static dcval_status aggregate(dcval_report *r, const dcval_violation *v,
+			      bool *kept)
 {
 	dcval_status st = DCVAL_OK;
 	dv_report_agg *a;
 
-	/* past DV_REPORT_MAX_AGGS distinct keys the summary lists no new
-	 * ones; the run and its counts go on (a 100k-column header) */
-	a = aggs_get(&r->rules, NULL, v, &st);
+	a = dv_report_aggs_get(&r->rules, NULL, v, &st);
+	*kept = a != NULL;
 	if (!a)
 		return st == DCVAL_ELIMIT ? DCVAL_OK : st;
 	a->count++;
 	agg_example(a, v);
-	if (!r->ops->by_input)
-		return DCVAL_OK;
-	a = aggs_get(&r->by_input, v->path, v, &st);
-	if (!a)
-		return st == DCVAL_ELIMIT ? DCVAL_OK : st;
-	a->count++;
-	return agg_sample(r, a, v);
+	return DCVAL_OK;
 }
 
 /* ---- life cycle ---- */
@@ -297,9 +116,13 @@ dcval_report *dcval_report_new(const dcval_report_opts *opts, FILE *out,
 	r->ops = formats[opts->format];
 	r->out = out;
 	r->max_violations = opts->max_violations;
-	r->spool_dir = opts->spool_dir;
 	dv_buf_init(&r->msg, DV_REPORT_MESSAGE_MAX + 1);
 	dv_buf_init(&r->line, 2 * DV_REPORT_MESSAGE_MAX);
+	if (r->ops->start && r->ops->start(r, opts) != DCVAL_OK) {
+		dcval_report_free(r);
+		dv_error_set(err, DCVAL_ENOMEM, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
 	return r;
 }
 
@@ -309,18 +132,15 @@ void dcval_report_free(dcval_report *r)
 		return;
 	if (r->ops->release)
 		r->ops->release(r);
-	aggs_release(&r->rules);
-	aggs_release(&r->by_input);
+	dv_report_aggs_release(&r->rules);
 	dv_buf_release(&r->msg);
 	dv_buf_release(&r->line);
-	if (r->spill)
-		fclose(r->spill);
 	dv_free(r);
 }
 
 int dcval_report_spool_errno(const dcval_report *r)
 {
-	return r ? r->spool_errno : 0;
+	return r && r->ops->spool_errno ? r->ops->spool_errno(r) : 0;
 }
 
 /* ---- running ---- */
@@ -329,13 +149,16 @@ dcval_status dcval_report_violation(void *report, const dcval_violation *v)
 {
 	dcval_report *r = report;
 	dcval_status st;
+	bool kept;
 
 	if (r->failed != DCVAL_OK)
 		return r->failed;
 	if (!v->rule)
 		return DCVAL_EUSAGE;
 	r->seen++;
-	st = aggregate(r, v);
+	st = aggregate(r, v, &kept);
+	if (st == DCVAL_OK && kept && r->ops->tally)
+		st = r->ops->tally(r, v);
 	if (st == DCVAL_OK && r->listed < r->max_violations && r->ops->violation) {
 		r->listed++;
 		st = r->ops->violation(r, v);

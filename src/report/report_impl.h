@@ -3,11 +3,13 @@
  * per-format ops table, aggregation and the summary of a finished run.
  *
  * report.c owns the common part: it counts every violation, aggregates
- * it per (rule, column, severity) and, for formats that ask, per (input,
- * rule, column, severity); it hands the first max_violations violations
- * to ops->violation() and, at the end, a dv_report_run to ops->finish().
- * Each format is one file (text.c, json.c, jsonl.c, junit.c, github.c,
- * sarif.c) defining one dv_report_ops.
+ * it per (rule, column, severity) (aggs.c), hands it to ops->tally(),
+ * the first max_violations of them to ops->violation() and, at the end,
+ * a dv_report_run to ops->finish(). Each format is one file (text.c,
+ * json.c, jsonl.c, junit.c, github.c, sarif.c) defining one
+ * dv_report_ops; what only it needs (junit's per-input aggregates, the
+ * spill file of json and sarif, sarif's rule ids) is its private state
+ * in r->state, made by ops->start() and freed by ops->release().
  */
 #ifndef DV_REPORT_REPORT_IMPL_H
 #define DV_REPORT_REPORT_IMPL_H
@@ -20,7 +22,7 @@
 #include "util/buf.h"
 
 /* Distinct example values kept per aggregate, and first messages per
- * input aggregate (junit). */
+ * testcase (junit). */
 #define DV_REPORT_EXAMPLES 5
 
 /* Room for a display value, unescaped: 80 bytes, "...", NUL. */
@@ -52,8 +54,9 @@ typedef struct dv_report_example {
 /* Violations of one key: (rule, column, severity), or with path too. */
 typedef struct dv_report_agg {
 	const char *path;        /* input path; NULL in the run table, and in
-				    the input table for a dataset-level
-				    violation of several inputs */
+				    a table by input (junit's) for a
+				    dataset-level violation of several
+				    inputs */
 	const char *rule;        /* rule id */
 	const char *column;      /* column, NULL when none */
 	dcval_severity severity; /* error or warn */
@@ -62,9 +65,7 @@ typedef struct dv_report_agg {
 	bool more;               /* values seen beyond the kept examples */
 	unsigned n_examples;     /* used entries of examples */
 	dv_report_example examples[DV_REPORT_EXAMPLES]; /* run table only */
-	unsigned n_samples;      /* used entries of samples */
-	char *samples[DV_REPORT_EXAMPLES]; /* input table: "LOCATION: MESSAGE",
-					      or "MESSAGE" without a location */
+	size_t index;            /* place in its table's items */
 	uint32_t hash;           /* of the key */
 	char keys[];             /* storage of path, rule and column */
 } dv_report_agg;
@@ -77,6 +78,17 @@ typedef struct dv_report_aggs {
 	uint32_t *slots;       /* open addressing: index + 1, 0 when free */
 	size_t nslots;         /* a power of two, or 0 */
 } dv_report_aggs;
+
+/*
+ * The aggregate of v's key in t (path NULL for the run table), created
+ * in first-seen order when new. NULL with *st set on failure:
+ * DCVAL_ELIMIT past DV_REPORT_MAX_AGGS keys, DCVAL_ENOMEM.
+ */
+dv_report_agg *dv_report_aggs_get(dv_report_aggs *t, const char *path,
+				  const dcval_violation *v, dcval_status *st);
+
+/* Free the aggregates of t and its index; t is then empty. */
+void dv_report_aggs_release(dv_report_aggs *t);
 
 /* The finished run as reports see it: lineage, inputs and totals. */
 typedef struct dv_report_run {
@@ -96,6 +108,7 @@ typedef struct dv_report_run {
 
 typedef struct dv_report_ops dv_report_ops;
 
+/* What every format shares; a format's own fields live in state. */
 struct dcval_report {
 	const dv_report_ops *ops; /* the format */
 	FILE *out;                /* borrowed output */
@@ -103,27 +116,35 @@ struct dcval_report {
 	uint64_t seen;            /* violations received */
 	uint64_t listed;          /* violations handed to ops->violation */
 	dv_report_aggs rules;     /* per (rule, column, severity) */
-	dv_report_aggs by_input;  /* per (path, rule, column, severity) */
 	dv_buf msg;               /* scratch: message of one violation */
 	dv_buf line;              /* scratch: location of one violation */
-	FILE *spill;              /* json, sarif: listed violation objects, or NULL */
-	void *state;              /* the format's own, freed by ops->release */
-	const char *spool_dir;    /* folder of spill, NULL: DV_SPOOL_DIR; borrowed */
-	int spool_errno;          /* errno of a failure on spill, 0 when none */
+	void *state;              /* the format's own: ops->start, ops->release */
 	dcval_status failed;      /* first write error, sticky */
 };
 
 /*
- * One report format. violation() gets each listed violation as it
- * arrives (NULL: the format lists none); finish() writes the rest.
- * Both return DCVAL_OK, DCVAL_EIO on a write error, or DCVAL_ENOMEM.
+ * One report format: one file and one row of report.c's table. Every
+ * member but name and finish may be NULL (nothing to do). The dcval_status
+ * ones return DCVAL_OK, DCVAL_EIO on a write error, or DCVAL_ENOMEM.
+ *
+ * start()     makes the format's private state in r->state, from the
+ *             options of dcval_report_new() (a failure fails it);
+ * tally()     sees every violation, listed or not, once the run table
+ *             has counted it (not past DV_REPORT_MAX_AGGS keys);
+ * violation() gets each listed violation as it arrives;
+ * finish()    writes the rest of the report;
+ * release()   frees r->state, also after a failed start();
+ * spool_errno() is dcval_report_spool_errno(): the errno of a failure
+ *             of the format's temporary file, 0 when none.
  */
 struct dv_report_ops {
-	const char *name;  /* "text", ... */
-	bool by_input;     /* keep per-input aggregates with sample messages */
+	const char *name; /* "text", ... */
+	dcval_status (*start)(dcval_report *r, const dcval_report_opts *opts);
+	dcval_status (*tally)(dcval_report *r, const dcval_violation *v);
 	dcval_status (*violation)(dcval_report *r, const dcval_violation *v);
 	dcval_status (*finish)(dcval_report *r, const dv_report_run *run);
-	void (*release)(dcval_report *r); /* free r->state; NULL: none */
+	void (*release)(dcval_report *r);
+	int (*spool_errno)(const dcval_report *r);
 };
 
 extern const dv_report_ops dv_report_text_ops;
@@ -217,16 +238,26 @@ const dv_rule_help *dv_report_rule_help(const char *id);
 
 /*
  * The spill file of the formats that write their listed violations at
- * the end (spill.c), in r->spool_dir: dv_report_spill_open() creates
- * r->spill on first use (DCVAL_EIO when it cannot, DCVAL_ENOMEM);
- * dv_report_spill_copy() writes each of its lines, ready-made JSON
- * values, as one element of the array open in w (JSON text holds no raw
- * newline; nothing when no spill file was made).
- * dv_report_spill_failed() keeps the errno of a spill-file failure in
- * r->spool_errno (the first one) and returns DCVAL_EIO.
+ * the end (spill.c), part of their private state.
+ * dv_report_spill_init() fills s for the folder `dir` (borrowed; NULL:
+ * DV_SPOOL_DIR); dv_report_spill_open() creates the file on first use
+ * (DCVAL_EIO when it cannot, DCVAL_ENOMEM); dv_report_spill_copy()
+ * writes each of its lines, ready-made JSON values, as one element of
+ * the array open in w (JSON text holds no raw newline; nothing when no
+ * spill file was made). dv_report_spill_failed() keeps the errno of a
+ * spill-file failure in s->err (the first one) and returns DCVAL_EIO;
+ * dv_report_spill_release() closes the file.
  */
-dcval_status dv_report_spill_open(dcval_report *r);
-dcval_status dv_report_spill_copy(dcval_report *r, struct dv_jsonw *w);
-dcval_status dv_report_spill_failed(dcval_report *r);
+typedef struct dv_report_spill {
+	FILE *f;         /* listed violations, one JSON value a line, or NULL */
+	const char *dir; /* folder of f, NULL: DV_SPOOL_DIR; borrowed */
+	int err;         /* errno of a failure on f, 0 when none */
+} dv_report_spill;
+
+void dv_report_spill_init(dv_report_spill *s, const char *dir);
+dcval_status dv_report_spill_open(dv_report_spill *s);
+dcval_status dv_report_spill_copy(dv_report_spill *s, struct dv_jsonw *w);
+dcval_status dv_report_spill_failed(dv_report_spill *s);
+void dv_report_spill_release(dv_report_spill *s);
 
 #endif

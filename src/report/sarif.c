@@ -65,14 +65,28 @@
 /* Longest URI made of a path: every byte may become %XX. */
 #define SARIF_URI_MAX (3 * 65536 + 16)
 
-/* The rule ids of the log in first-seen order, kept as violations come. */
+/* The sarif report's private state: its rule ids, kept as violations
+ * come, in first-seen order, and its spill file. */
 typedef struct sarif_state {
-	char **ids;    /* distinct rule ids, first seen first */
-	size_t n;      /* used entries of ids */
-	size_t alloc;  /* allocated entries of ids */
-	size_t synced; /* aggregates of r->rules already looked at */
-	dv_buf uri;    /* scratch: the URI of a path */
+	char **ids;            /* distinct rule ids, first seen first */
+	size_t n;              /* used entries of ids */
+	size_t alloc;          /* allocated entries of ids */
+	size_t synced;         /* aggregates of r->rules already looked at */
+	dv_buf uri;            /* scratch: the URI of a path */
+	dv_report_spill spill; /* the results, one per line */
 } sarif_state;
+
+static dcval_status sarif_start(dcval_report *r, const dcval_report_opts *opts)
+{
+	sarif_state *s = dv_calloc(1, sizeof(*s));
+
+	if (!s)
+		return DCVAL_ENOMEM;
+	dv_buf_init(&s->uri, SARIF_URI_MAX);
+	dv_report_spill_init(&s->spill, opts->spool_dir);
+	r->state = s;
+	return DCVAL_OK;
+}
 
 static void sarif_release(dcval_report *r)
 {
@@ -85,22 +99,16 @@ static void sarif_release(dcval_report *r)
 		dv_free(s->ids[i]);
 	dv_free(s->ids);
 	dv_buf_release(&s->uri);
+	dv_report_spill_release(&s->spill);
 	dv_free(s);
 	r->state = NULL;
 }
 
-static sarif_state *state_of(dcval_report *r)
+static int sarif_spool_errno(const dcval_report *r)
 {
-	sarif_state *s = r->state;
+	const sarif_state *s = r->state;
 
-	if (s)
-		return s;
-	s = dv_calloc(1, sizeof(*s));
-	if (!s)
-		return NULL;
-	dv_buf_init(&s->uri, SARIF_URI_MAX);
-	r->state = s;
-	return s;
+	return s->spill.err;
 }
 
 /*
@@ -269,13 +277,11 @@ static void result(dv_jsonw *w, dcval_report *r, const sarif_state *s,
 /* Write the result of v to the spill file, one per line. */
 static dcval_status sarif_violation(dcval_report *r, const dcval_violation *v)
 {
-	sarif_state *s = state_of(r);
+	sarif_state *s = r->state;
 	dcval_status st;
 	dv_jsonw w;
 	size_t idx;
 
-	if (!s)
-		return DCVAL_ENOMEM;
 	st = rules_sync(r, s);
 	if (st == DCVAL_OK)
 		st = rule_index(s, v->rule, &idx);
@@ -284,14 +290,14 @@ static dcval_status sarif_violation(dcval_report *r, const dcval_violation *v)
 	if (st == DCVAL_OK && v->path && v->path[0])
 		st = path_uri(v->path, &s->uri);
 	if (st == DCVAL_OK)
-		st = dv_report_spill_open(r);
+		st = dv_report_spill_open(&s->spill);
 	if (st != DCVAL_OK)
 		return st;
-	dv_jsonw_init(&w, r->spill);
+	dv_jsonw_init(&w, s->spill.f);
 	result(&w, r, s, v, idx);
 	dv_jsonw_raw(&w, "\n", 1);
 	st = dv_jsonw_status(&w);
-	return st == DCVAL_EIO ? dv_report_spill_failed(r) : st;
+	return st == DCVAL_EIO ? dv_report_spill_failed(&s->spill) : st;
 }
 
 /*
@@ -443,7 +449,7 @@ static dcval_status run_object(dv_jsonw *w, dcval_report *r,
 	dv_jsonw_key(w, "results");
 	dv_jsonw_array(w, true);
 	if (st == DCVAL_OK)
-		st = dv_report_spill_copy(r, w);
+		st = dv_report_spill_copy(&s->spill, w);
 	dv_jsonw_end(w);
 	dv_jsonw_key(w, "properties");
 	run_properties(w, r, run);
@@ -453,12 +459,10 @@ static dcval_status run_object(dv_jsonw *w, dcval_report *r,
 
 static dcval_status sarif_finish(dcval_report *r, const dv_report_run *run)
 {
-	sarif_state *s = state_of(r);
+	sarif_state *s = r->state;
 	dcval_status st;
 	dv_jsonw w;
 
-	if (!s)
-		return DCVAL_ENOMEM;
 	st = rules_sync(r, s);
 	if (st != DCVAL_OK)
 		return st;
@@ -481,7 +485,9 @@ static dcval_status sarif_finish(dcval_report *r, const dv_report_run *run)
 
 const dv_report_ops dv_report_sarif_ops = {
 	.name = "sarif",
+	.start = sarif_start,
 	.violation = sarif_violation,
 	.finish = sarif_finish,
 	.release = sarif_release,
+	.spool_errno = sarif_spool_errno,
 };

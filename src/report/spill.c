@@ -11,27 +11,40 @@
 #include "report/report_impl.h"
 #include "util/spool.h"
 
-dcval_status dv_report_spill_failed(dcval_report *r)
+void dv_report_spill_init(dv_report_spill *s, const char *dir)
 {
-	if (!r->spool_errno)
-		r->spool_errno = errno ? errno : EIO;
+	s->f = NULL;
+	s->dir = dir;
+	s->err = 0;
+}
+
+void dv_report_spill_release(dv_report_spill *s)
+{
+	if (s->f)
+		fclose(s->f);
+	s->f = NULL;
+}
+
+dcval_status dv_report_spill_failed(dv_report_spill *s)
+{
+	if (!s->err)
+		s->err = errno ? errno : EIO;
 	return DCVAL_EIO;
 }
 
-dcval_status dv_report_spill_open(dcval_report *r)
+dcval_status dv_report_spill_open(dv_report_spill *s)
 {
-	if (r->spill)
+	if (s->f)
 		return DCVAL_OK;
-	r->spill = dv_spool_open(r->spool_dir);
-	if (r->spill)
+	s->f = dv_spool_open(s->dir);
+	if (s->f)
 		return DCVAL_OK;
-	return errno == ENOMEM ? DCVAL_ENOMEM : dv_report_spill_failed(r);
+	return errno == ENOMEM ? DCVAL_ENOMEM : dv_report_spill_failed(s);
 }
 
-dcval_status dv_report_spill_copy(dcval_report *r, dv_jsonw *w)
+dcval_status dv_report_spill_copy(dv_report_spill *s, dv_jsonw *w)
 {
-	FILE *spill = r->spill;
-
+	FILE *spill = s->f;
 	char buf[16384];
 	bool at_start = true;
 	size_t n, k;
@@ -40,7 +53,7 @@ dcval_status dv_report_spill_copy(dcval_report *r, dv_jsonw *w)
 	if (!spill)
 		return DCVAL_OK;
 	if (fflush(spill) != 0 || fseek(spill, 0, SEEK_SET) != 0)
-		return dv_report_spill_failed(r);
+		return dv_report_spill_failed(s);
 	while ((n = fread(buf, 1, sizeof(buf), spill)) > 0) {
 		for (p = buf; p < buf + n; p += k) {
 			if (at_start)
@@ -52,5 +65,5 @@ dcval_status dv_report_spill_copy(dcval_report *r, dv_jsonw *w)
 			k += nl != NULL;
 		}
 	}
-	return ferror(spill) ? dv_report_spill_failed(r) : DCVAL_OK;
+	return ferror(spill) ? dv_report_spill_failed(s) : DCVAL_OK;
 }

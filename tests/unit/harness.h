@@ -76,4 +76,77 @@ void run_free(struct run *r);
 void expect_counts(const struct run *r, uint64_t records, uint64_t invalid,
 		   uint64_t errors, uint64_t warnings);
 
+/* ---- tables of cases ----
+ *
+ * A case is a contract, input bytes, how to run them and what must come
+ * out: the violations as a digest (rule, record, line, field, column of
+ * each, in order), more about some of them (value, detail, severity,
+ * redaction), the counts, the quarantine outputs. run_table() makes one
+ * cmocka test per case; a csv case whose bytes hold no quote or tab and
+ * whose contract sets no input options is run as tsv too (every ','
+ * becomes a tab, in the input and the quarantine outputs), and must give
+ * the same.
+ */
+
+struct CMUnitTest;
+
+/* Yes, no, or not checked. */
+enum tri { T_ANY = 0, T_NO, T_YES };
+
+/* What is checked of violation i beyond its digest entry. */
+struct want {
+	size_t i;            /* violation index */
+	const char *value;   /* its value's bytes; NULL: not checked */
+	size_t value_len;    /* of value; 0: strlen(value) */
+	enum tri has_value;  /* T_NO: the violation has no value */
+	enum tri redacted;
+	enum tri warn;       /* T_YES: warn severity, T_NO: error */
+	const char *detail;  /* NULL: not checked */
+};
+
+#define CASE_INPUTS 4
+#define CASE_WANTS 8
+
+struct tcase {
+	const char *name;
+	const char *contract;               /* YAML */
+	const char *input[CASE_INPUTS];     /* run in order, up to a NULL */
+	size_t len;                         /* bytes of input[0]; 0: strlen */
+	struct run_cfg cfg;                 /* format (csv), caps, quarantine, flags */
+	dcval_status st;                    /* expected run status (DCVAL_OK) */
+	const char *digest;                 /* expected digest; "" for none,
+					       NULL: not checked */
+	bool check_counts;                  /* compare counts */
+	dcval_counts counts;
+	struct want want[CASE_WANTS];       /* up to the first all-zero entry */
+	const char *valid;                  /* quarantine outputs, with cfg.quarantine */
+	const char *invalid;
+	bool csv_only;                      /* not run as tsv */
+};
+
+/* Counts of a case: records, invalid records, errors, warnings. */
+#define COUNTS(rec, inv, err, warn) \
+	.check_counts = true, \
+	.counts = { .records = (rec), .invalid_records = (inv), \
+		    .errors = (err), .warnings = (warn) }
+
+/* input[0] as bytes that may hold NUL: a string literal. */
+#define BYTES(s) .input = { s }, .len = sizeof(s) - 1
+
+/* Value of violation i, a string literal (may hold NUL). */
+#define VAL(idx, s) { .i = (idx), .value = (s), .value_len = sizeof(s) - 1 }
+
+/* Run one case (a cmocka test; *state is the struct tcase). */
+void run_case(void **state);
+
+/* Run case c on in[0..n) instead of its own inputs (built at run time). */
+void run_case_with(const struct tcase *c, const struct input *in, size_t n);
+
+/*
+ * Run cases[0..n) and the plain tests extra[0..n_extra) as one cmocka
+ * group named `group`; returns what cmocka_run_group_tests returns.
+ */
+int run_table(const char *group, const struct tcase *cases, size_t n,
+	      const struct CMUnitTest *extra, size_t n_extra);
+
 #endif

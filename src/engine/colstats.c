@@ -63,39 +63,73 @@ static char any_tag(const dv_value *v)
 	}
 }
 
+/* What column k of the record gives its statistics. */
+enum given { G_NULL, G_INVALID, G_VECTOR, G_VALUE };
+
+static enum given given(const dv_engine *e, size_t k, const char **text,
+			size_t *len, char *tag)
+{
+	const dv_value *v = &e->values[k];
+
+	if (e->col_skip[k] || v->kind == DV_V_ABSENT || v->kind == DV_V_NULL)
+		return G_NULL;
+	if (!e->has_typed[k])
+		return G_INVALID;
+	if (e->stats[k]->vector)
+		return G_VECTOR;
+	if (v->kind == DV_V_JBOOL && e->c->columns[k].type == DV_T_ANY) {
+		*text = v->i ? "true" : "false";
+		*len = v->i ? 4 : 5;
+		*tag = 'b';
+	} else {
+		*text = v->s;
+		*len = v->len;
+		*tag = any_tag(v);
+	}
+	return G_VALUE;
+}
+
+/*
+ * Two passes over the columns: the first hashes every value and asks
+ * for the cache lines its sketches will update (dv_colstats_prepare), the
+ * second updates them, by then mostly in cache.
+ */
 dcval_status dv_engine_stats_record(dv_engine *e)
 {
 	const struct dcval_contract *c = e->c;
 	dv_sketch_status st = DV_SKETCH_OK;
-	size_t k;
+	const char *text = NULL;
+	size_t k, len = 0;
+	char tag = 0;
 
 	if (dv_drift_record(e) != DCVAL_OK)
 		return DCVAL_ENOMEM;
 	if (!e->stats || e->stop)
 		return DCVAL_OK;
+	for (k = 0; k < c->n_columns; k++)
+		if (given(e, k, &text, &len, &tag) == G_VALUE)
+			dv_colstats_prepare(e->stats[k], &e->typed[k], text, len, tag);
 	for (k = 0; k < c->n_columns && st == DV_SKETCH_OK; k++) {
-		const dv_value *v = &e->values[k];
 		dv_colstats *s = e->stats[k];
+		const dv_typed *t = &e->typed[k];
 
-		if (e->col_skip[k] || v->kind == DV_V_ABSENT ||
-		    v->kind == DV_V_NULL) {
+		switch (given(e, k, &text, &len, &tag)) {
+		case G_NULL:
 			dv_colstats_null(s);
-		} else if (!e->has_typed[k]) {
+			break;
+		case G_INVALID:
 			dv_colstats_invalid(s);
-		} else if (s->vector) {
+			break;
+		case G_VECTOR:
 			/* typed: i elements, d the norm, ns a non-finite
 			 * element's position (then no norm) */
-			const dv_typed *t = &e->typed[k];
-
 			st = dv_colstats_add_vector(s, (uint64_t)t->i,
-						    t->ns ? NAN : t->d, v->s,
-						    v->len);
-		} else if (v->kind == DV_V_JBOOL && c->columns[k].type == DV_T_ANY) {
-			st = dv_colstats_add(s, &e->typed[k], v->i ? "true" : "false",
-					     v->i ? 4 : 5, 'b');
-		} else {
-			st = dv_colstats_add(s, &e->typed[k], v->s, v->len,
-					     any_tag(v));
+						    t->ns ? NAN : t->d,
+						    e->values[k].s, e->values[k].len);
+			break;
+		case G_VALUE:
+			st = dv_colstats_add(s, t, text, len, tag);
+			break;
 		}
 	}
 	if (st == DV_SKETCH_ENOMEM)

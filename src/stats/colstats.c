@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "stats/colstats.h"
+#include "stats/hash64.h"
 #include "value/decimal.h"
 #include "util/alloc.h"
 #include "util/utf8.h"
@@ -139,36 +140,45 @@ void dv_colstats_unkey(dv_type type, const unsigned char *key, dv_typed *t)
 	t->i = (int64_t)u;
 }
 
-/* Distinct key of a value, in s->key: as `unique` compares values. */
+/*
+ * Distinct key of a value, as `unique` compares values: its bytes in
+ * *key (k8, s->key or the text itself), its length returned. The key of
+ * an integer, boolean, date or string is also its key in the top list
+ * (dv_colstats_key() or the text), so one hash serves both.
+ */
 static dv_sketch_status distinct_key(dv_colstats *s, const dv_typed *t,
-				     const char *text, size_t len, char tag)
+				     const char *text, size_t len, char tag,
+				     unsigned char k8[12], const void **key,
+				     size_t *klen)
 {
 	dcval_status st = DCVAL_OK;
-	unsigned char k8[8];
 
-	dv_buf_reset(&s->key);
 	switch (s->type) {
 	case DV_T_INTEGER:
 	case DV_T_BOOLEAN:
 	case DV_T_DATE:
-		st = dv_buf_append(&s->key, k8, dv_colstats_key(s->type, t, k8));
-		break;
+		*key = k8;
+		*klen = dv_colstats_key(s->type, t, k8);
+		return DV_SKETCH_OK;
+	case DV_T_DATETIME:
+	case DV_T_TIME: {
+		uint32_t ns = (uint32_t)t->ns;
+
+		dv_colstats_key(s->type, t, k8);
+		k8[8] = (unsigned char)ns;
+		k8[9] = (unsigned char)(ns >> 8);
+		k8[10] = (unsigned char)(ns >> 16);
+		k8[11] = (unsigned char)(ns >> 24);
+		*key = k8;
+		*klen = 12;
+		return DV_SKETCH_OK;
+	}
 	case DV_T_NUMBER:
+		dv_buf_reset(&s->key);
 		st = dv_dec_key(text, len, &s->key);
 		break;
-	case DV_T_DATETIME:
-	case DV_T_TIME:
-		st = dv_buf_append(&s->key, k8, dv_colstats_key(s->type, t, k8));
-		if (st == DCVAL_OK) {
-			uint32_t ns = (uint32_t)t->ns;
-			unsigned char b[4] = { (unsigned char)ns, (unsigned char)(ns >> 8),
-					       (unsigned char)(ns >> 16),
-					       (unsigned char)(ns >> 24) };
-
-			st = dv_buf_append(&s->key, b, 4);
-		}
-		break;
 	case DV_T_ANY:
+		dv_buf_reset(&s->key);
 		st = dv_buf_putc(&s->key, tag ? tag : 's');
 		if (st == DCVAL_OK && tag == 'n')
 			st = dv_dec_key(text, len, &s->key);
@@ -178,12 +188,17 @@ static dv_sketch_status distinct_key(dv_colstats *s, const dv_typed *t,
 			st = dv_buf_append(&s->key, text ? text : "", len);
 		break;
 	default:
-		st = dv_buf_append(&s->key, text ? text : "", len);
-		break;
+		*key = text ? text : "";
+		*klen = len;
+		return DV_SKETCH_OK;
 	}
 	if (st == DCVAL_ENOMEM)
 		return DV_SKETCH_ENOMEM;
-	return st == DCVAL_OK ? DV_SKETCH_OK : DV_SKETCH_ELIMIT;
+	if (st != DCVAL_OK)
+		return DV_SKETCH_ELIMIT;
+	*key = s->key.data ? s->key.data : "";
+	*klen = s->key.len;
+	return DV_SKETCH_OK;
 }
 
 static void track_minmax(dv_colstats *s, const dv_typed *t)
@@ -200,21 +215,56 @@ static void track_minmax(dv_colstats *s, const dv_typed *t)
 		s->max = *t;
 }
 
+/*
+ * The value is hashed once (distinct and the top list share the hash)
+ * and the cache lines the two will touch (a HyperLogLog register, a
+ * table slot) are asked for as soon as the hash is known: by
+ * dv_colstats_prepare() a whole record ahead when the caller can, else
+ * before the moments and the quantile sketch take the value.
+ */
+static dv_sketch_status prepare(dv_colstats *s, const dv_typed *t,
+				const char *text, size_t len, char tag)
+{
+	dv_sketch_status st;
+
+	s->pend = false;
+	st = distinct_key(s, t, text, len, tag, s->pend_k8, &s->pend_key,
+			  &s->pend_klen);
+	if (st != DV_SKETCH_OK)
+		return st;
+	s->pend_hash = dv_hash64(s->pend_key, s->pend_klen, 0);
+	dv_distinct_prefetch(s->dist, s->pend_hash);
+	if (s->top)
+		dv_ss_prefetch(s->top, s->pend_hash);
+	s->pend = true;
+	return DV_SKETCH_OK;
+}
+
+void dv_colstats_prepare(dv_colstats *s, const dv_typed *tv, const char *text,
+			 size_t len, char tag)
+{
+	dv_typed t = *tv;
+
+	dv_colstats_norm_time(s->type, &t);
+	prepare(s, &t, text, len, tag);
+}
+
 dv_sketch_status dv_colstats_add(dv_colstats *s, const dv_typed *tv,
 				 const char *text, size_t len, char tag)
 {
 	dv_sketch_status st;
 	dv_typed t = *tv;
-	unsigned char k8[8];
+	bool hll;
 
 	dv_colstats_norm_time(s->type, &t);
-	st = distinct_key(s, &t, text, len, tag);
-	if (st == DV_SKETCH_OK)
-		st = dv_distinct_add(s->dist, s->key.data ? s->key.data : "",
-				     s->key.len);
-	if (st != DV_SKETCH_OK)
+	if (!s->pend && (st = prepare(s, &t, text, len, tag)) != DV_SKETCH_OK)
 		return st;
-	s->count++;
+	s->pend = false;
+	/* exact mode may fail (ENOMEM): first, before anything changed;
+	 * a HyperLogLog cannot: last, once its register is in cache */
+	hll = !dv_distinct_is_exact(s->dist);
+	if (!hll && (st = dv_distinct_add_hash(s->dist, s->pend_hash)) != DV_SKETCH_OK)
+		return st;
 	if (s->kll) {
 		double x = dv_colstats_num(s->type, &t);
 
@@ -229,12 +279,13 @@ dv_sketch_status dv_colstats_add(dv_colstats *s, const dv_typed *tv,
 	}
 	if (s->type == DV_T_STRING)
 		dv_moments_add(&s->len, (double)dv_utf8_count(text, len));
-	if (s->top) {
-		if (s->type == DV_T_STRING)
-			st = dv_ss_add(s->top, text ? text : "", len, 1);
-		else
-			st = dv_ss_add(s->top, k8, dv_colstats_key(s->type, &t, k8), 1);
-	}
+	if (hll)
+		dv_distinct_add_hash(s->dist, s->pend_hash);
+	s->count++;
+	if (s->top)
+		/* integer, boolean, date, string: the top key is the distinct key */
+		st = dv_ss_add_hash(s->top, s->pend_key, s->pend_klen,
+				    s->pend_hash, 1);
 	return st;
 }
 

@@ -80,6 +80,11 @@ typedef struct dv_colstats {
 	dv_distinct *dist;      /* every type */
 	dv_ss *top;             /* integer, string, boolean, date, else NULL */
 	dv_buf key;             /* scratch: distinct keys */
+	bool pend;              /* dv_colstats_prepare() ran for the next add */
+	uint64_t pend_hash;     /* its key's dv_hash64 */
+	const void *pend_key;   /* its key: pend_k8, key.data or the text */
+	size_t pend_klen;
+	unsigned char pend_k8[12];
 } dv_colstats;
 
 /* Whether the type has quantiles / min and max; has `top`. */
@@ -106,6 +111,15 @@ void dv_colstats_invalid(dv_colstats *s);
  */
 dv_sketch_status dv_colstats_add(dv_colstats *s, const dv_typed *t,
 				 const char *text, size_t len, char tag);
+/*
+ * Optional, for speed: the same arguments as the next dv_colstats_add()
+ * (which must follow, with text still valid, before any other call on
+ * s), given earlier: the value is hashed now and the cache lines the
+ * sketches will update are fetched while the caller does other work
+ * (e.g. prepares the record's other columns).
+ */
+void dv_colstats_prepare(dv_colstats *s, const dv_typed *t, const char *text,
+			 size_t len, char tag);
 
 /* One valid vector value: its dimension, its norm (NaN: none, an element
  * beyond the double range) and its text (distinct values by text). */

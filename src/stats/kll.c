@@ -36,6 +36,7 @@ struct dv_kll {
 	uint64_t rng;     /* splitmix64 state */
 	uint32_t used;    /* items held */
 	uint32_t alloc;   /* items room */
+	uint32_t limit;   /* total_cap(k, levels), kept with levels */
 	uint32_t start[DV_KLL_MAX_LEVELS]; /* first item of each level */
 	double *items;
 };
@@ -106,6 +107,7 @@ dv_sketch_status dv_kll_new(dv_kll **out, uint32_t k, uint64_t seed)
 	s->levels = 1;
 	s->rng = seed;
 	s->alloc = (uint32_t)total_cap(k, 1);
+	s->limit = s->alloc;
 	s->items = dv_mallocarray(s->alloc, sizeof(double));
 	if (!s->items) {
 		dv_free(s);
@@ -150,6 +152,7 @@ static dv_sketch_status add_level(dv_kll *s)
 		return st;
 	s->start[s->levels] = 0;
 	s->levels++;
+	s->limit = (uint32_t)total_cap(s->k, s->levels);
 	return DV_SKETCH_OK;
 }
 
@@ -201,7 +204,7 @@ static dv_sketch_status compress(dv_kll *s, bool room)
 {
 	dv_sketch_status st;
 
-	while (s->used + (room ? 1u : 0u) > total_cap(s->k, s->levels)) {
+	while (s->used + (room ? 1u : 0u) > s->limit) {
 		st = compress_once(s);
 		if (st != DV_SKETCH_OK)
 			return st;
@@ -224,8 +227,7 @@ dv_sketch_status dv_kll_add(dv_kll *s, double x)
 		return DV_SKETCH_ELIMIT;
 	if (x == 0)
 		x = 0.0; /* one zero: -0.0 would sort unpredictably */
-	st = compress(s, true);
-	if (st != DV_SKETCH_OK)
+	if (s->used >= s->limit && (st = compress(s, true)) != DV_SKETCH_OK)
 		return st;
 	s->items[s->used++] = x;
 	if (s->n == 0 || x < s->min)
@@ -273,6 +275,7 @@ dv_sketch_status dv_kll_merge(dv_kll *dst, const dv_kll *src)
 		}
 	}
 	tmp.levels = H;
+	tmp.limit = (uint32_t)total_cap(tmp.k, H);
 	tmp.used = pos;
 	if (dst->n == 0 || src->min < tmp.min)
 		tmp.min = src->min;
@@ -543,6 +546,7 @@ static dv_sketch_status read_body(dv_wire_r *r, dv_kll *s, uint32_t *sizes)
 	if (!good_value(s->min) || !good_value(s->max) || s->min > s->max)
 		return DV_SKETCH_ECORRUPT;
 	s->alloc = (uint32_t)total_cap(s->k, s->levels);
+	s->limit = s->alloc;
 	s->items = dv_mallocarray(s->alloc, sizeof(double));
 	if (!s->items)
 		return DV_SKETCH_ENOMEM;

@@ -63,75 +63,49 @@ static char any_tag(const dv_value *v)
 	}
 }
 
-/* What column k of the record gives its statistics. */
-enum given { G_NULL, G_INVALID, G_VECTOR, G_VALUE };
-
-static enum given given(const dv_engine *e, size_t k, const char **text,
-			size_t *len, char *tag)
-{
-	const dv_value *v = &e->values[k];
-
-	if (e->col_skip[k] || v->kind == DV_V_ABSENT || v->kind == DV_V_NULL)
-		return G_NULL;
-	if (!e->has_typed[k])
-		return G_INVALID;
-	if (e->stats[k]->vector)
-		return G_VECTOR;
-	if (v->kind == DV_V_JBOOL && e->c->columns[k].type == DV_T_ANY) {
-		*text = v->i ? "true" : "false";
-		*len = v->i ? 4 : 5;
-		*tag = 'b';
-	} else {
-		*text = v->s;
-		*len = v->len;
-		*tag = any_tag(v);
-	}
-	return G_VALUE;
-}
-
 /*
- * Two passes over the columns: the first hashes every value and asks
- * for the cache lines its sketches will update (dv_colstats_prepare), the
- * second updates them, by then mostly in cache.
+ * Two passes over the columns: the first counts nulls, invalid values
+ * and vectors, and hashes every other value, asking for the cache lines
+ * its sketches will update (dv_colstats_prepare); the second updates
+ * them, by then mostly in cache.
  */
 dcval_status dv_engine_stats_record(dv_engine *e)
 {
 	const struct dcval_contract *c = e->c;
 	dv_sketch_status st = DV_SKETCH_OK;
-	const char *text = NULL;
-	size_t k, len = 0;
-	char tag = 0;
+	size_t k;
 
 	if (dv_drift_record(e) != DCVAL_OK)
 		return DCVAL_ENOMEM;
 	if (!e->stats || e->stop)
 		return DCVAL_OK;
-	for (k = 0; k < c->n_columns; k++)
-		if (given(e, k, &text, &len, &tag) == G_VALUE)
-			dv_colstats_prepare(e->stats[k], &e->typed[k], text, len, tag);
 	for (k = 0; k < c->n_columns && st == DV_SKETCH_OK; k++) {
-		dv_colstats *s = e->stats[k];
+		const dv_value *v = &e->values[k];
 		const dv_typed *t = &e->typed[k];
+		dv_colstats *s = e->stats[k];
 
-		switch (given(e, k, &text, &len, &tag)) {
-		case G_NULL:
+		if (e->col_skip[k] || v->kind == DV_V_ABSENT ||
+		    v->kind == DV_V_NULL)
 			dv_colstats_null(s);
-			break;
-		case G_INVALID:
+		else if (!e->has_typed[k])
 			dv_colstats_invalid(s);
-			break;
-		case G_VECTOR:
+		else if (s->vector)
 			/* typed: i elements, d the norm, ns a non-finite
 			 * element's position (then no norm) */
 			st = dv_colstats_add_vector(s, (uint64_t)t->i,
-						    t->ns ? NAN : t->d,
-						    e->values[k].s, e->values[k].len);
-			break;
-		case G_VALUE:
-			st = dv_colstats_add(s, t, text, len, tag);
-			break;
-		}
+						    t->ns ? NAN : t->d, v->s,
+						    v->len);
+		else if (v->kind == DV_V_JBOOL && c->columns[k].type == DV_T_ANY)
+			dv_colstats_prepare(s, t, v->i ? "true" : "false",
+					    v->i ? 4 : 5, 'b');
+		else
+			dv_colstats_prepare(s, t, v->s, v->len, any_tag(v));
 	}
+	for (k = 0; k < c->n_columns; k++)
+		if (e->stats[k]->pend && st == DV_SKETCH_OK)
+			st = dv_colstats_add_prepared(e->stats[k]);
+		else
+			e->stats[k]->pend = false;
 	if (st == DV_SKETCH_ENOMEM)
 		return DCVAL_ENOMEM;
 	return st == DV_SKETCH_OK ? DCVAL_OK : DCVAL_ELIMIT;

@@ -4,8 +4,10 @@
  *
  * Structures, all sized at creation: `slot` holds the entries (count,
  * err, hash, length; the key bytes at keys + i * key_max), `table` an
- * open-addressing index (linear probing, slot + 1, 0 empty, at most half
- * full) from a key to its slot, and the counts are kept in the
+ * open-addressing index (linear probing, at most half full) from a key
+ * to its slot: each cell holds slot + 1 (0 empty) in its low half and
+ * the low 32 bits of the key's hash in its high half, so that probing
+ * (and moving cells on a delete) reads the table alone, and the counts are kept in the
  * stream-summary of Metwally, Agrawal, El Abbadi 2005 (section 3.2):
  * a list of buckets in ascending count order, one per distinct count
  * held, each with a circular list of the entries of that count. An
@@ -55,7 +57,7 @@ struct dv_ss {
 	struct slot *slot;     /* [cap] */
 	unsigned char *keys;   /* [cap * key_max] */
 	struct bucket *bkt;    /* [cap]: at most one bucket per entry */
-	uint32_t *table;       /* [tsize] slot + 1, 0 empty */
+	uint64_t *table;       /* [tsize] hash low 32 bits << 32 | slot + 1, 0 empty */
 };
 
 /* A merge candidate. */
@@ -148,15 +150,31 @@ static uint32_t lookup(const dv_ss *s, const void *key, size_t len, uint64_t has
 {
 	uint32_t mask = s->tsize - 1, i = (uint32_t)hash & mask;
 
-	while (s->table[i]) {
-		const struct slot *e = &s->slot[s->table[i] - 1];
+	uint64_t c, frag = hash << 32;
 
-		if (e->hash == hash && e->len == len &&
-		    !memcmp(key_of(s, s->table[i] - 1), key, stored(s, len)))
-			break;
+	while ((c = s->table[i]) != 0) {
+		if ((c & ~(uint64_t)UINT32_MAX) == frag) {
+			uint32_t k = (uint32_t)c - 1;
+			const struct slot *e = &s->slot[k];
+
+			if (e->hash == hash && e->len == len &&
+			    !memcmp(key_of(s, k), key, stored(s, len)))
+				break;
+		}
 		i = (i + 1) & mask;
 	}
 	return i;
+}
+
+/* The entry at a used table position; entry i (hash set) into one. */
+static uint32_t held(const dv_ss *s, uint32_t pos)
+{
+	return (uint32_t)s->table[pos] - 1;
+}
+
+static void put(dv_ss *s, uint32_t pos, uint32_t i)
+{
+	s->table[pos] = s->slot[i].hash << 32 | (uint64_t)(i + 1);
 }
 
 /* Table position of entry i (held): found by its number, no key read. */
@@ -164,7 +182,7 @@ static uint32_t position(const dv_ss *s, uint32_t i)
 {
 	uint32_t mask = s->tsize - 1, p = (uint32_t)s->slot[i].hash & mask;
 
-	while (s->table[p] != i + 1)
+	while ((uint32_t)s->table[p] != i + 1)
 		p = (p + 1) & mask;
 	return p;
 }
@@ -180,7 +198,7 @@ static void table_delete(dv_ss *s, uint32_t i)
 		j = (j + 1) & mask;
 		if (!s->table[j])
 			return;
-		home = (uint32_t)s->slot[s->table[j] - 1].hash & mask;
+		home = (uint32_t)(s->table[j] >> 32) & mask;
 		/* stays when home lies cyclically in (i, j] */
 		if (i <= j ? (i < home && home <= j) : (i < home || home <= j))
 			continue;
@@ -323,7 +341,7 @@ dv_sketch_status dv_ss_add_hash(dv_ss *s, const void *key, size_t len,
 	pos = lookup(s, key, len, hash);
 	s->n += weight;
 	if (s->table[pos]) {
-		i = s->table[pos] - 1;
+		i = held(s, pos);
 		s->slot[i].count += weight;
 		place(s, i, s->slot[i].bucket);
 		return DV_SKETCH_OK;
@@ -333,7 +351,7 @@ dv_sketch_status dv_ss_add_hash(dv_ss *s, const void *key, size_t len,
 		set_key(s, i, key, len, hash);
 		s->slot[i].count = weight;
 		s->slot[i].err = 0;
-		s->table[pos] = i + 1;
+		put(s, pos, i);
 		place(s, i, NIL);
 		return DV_SKETCH_OK;
 	}
@@ -344,7 +362,7 @@ dv_sketch_status dv_ss_add_hash(dv_ss *s, const void *key, size_t len,
 	s->slot[i].err = s->slot[i].count;
 	s->slot[i].count += weight;
 	place(s, i, s->slot[i].bucket);
-	s->table[lookup(s, key, len, hash)] = i + 1;
+	put(s, lookup(s, key, len, hash), i);
 	return DV_SKETCH_OK;
 }
 
@@ -367,7 +385,7 @@ size_t dv_ss_memory(const dv_ss *s)
 {
 	return sizeof(*s) + (size_t)s->cap * (sizeof(struct slot) + s->key_max +
 					      sizeof(struct bucket)) +
-	       (size_t)s->tsize * sizeof(uint32_t);
+	       (size_t)s->tsize * sizeof(*s->table);
 }
 
 static int bytes_cmp(const unsigned char *a, size_t alen, const unsigned char *b,
@@ -450,8 +468,8 @@ static struct cand *candidates(const dv_ss *a, const dv_ss *b, size_t *n_out)
 		const struct slot *e = &a->slot[i];
 
 		pos = lookup(b, key_of(a, i), e->len, e->hash);
-		c[n].count = e->count + (b->table[pos] ? b->slot[b->table[pos] - 1].count : mb);
-		c[n].err = e->err + (b->table[pos] ? b->slot[b->table[pos] - 1].err : mb);
+		c[n].count = e->count + (b->table[pos] ? b->slot[held(b, pos)].count : mb);
+		c[n].err = e->err + (b->table[pos] ? b->slot[held(b, pos)].err : mb);
 		c[n].hash = e->hash;
 		c[n].len = e->len;
 		c[n].max = a->key_max;
@@ -505,7 +523,7 @@ static void fill(dv_ss *t, const struct cand *c, size_t n)
 		t->slot[i].len = x->len;
 		t->slot[i].count = x->count;
 		t->slot[i].err = x->err;
-		t->table[lookup(t, x->key, x->len, x->hash)] = i + 1;
+		put(t, lookup(t, x->key, x->len, x->hash), i);
 	}
 	t->size = (uint32_t)n;
 	build(t, NULL);
@@ -597,7 +615,7 @@ static dv_sketch_status read_entry(dv_ss *s, dv_wire_r *r, uint32_t i)
 	if (s->table[pos])
 		return DV_SKETCH_ECORRUPT;
 	memcpy(key_of(s, i), key, stored(s, e->len));
-	s->table[pos] = i + 1;
+	put(s, pos, i);
 	s->size = i + 1;
 	return DV_SKETCH_OK;
 }

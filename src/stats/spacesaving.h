@@ -23,7 +23,7 @@
  * Metwally et al.'s stream-summary (buckets of equal counts), not a heap.
  *
  * Memory, fixed at creation: capacity * (key_max + 64) bytes plus an
- * index of 8 to 16 bytes per entry (dv_ss_memory()); capacity <=
+ * index of 16 to 32 bytes per entry (dv_ss_memory()); capacity <=
  * DV_SS_CAPACITY_MAX, key_max <= DV_SS_KEY_MAX and capacity * key_max <=
  * DV_SS_KEY_BYTES_MAX (4 MiB). A merge holds both summaries' entries
  * once more for a moment.

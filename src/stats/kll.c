@@ -157,6 +157,60 @@ static dv_sketch_status add_level(dv_kll *s)
 }
 
 /*
+ * Sort a[0..n) ascending: an LSD radix sort (Knuth vol. 3, 5.2.5) on
+ * the doubles' bits mapped to unsigned integers of the same order (sign
+ * bit flipped for positives, every bit for negatives; no NaN, and -0 was
+ * made +0 on the way in), 8 bits a pass, skipping the passes where every
+ * key has the same byte. A comparison sort of a fresh level's random
+ * values mispredicts about every other comparison; this has no
+ * data-dependent branch. Equal keys are equal doubles, so the result is
+ * exactly a comparison sort's. Short runs, or no memory for the two key
+ * arrays: dv_sort_doubles().
+ */
+static void sort_level(double *a, uint32_t n)
+{
+	uint64_t *k, *t, *sw, u;
+	uint32_t count[8][256], i, pass, pos, c;
+
+	if (n < 64 || !(k = dv_mallocarray((size_t)n * 2, sizeof(*k)))) {
+		dv_sort_doubles(a, n);
+		return;
+	}
+	t = k + n;
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < n; i++) {
+		memcpy(&u, &a[i], sizeof(u));
+		u ^= (u >> 63) ? UINT64_MAX : (uint64_t)1 << 63;
+		k[i] = u;
+		for (pass = 0; pass < 8; pass++)
+			count[pass][(u >> (8 * pass)) & 255]++;
+	}
+	for (pass = 0; pass < 8; pass++) {
+		unsigned sh = 8 * pass;
+
+		if (count[pass][(k[0] >> sh) & 255] == n)
+			continue; /* one byte value: the order stays */
+		for (c = 0, pos = 0; c < 256; c++) {
+			uint32_t m = count[pass][c];
+
+			count[pass][c] = pos;
+			pos += m;
+		}
+		for (i = 0; i < n; i++)
+			t[count[pass][(k[i] >> sh) & 255]++] = k[i];
+		sw = k;
+		k = t;
+		t = sw;
+	}
+	for (i = 0; i < n; i++) {
+		u = k[i];
+		u ^= (u >> 63) ? (uint64_t)1 << 63 : UINT64_MAX;
+		memcpy(&a[i], &u, sizeof(u));
+	}
+	dv_free(k < t ? k : t);
+}
+
+/*
  * Compact level h (h + 1 exists): sort it, promote every other item to
  * level h + 1, keep one item when the count is odd (the level's first,
  * an arbitrary one as in the reference implementations), close the gap.
@@ -168,7 +222,7 @@ static void compact(dv_kll *s, uint32_t h)
 	uint32_t off = (uint32_t)(next_rand(&s->rng) >> 63);
 	double keep = s->items[a];
 
-	dv_sort_doubles(s->items + a + odd, size - odd);
+	sort_level(s->items + a + odd, size - odd);
 	for (i = 0; i < p; i++)
 		s->items[a + i] = s->items[a + odd + 2 * i + off];
 	if (odd)

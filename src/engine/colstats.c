@@ -15,6 +15,13 @@ dcval_status dv_engine_stats_enable(dv_engine *e, uint32_t top_n)
 
 	if (e->stats)
 		return DCVAL_OK;
+	/* a profile: no repeat is reported, so no key is remembered */
+	for (i = 0; e->unique && i < c->n_columns; i++) {
+		dv_keyset_free(e->unique[i]);
+		e->unique[i] = NULL;
+	}
+	dv_keyset_free(e->pk);
+	e->pk = NULL;
 	e->stats = dv_calloc(c->n_columns, sizeof(*e->stats));
 	if (!e->stats)
 		return DCVAL_ENOMEM;

@@ -15,6 +15,13 @@ dcval_status dv_engine_stats_enable(dv_engine *e, uint32_t top_n)
 
 	if (e->stats)
 		return DCVAL_OK;
+	/* a profile: no repeat is reported, so no key is remembered */
+	for (i = 0; e->unique && i < c->n_columns; i++) {
+		dv_keyset_free(e->unique[i]);
+		e->unique[i] = NULL;
+	}
+	dv_keyset_free(e->pk);
+	e->pk = NULL;
 	e->stats = dv_calloc(c->n_columns, sizeof(*e->stats));
 	if (!e->stats)
 		return DCVAL_ENOMEM;
@@ -63,6 +70,12 @@ static char any_tag(const dv_value *v)
 	}
 }
 
+/*
+ * Two passes over the columns: the first counts nulls, invalid values
+ * and vectors, and hashes every other value, asking for the cache lines
+ * its sketches will update (dv_colstats_prepare); the second updates
+ * them, by then mostly in cache.
+ */
 dcval_status dv_engine_stats_record(dv_engine *e)
 {
 	const struct dcval_contract *c = e->c;
@@ -75,29 +88,31 @@ dcval_status dv_engine_stats_record(dv_engine *e)
 		return DCVAL_OK;
 	for (k = 0; k < c->n_columns && st == DV_SKETCH_OK; k++) {
 		const dv_value *v = &e->values[k];
+		const dv_typed *t = &e->typed[k];
 		dv_colstats *s = e->stats[k];
 
 		if (e->col_skip[k] || v->kind == DV_V_ABSENT ||
-		    v->kind == DV_V_NULL) {
+		    v->kind == DV_V_NULL)
 			dv_colstats_null(s);
-		} else if (!e->has_typed[k]) {
+		else if (!e->has_typed[k])
 			dv_colstats_invalid(s);
-		} else if (s->vector) {
+		else if (s->vector)
 			/* typed: i elements, d the norm, ns a non-finite
 			 * element's position (then no norm) */
-			const dv_typed *t = &e->typed[k];
-
 			st = dv_colstats_add_vector(s, (uint64_t)t->i,
 						    t->ns ? NAN : t->d, v->s,
 						    v->len);
-		} else if (v->kind == DV_V_JBOOL && c->columns[k].type == DV_T_ANY) {
-			st = dv_colstats_add(s, &e->typed[k], v->i ? "true" : "false",
-					     v->i ? 4 : 5, 'b');
-		} else {
-			st = dv_colstats_add(s, &e->typed[k], v->s, v->len,
-					     any_tag(v));
-		}
+		else if (v->kind == DV_V_JBOOL && c->columns[k].type == DV_T_ANY)
+			dv_colstats_prepare(s, t, v->i ? "true" : "false",
+					    v->i ? 4 : 5, 'b');
+		else
+			dv_colstats_prepare(s, t, v->s, v->len, any_tag(v));
 	}
+	for (k = 0; k < c->n_columns; k++)
+		if (e->stats[k]->pend && st == DV_SKETCH_OK)
+			st = dv_colstats_add_prepared(e->stats[k]);
+		else
+			e->stats[k]->pend = false;
 	if (st == DV_SKETCH_ENOMEM)
 		return DCVAL_ENOMEM;
 	return st == DV_SKETCH_OK ? DCVAL_OK : DCVAL_ELIMIT;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "stats/colstats.h"
+#include "stats/hash64.h"
 #include "value/decimal.h"
 #include "util/alloc.h"
 #include "util/utf8.h"
@@ -139,36 +140,112 @@ void dv_colstats_unkey(dv_type type, const unsigned char *key, dv_typed *t)
 	t->i = (int64_t)u;
 }
 
-/* Distinct key of a value, in s->key: as `unique` compares values. */
+/*
+ * dv_dec_key() of plain decimal text, -?[0-9]+(.[0-9]+)?, written here
+ * without a buffer: '-' unless the value is zero, the significant
+ * digits D, 'e', the exponent E of 0.D x 10^E. 0 for other text (an
+ * exponent, a sign '+', too many digits): the caller asks dv_dec_key().
+ */
+size_t dv_colstats_numkey(const char *text, size_t len,
+			  unsigned char out[DV_COLSTATS_KEYBUF])
+{
+	size_t i = 0, ni, first = SIZE_MAX, last = 0, nd = 0, n = 0, dot = 0;
+	int64_t e;
+	char num[24];
+	int m = 0;
+	uint64_t ue;
+
+	if (!text || len == 0 || len > DV_COLSTATS_KEYBUF - 24)
+		return 0;
+	if (text[0] == '-')
+		i = 1;
+	for (ni = i; i < len; i++) {
+		if (text[i] >= '0' && text[i] <= '9') {
+			if (text[i] != '0') {
+				if (first == SIZE_MAX)
+					first = nd;
+				last = nd;
+			}
+			nd++;
+		} else if (text[i] == '.' && !dot && i > ni && i + 1 < len) {
+			dot = nd;
+		} else {
+			return 0;
+		}
+	}
+	if (nd == 0)
+		return 0;
+	if (first == SIZE_MAX) {
+		out[0] = '0';
+		return 1;
+	}
+	if (text[0] == '-')
+		out[n++] = '-';
+	/* the digits first..last, skipping the '.' */
+	for (i = text[0] == '-' ? 1 : 0, nd = 0; i < len; i++) {
+		if (text[i] == '.')
+			continue;
+		if (nd >= first && nd <= last)
+			out[n++] = (unsigned char)text[i];
+		nd++;
+	}
+	e = (int64_t)(dot ? dot : nd) - (int64_t)first;
+	ue = e < 0 ? (uint64_t)-e : (uint64_t)e;
+	do
+		num[sizeof(num) - 1 - m++] = (char)('0' + ue % 10);
+	while (ue /= 10);
+	if (e < 0)
+		num[sizeof(num) - 1 - m++] = '-';
+	out[n++] = 'e';
+	memcpy(out + n, num + sizeof(num) - m, (size_t)m);
+	return n + (size_t)m;
+}
+
+/*
+ * Distinct key of a value, as `unique` compares values: its bytes in
+ * *key (k8, s->key or the text itself), its length returned. The key of
+ * an integer, boolean, date or string is also its key in the top list
+ * (dv_colstats_key() or the text), so one hash serves both.
+ */
 static dv_sketch_status distinct_key(dv_colstats *s, const dv_typed *t,
-				     const char *text, size_t len, char tag)
+				     const char *text, size_t len, char tag,
+				     unsigned char k8[DV_COLSTATS_KEYBUF],
+				     const void **key,
+				     size_t *klen)
 {
 	dcval_status st = DCVAL_OK;
-	unsigned char k8[8];
 
-	dv_buf_reset(&s->key);
 	switch (s->type) {
 	case DV_T_INTEGER:
 	case DV_T_BOOLEAN:
 	case DV_T_DATE:
-		st = dv_buf_append(&s->key, k8, dv_colstats_key(s->type, t, k8));
-		break;
+		*key = k8;
+		*klen = dv_colstats_key(s->type, t, k8);
+		return DV_SKETCH_OK;
+	case DV_T_DATETIME:
+	case DV_T_TIME: {
+		uint32_t ns = (uint32_t)t->ns;
+
+		dv_colstats_key(s->type, t, k8);
+		k8[8] = (unsigned char)ns;
+		k8[9] = (unsigned char)(ns >> 8);
+		k8[10] = (unsigned char)(ns >> 16);
+		k8[11] = (unsigned char)(ns >> 24);
+		*key = k8;
+		*klen = 12;
+		return DV_SKETCH_OK;
+	}
 	case DV_T_NUMBER:
+		*klen = dv_colstats_numkey(text, len, k8);
+		if (*klen) {
+			*key = k8;
+			return DV_SKETCH_OK;
+		}
+		dv_buf_reset(&s->key);
 		st = dv_dec_key(text, len, &s->key);
 		break;
-	case DV_T_DATETIME:
-	case DV_T_TIME:
-		st = dv_buf_append(&s->key, k8, dv_colstats_key(s->type, t, k8));
-		if (st == DCVAL_OK) {
-			uint32_t ns = (uint32_t)t->ns;
-			unsigned char b[4] = { (unsigned char)ns, (unsigned char)(ns >> 8),
-					       (unsigned char)(ns >> 16),
-					       (unsigned char)(ns >> 24) };
-
-			st = dv_buf_append(&s->key, b, 4);
-		}
-		break;
 	case DV_T_ANY:
+		dv_buf_reset(&s->key);
 		st = dv_buf_putc(&s->key, tag ? tag : 's');
 		if (st == DCVAL_OK && tag == 'n')
 			st = dv_dec_key(text, len, &s->key);
@@ -178,12 +255,17 @@ static dv_sketch_status distinct_key(dv_colstats *s, const dv_typed *t,
 			st = dv_buf_append(&s->key, text ? text : "", len);
 		break;
 	default:
-		st = dv_buf_append(&s->key, text ? text : "", len);
-		break;
+		*key = text ? text : "";
+		*klen = len;
+		return DV_SKETCH_OK;
 	}
 	if (st == DCVAL_ENOMEM)
 		return DV_SKETCH_ENOMEM;
-	return st == DCVAL_OK ? DV_SKETCH_OK : DV_SKETCH_ELIMIT;
+	if (st != DCVAL_OK)
+		return DV_SKETCH_ELIMIT;
+	*key = s->key.data ? s->key.data : "";
+	*klen = s->key.len;
+	return DV_SKETCH_OK;
 }
 
 static void track_minmax(dv_colstats *s, const dv_typed *t)
@@ -200,42 +282,73 @@ static void track_minmax(dv_colstats *s, const dv_typed *t)
 		s->max = *t;
 }
 
-dv_sketch_status dv_colstats_add(dv_colstats *s, const dv_typed *tv,
-				 const char *text, size_t len, char tag)
+/*
+ * The value is hashed once (distinct and the top list share the hash)
+ * and the cache lines the two will touch (a HyperLogLog register, a
+ * table slot) are asked for as soon as the hash is known: by
+ * dv_colstats_prepare() a whole record ahead when the caller can.
+ */
+void dv_colstats_prepare(dv_colstats *s, const dv_typed *t, const char *text,
+			 size_t len, char tag)
 {
-	dv_sketch_status st;
-	dv_typed t = *tv;
-	unsigned char k8[8];
+	s->pend = true;
+	s->pend_t = *t;
+	dv_colstats_norm_time(s->type, &s->pend_t);
+	s->pend_text = text;
+	s->pend_len = len;
+	s->pend_st = distinct_key(s, &s->pend_t, text, len, tag, s->pend_kb,
+				  &s->pend_key, &s->pend_klen);
+	if (s->pend_st != DV_SKETCH_OK)
+		return;
+	s->pend_hash = dv_hash64(s->pend_key, s->pend_klen, 0);
+	dv_distinct_prefetch(s->dist, s->pend_hash);
+	if (s->top)
+		dv_ss_prefetch(s->top, s->pend_hash);
+}
 
-	dv_colstats_norm_time(s->type, &t);
-	st = distinct_key(s, &t, text, len, tag);
-	if (st == DV_SKETCH_OK)
-		st = dv_distinct_add(s->dist, s->key.data ? s->key.data : "",
-				     s->key.len);
+dv_sketch_status dv_colstats_add_prepared(dv_colstats *s)
+{
+	const dv_typed *t = &s->pend_t;
+	dv_sketch_status st = s->pend_st;
+	bool hll;
+
+	s->pend = false;
 	if (st != DV_SKETCH_OK)
 		return st;
-	s->count++;
+	/* exact mode may fail (ENOMEM): first, before anything changed;
+	 * a HyperLogLog cannot: last, once its register is in cache */
+	hll = !dv_distinct_is_exact(s->dist);
+	if (!hll && (st = dv_distinct_add_hash(s->dist, s->pend_hash)) != DV_SKETCH_OK)
+		return st;
 	if (s->kll) {
-		double x = dv_colstats_num(s->type, &t);
+		double x = dv_colstats_num(s->type, t);
 
-		track_minmax(s, &t);
+		track_minmax(s, t);
 		if (isfinite(x) && (st = dv_kll_add(s->kll, x)) != DV_SKETCH_OK)
 			return st;
 	}
 	if (s->type == DV_T_INTEGER || s->type == DV_T_NUMBER) {
-		st = dv_moments_add(&s->mom, dv_colstats_num(s->type, &t));
+		st = dv_moments_add(&s->mom, dv_colstats_num(s->type, t));
 		if (st != DV_SKETCH_OK && st != DV_SKETCH_EINVAL)
 			return st;
 	}
 	if (s->type == DV_T_STRING)
-		dv_moments_add(&s->len, (double)dv_utf8_count(text, len));
-	if (s->top) {
-		if (s->type == DV_T_STRING)
-			st = dv_ss_add(s->top, text ? text : "", len, 1);
-		else
-			st = dv_ss_add(s->top, k8, dv_colstats_key(s->type, &t, k8), 1);
-	}
-	return st;
+		dv_moments_add(&s->len, (double)dv_utf8_count(s->pend_text,
+							      s->pend_len));
+	if (hll)
+		dv_distinct_add_hash(s->dist, s->pend_hash);
+	s->count++;
+	if (!s->top)
+		return DV_SKETCH_OK;
+	/* integer, boolean, date, string: the top key is the distinct key */
+	return dv_ss_add_hash(s->top, s->pend_key, s->pend_klen, s->pend_hash, 1);
+}
+
+dv_sketch_status dv_colstats_add(dv_colstats *s, const dv_typed *t,
+				 const char *text, size_t len, char tag)
+{
+	dv_colstats_prepare(s, t, text, len, tag);
+	return dv_colstats_add_prepared(s);
 }
 
 dv_sketch_status dv_colstats_add_vector(dv_colstats *s, uint64_t dim,

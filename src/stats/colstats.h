@@ -58,6 +58,10 @@
  * an integer, a shortest double). */
 #define DV_COLSTATS_TEXT_MAX 48
 
+/* Room for a key built without the scratch buffer (fixed-size keys,
+ * dv_colstats_numkey()). */
+#define DV_COLSTATS_KEYBUF 64
+
 /* The 15 quantile ranks of a profile, and their JSON keys. */
 #define DV_COLSTATS_NQ 15
 extern const double dv_colstats_ranks[DV_COLSTATS_NQ];
@@ -80,6 +84,16 @@ typedef struct dv_colstats {
 	dv_distinct *dist;      /* every type */
 	dv_ss *top;             /* integer, string, boolean, date, else NULL */
 	dv_buf key;             /* scratch: distinct keys */
+	/* the value dv_colstats_prepare() took, for dv_colstats_add_prepared() */
+	bool pend;              /* one is waiting */
+	dv_sketch_status pend_st; /* its key's status */
+	dv_typed pend_t;        /* its typed value, time normalized */
+	const char *pend_text;  /* its text (borrowed) */
+	size_t pend_len;
+	uint64_t pend_hash;     /* its key's dv_hash64 */
+	const void *pend_key;   /* its key: pend_kb, key.data or the text */
+	size_t pend_klen;
+	unsigned char pend_kb[DV_COLSTATS_KEYBUF];
 } dv_colstats;
 
 /* Whether the type has quantiles / min and max; has `top`. */
@@ -106,6 +120,24 @@ void dv_colstats_invalid(dv_colstats *s);
  */
 dv_sketch_status dv_colstats_add(dv_colstats *s, const dv_typed *t,
 				 const char *text, size_t len, char tag);
+/*
+ * dv_colstats_add() in two steps, for speed: prepare takes the value
+ * (text borrowed until add_prepared), hashes it and asks for the cache
+ * lines the sketches will update; add_prepared, after the caller did
+ * other work (e.g. prepared the record's other columns), updates them.
+ * One value at a time per column.
+ */
+void dv_colstats_prepare(dv_colstats *s, const dv_typed *t, const char *text,
+			 size_t len, char tag);
+dv_sketch_status dv_colstats_add_prepared(dv_colstats *s);
+
+/*
+ * The dv_dec_key() bytes of plain decimal text (-?[0-9]+(.[0-9]+)?) into
+ * out, their length; 0 for any other text (the caller falls back to
+ * dv_dec_key()). A fast path of the distinct key of numbers.
+ */
+size_t dv_colstats_numkey(const char *text, size_t len,
+			  unsigned char out[DV_COLSTATS_KEYBUF]);
 
 /* One valid vector value: its dimension, its norm (NaN: none, an element
  * beyond the double range) and its text (distinct values by text). */

@@ -137,6 +137,12 @@ dv_sketch_status dv_distinct_add_hash(dv_distinct *d, uint64_t hash)
 	return DV_SKETCH_OK;
 }
 
+void dv_distinct_prefetch(const dv_distinct *d, uint64_t hash)
+{
+	if (d->hll)
+		dv_hll_prefetch(d->hll, hash);
+}
+
 dv_sketch_status dv_distinct_add(dv_distinct *d, const void *key, size_t len)
 {
 	return dv_distinct_add_hash(d, dv_hash64(key, len, 0));

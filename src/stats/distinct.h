@@ -47,6 +47,9 @@ void dv_distinct_free(dv_distinct *d);
  * ENOMEM leaves the counter as it was. */
 dv_sketch_status dv_distinct_add(dv_distinct *d, const void *key, size_t len);
 dv_sketch_status dv_distinct_add_hash(dv_distinct *d, uint64_t hash);
+/* Ask for the cache line dv_distinct_add_hash(d, hash) will touch in
+ * HyperLogLog mode (a hint: nothing changes). */
+void dv_distinct_prefetch(const dv_distinct *d, uint64_t hash);
 
 /*
  * Merge src into dst. The same p (else EMISMATCH); dst keeps its own

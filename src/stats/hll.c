@@ -64,6 +64,16 @@ void dv_hll_add_hash(dv_hll *h, uint64_t hash)
 		h->reg[idx] = rank;
 }
 
+void dv_hll_prefetch(const dv_hll *h, uint64_t hash)
+{
+#if defined(__GNUC__)
+	__builtin_prefetch(&h->reg[hash >> (64 - h->p)], 1);
+#else
+	(void)h;
+	(void)hash;
+#endif
+}
+
 void dv_hll_add(dv_hll *h, const void *key, size_t len)
 {
 	dv_hll_add_hash(h, dv_hash64(key, len, 0));

@@ -47,6 +47,10 @@ void dv_hll_free(dv_hll *h);
 void dv_hll_add(dv_hll *h, const void *key, size_t len);
 /* Add a value by its 64-bit hash. */
 void dv_hll_add_hash(dv_hll *h, uint64_t hash);
+/* Ask for the register dv_hll_add_hash(h, hash) will update (a cache
+ * hint: with 2^p registers per column, a profile's registers do not fit
+ * in the first-level cache). */
+void dv_hll_prefetch(const dv_hll *h, uint64_t hash);
 
 /* Merge src into dst: the same p (else EMISMATCH). */
 dv_sketch_status dv_hll_merge(dv_hll *dst, const dv_hll *src);

@@ -36,6 +36,7 @@ struct dv_kll {
 	uint64_t rng;     /* splitmix64 state */
 	uint32_t used;    /* items held */
 	uint32_t alloc;   /* items room */
+	uint32_t limit;   /* total_cap(k, levels), kept with levels */
 	uint32_t start[DV_KLL_MAX_LEVELS]; /* first item of each level */
 	double *items;
 };
@@ -106,6 +107,7 @@ dv_sketch_status dv_kll_new(dv_kll **out, uint32_t k, uint64_t seed)
 	s->levels = 1;
 	s->rng = seed;
 	s->alloc = (uint32_t)total_cap(k, 1);
+	s->limit = s->alloc;
 	s->items = dv_mallocarray(s->alloc, sizeof(double));
 	if (!s->items) {
 		dv_free(s);
@@ -150,7 +152,62 @@ static dv_sketch_status add_level(dv_kll *s)
 		return st;
 	s->start[s->levels] = 0;
 	s->levels++;
+	s->limit = (uint32_t)total_cap(s->k, s->levels);
 	return DV_SKETCH_OK;
+}
+
+/*
+ * Sort a[0..n) ascending: an LSD radix sort (Knuth vol. 3, 5.2.5) on
+ * the doubles' bits mapped to unsigned integers of the same order (sign
+ * bit flipped for positives, every bit for negatives; no NaN, and -0 was
+ * made +0 on the way in), 8 bits a pass, skipping the passes where every
+ * key has the same byte. A comparison sort of a fresh level's random
+ * values mispredicts about every other comparison; this has no
+ * data-dependent branch. Equal keys are equal doubles, so the result is
+ * exactly a comparison sort's. Short runs, or no memory for the two key
+ * arrays: dv_sort_doubles().
+ */
+static void sort_level(double *a, uint32_t n)
+{
+	uint64_t *k, *t, *sw, u;
+	uint32_t count[8][256], i, pass, pos, c;
+
+	if (n < 64 || !(k = dv_mallocarray((size_t)n * 2, sizeof(*k)))) {
+		dv_sort_doubles(a, n);
+		return;
+	}
+	t = k + n;
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < n; i++) {
+		memcpy(&u, &a[i], sizeof(u));
+		u ^= (u >> 63) ? UINT64_MAX : (uint64_t)1 << 63;
+		k[i] = u;
+		for (pass = 0; pass < 8; pass++)
+			count[pass][(u >> (8 * pass)) & 255]++;
+	}
+	for (pass = 0; pass < 8; pass++) {
+		unsigned sh = 8 * pass;
+
+		if (count[pass][(k[0] >> sh) & 255] == n)
+			continue; /* one byte value: the order stays */
+		for (c = 0, pos = 0; c < 256; c++) {
+			uint32_t m = count[pass][c];
+
+			count[pass][c] = pos;
+			pos += m;
+		}
+		for (i = 0; i < n; i++)
+			t[count[pass][(k[i] >> sh) & 255]++] = k[i];
+		sw = k;
+		k = t;
+		t = sw;
+	}
+	for (i = 0; i < n; i++) {
+		u = k[i];
+		u ^= (u >> 63) ? (uint64_t)1 << 63 : UINT64_MAX;
+		memcpy(&a[i], &u, sizeof(u));
+	}
+	dv_free(k < t ? k : t);
 }
 
 /*
@@ -165,7 +222,7 @@ static void compact(dv_kll *s, uint32_t h)
 	uint32_t off = (uint32_t)(next_rand(&s->rng) >> 63);
 	double keep = s->items[a];
 
-	dv_sort_doubles(s->items + a + odd, size - odd);
+	sort_level(s->items + a + odd, size - odd);
 	for (i = 0; i < p; i++)
 		s->items[a + i] = s->items[a + odd + 2 * i + off];
 	if (odd)
@@ -201,7 +258,7 @@ static dv_sketch_status compress(dv_kll *s, bool room)
 {
 	dv_sketch_status st;
 
-	while (s->used + (room ? 1u : 0u) > total_cap(s->k, s->levels)) {
+	while (s->used + (room ? 1u : 0u) > s->limit) {
 		st = compress_once(s);
 		if (st != DV_SKETCH_OK)
 			return st;
@@ -224,8 +281,7 @@ dv_sketch_status dv_kll_add(dv_kll *s, double x)
 		return DV_SKETCH_ELIMIT;
 	if (x == 0)
 		x = 0.0; /* one zero: -0.0 would sort unpredictably */
-	st = compress(s, true);
-	if (st != DV_SKETCH_OK)
+	if (s->used >= s->limit && (st = compress(s, true)) != DV_SKETCH_OK)
 		return st;
 	s->items[s->used++] = x;
 	if (s->n == 0 || x < s->min)
@@ -273,6 +329,7 @@ dv_sketch_status dv_kll_merge(dv_kll *dst, const dv_kll *src)
 		}
 	}
 	tmp.levels = H;
+	tmp.limit = (uint32_t)total_cap(tmp.k, H);
 	tmp.used = pos;
 	if (dst->n == 0 || src->min < tmp.min)
 		tmp.min = src->min;
@@ -543,6 +600,7 @@ static dv_sketch_status read_body(dv_wire_r *r, dv_kll *s, uint32_t *sizes)
 	if (!good_value(s->min) || !good_value(s->max) || s->min > s->max)
 		return DV_SKETCH_ECORRUPT;
 	s->alloc = (uint32_t)total_cap(s->k, s->levels);
+	s->limit = s->alloc;
 	s->items = dv_mallocarray(s->alloc, sizeof(double));
 	if (!s->items)
 		return DV_SKETCH_ENOMEM;

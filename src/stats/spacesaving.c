@@ -3,32 +3,21 @@
  * the format.
  *
  * Structures, all sized at creation: `slot` holds the entries (count,
- * err, hash, length; the key bytes at keys + i * key_max), `heap` is a
- * binary min-heap of slot numbers by count (the entry to evict is
- * heap[0]), `table` an open-addressing index (linear probing, slot + 1,
- * 0 empty, at most half full) from a key to its slot.
+ * err, hash, length; the key bytes at keys + i * key_max), `table` an
+ * open-addressing index (linear probing, at most half full) from a key
+ * to its slot: each cell holds slot + 1 (0 empty) in its low half and
+ * the low 32 bits of the key's hash in its high half, so that probing
+ * (and moving cells on a delete) reads the table alone, and the counts are kept in the
+ * stream-summary of Metwally, Agrawal, El Abbadi 2005 (section 3.2):
+ * a list of buckets in ascending count order, one per distinct count
+ * held, each with a circular list of the entries of that count. An
+ * increment moves an entry to the next bucket (or makes one), the entry
+ * to evict is the first of the first bucket: every update is O(1) for a
+ * weight of 1 (a larger weight walks the buckets it passes).
  *
- * Merge (after Agarwal et al. 2012, section 2, which merges Misra-Gries
- * summaries, isomorphic to Space-Saving ones). Let m_i be summary i's
- * smallest count when it is full, else 0: an item absent from it was
- * seen at most m_i times there. For every item x held by either summary
- * take count = c1(x) + c2(x) and err = e1(x) + e2(x), an absent item
- * contributing c_i = e_i = m_i; keep the `capacity` largest counts.
- *  - Bounds per item: each part keeps c_i - e_i <= f_i <= c_i, so the
- *    sums do.
- *  - Sum of the kept counts <= n1 + n2: the kept set's c1 parts are at
- *    most summary 1's `capacity` largest counts (its own entries, the
- *    others m1 each, no more than its smallest) whose sum is <= n1;
- *    the same for summary 2. Hence the smallest kept count is
- *    <= n / capacity.
- *  - An item not kept was seen at most min kept count times: a dropped
- *    candidate had a count no larger, and an item in neither summary
- *    was seen at most m1 + m2 times, no more than any candidate's count.
- *  - err <= the smallest count (m1 + m2 at most) remains, and a summary
- *    that is not full after the merge came from two that were not full:
- *    its counts are exact.
- * Single updates keep the same invariants (Metwally et al., Lemma 3.3),
- * so the bounds hold after any mix of adds and merges.
+ * Among entries of the smallest count the one that reached it first is
+ * evicted (each bucket's list is in arrival order). The guarantees do
+ * not depend on which one goes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,12 +27,23 @@
 #include "stats/wire.h"
 #include "util/alloc.h"
 
+#define NIL UINT32_MAX
+
 struct slot {
 	uint64_t count;  /* overestimate of the item's count */
 	uint64_t err;    /* count - err <= true count */
 	uint64_t hash;   /* XXH64 of the whole key */
 	uint32_t len;    /* the key's full length */
-	uint32_t heap;   /* position in heap[] */
+	uint32_t bucket; /* its bucket */
+	uint32_t prev;   /* neighbours in the bucket's circular list */
+	uint32_t next;
+};
+
+struct bucket {
+	uint64_t count;  /* the count of every entry in it */
+	uint32_t head;   /* first entry (the next to evict, for the first bucket) */
+	uint32_t prev;   /* neighbours in ascending count order, NIL at the ends */
+	uint32_t next;   /* (free buckets: next free) */
 };
 
 struct dv_ss {
@@ -52,10 +52,12 @@ struct dv_ss {
 	uint32_t size;         /* entries held */
 	uint32_t tsize;        /* table slots: a power of two >= 2 cap */
 	uint64_t n;            /* total weight */
+	uint32_t first;        /* bucket of the smallest count, NIL when empty */
+	uint32_t free_b;       /* free bucket list */
 	struct slot *slot;     /* [cap] */
 	unsigned char *keys;   /* [cap * key_max] */
-	uint32_t *heap;        /* [cap] slot numbers, min-heap by count */
-	uint32_t *table;       /* [tsize] slot + 1, 0 empty */
+	struct bucket *bkt;    /* [cap]: at most one bucket per entry */
+	uint64_t *table;       /* [tsize] hash low 32 bits << 32 | slot + 1, 0 empty */
 };
 
 /* A merge candidate. */
@@ -78,6 +80,17 @@ static unsigned char *key_of(const dv_ss *s, uint32_t i)
 	return s->keys + (size_t)i * s->key_max;
 }
 
+/* Every bucket free, no entry. */
+static void buckets_reset(dv_ss *s)
+{
+	uint32_t b;
+
+	for (b = 0; b < s->cap; b++)
+		s->bkt[b].next = b + 1 < s->cap ? b + 1 : NIL;
+	s->free_b = 0;
+	s->first = NIL;
+}
+
 /* The arrays of a summary with s->cap and s->key_max set. */
 static dv_sketch_status alloc_arrays(dv_ss *s)
 {
@@ -86,10 +99,11 @@ static dv_sketch_status alloc_arrays(dv_ss *s)
 		s->tsize *= 2;
 	s->slot = dv_mallocarray(s->cap, sizeof(*s->slot));
 	s->keys = dv_mallocarray(s->cap, s->key_max);
-	s->heap = dv_mallocarray(s->cap, sizeof(*s->heap));
+	s->bkt = dv_mallocarray(s->cap, sizeof(*s->bkt));
 	s->table = dv_calloc(s->tsize, sizeof(*s->table));
-	if (!s->slot || !s->keys || !s->heap || !s->table)
+	if (!s->slot || !s->keys || !s->bkt || !s->table)
 		return DV_SKETCH_ENOMEM;
+	buckets_reset(s);
 	return DV_SKETCH_OK;
 }
 
@@ -97,7 +111,7 @@ static void free_arrays(dv_ss *s)
 {
 	dv_free(s->slot);
 	dv_free(s->keys);
-	dv_free(s->heap);
+	dv_free(s->bkt);
 	dv_free(s->table);
 }
 
@@ -136,15 +150,41 @@ static uint32_t lookup(const dv_ss *s, const void *key, size_t len, uint64_t has
 {
 	uint32_t mask = s->tsize - 1, i = (uint32_t)hash & mask;
 
-	while (s->table[i]) {
-		const struct slot *e = &s->slot[s->table[i] - 1];
+	uint64_t c, frag = hash << 32;
 
-		if (e->hash == hash && e->len == len &&
-		    !memcmp(key_of(s, s->table[i] - 1), key, stored(s, len)))
-			break;
+	while ((c = s->table[i]) != 0) {
+		if ((c & ~(uint64_t)UINT32_MAX) == frag) {
+			uint32_t k = (uint32_t)c - 1;
+			const struct slot *e = &s->slot[k];
+
+			if (e->hash == hash && e->len == len &&
+			    !memcmp(key_of(s, k), key, stored(s, len)))
+				break;
+		}
 		i = (i + 1) & mask;
 	}
 	return i;
+}
+
+/* The entry at a used table position; entry i (hash set) into one. */
+static uint32_t held(const dv_ss *s, uint32_t pos)
+{
+	return (uint32_t)s->table[pos] - 1;
+}
+
+static void put(dv_ss *s, uint32_t pos, uint32_t i)
+{
+	s->table[pos] = s->slot[i].hash << 32 | (uint64_t)(i + 1);
+}
+
+/* Table position of entry i (held): found by its number, no key read. */
+static uint32_t position(const dv_ss *s, uint32_t i)
+{
+	uint32_t mask = s->tsize - 1, p = (uint32_t)s->slot[i].hash & mask;
+
+	while ((uint32_t)s->table[p] != i + 1)
+		p = (p + 1) & mask;
+	return p;
 }
 
 /* Delete table position i, shifting later entries of its probe run back
@@ -158,7 +198,7 @@ static void table_delete(dv_ss *s, uint32_t i)
 		j = (j + 1) & mask;
 		if (!s->table[j])
 			return;
-		home = (uint32_t)s->slot[s->table[j] - 1].hash & mask;
+		home = (uint32_t)(s->table[j] >> 32) & mask;
 		/* stays when home lies cyclically in (i, j] */
 		if (i <= j ? (i < home && home <= j) : (i < home || home <= j))
 			continue;
@@ -168,45 +208,102 @@ static void table_delete(dv_ss *s, uint32_t i)
 	}
 }
 
-static void heap_set(dv_ss *s, uint32_t pos, uint32_t slot)
+/* A new bucket of count c after bucket `after` (NIL: at the front). */
+static uint32_t bucket_new(dv_ss *s, uint64_t c, uint32_t after)
 {
-	s->heap[pos] = slot;
-	s->slot[slot].heap = pos;
+	uint32_t b = s->free_b;
+	struct bucket *x = &s->bkt[b];
+
+	s->free_b = x->next;
+	x->count = c;
+	x->head = NIL;
+	x->prev = after;
+	x->next = after == NIL ? s->first : s->bkt[after].next;
+	if (x->next != NIL)
+		s->bkt[x->next].prev = b;
+	if (after == NIL)
+		s->first = b;
+	else
+		s->bkt[after].next = b;
+	return b;
 }
 
-static void sift_up(dv_ss *s, uint32_t pos)
+static void bucket_drop(dv_ss *s, uint32_t b)
 {
-	uint32_t x = s->heap[pos];
+	struct bucket *x = &s->bkt[b];
 
-	while (pos > 0) {
-		uint32_t parent = (pos - 1) / 2;
-
-		if (s->slot[s->heap[parent]].count <= s->slot[x].count)
-			break;
-		heap_set(s, pos, s->heap[parent]);
-		pos = parent;
-	}
-	heap_set(s, pos, x);
+	if (x->prev == NIL)
+		s->first = x->next;
+	else
+		s->bkt[x->prev].next = x->next;
+	if (x->next != NIL)
+		s->bkt[x->next].prev = x->prev;
+	x->next = s->free_b;
+	s->free_b = b;
 }
 
-static void sift_down(dv_ss *s, uint32_t pos)
+/* Entry i at the end of bucket b's list. */
+static void attach(dv_ss *s, uint32_t i, uint32_t b)
 {
-	uint32_t x = s->heap[pos];
+	struct bucket *x = &s->bkt[b];
+	struct slot *e = &s->slot[i];
 
-	for (;;) {
-		uint32_t c = 2 * pos + 1;
-
-		if (c >= s->size)
-			break;
-		if (c + 1 < s->size &&
-		    s->slot[s->heap[c + 1]].count < s->slot[s->heap[c]].count)
-			c++;
-		if (s->slot[s->heap[c]].count >= s->slot[x].count)
-			break;
-		heap_set(s, pos, s->heap[c]);
-		pos = c;
+	e->bucket = b;
+	if (x->head == NIL) {
+		x->head = i;
+		e->prev = e->next = i;
+		return;
 	}
-	heap_set(s, pos, x);
+	e->next = x->head;
+	e->prev = s->slot[x->head].prev;
+	s->slot[e->prev].next = i;
+	s->slot[x->head].prev = i;
+}
+
+/* Entry i out of its bucket's list; the bucket stays, maybe empty. */
+static void detach(dv_ss *s, uint32_t i)
+{
+	struct slot *e = &s->slot[i];
+	struct bucket *x = &s->bkt[e->bucket];
+
+	if (e->next == i) {
+		x->head = NIL;
+		return;
+	}
+	s->slot[e->prev].next = e->next;
+	s->slot[e->next].prev = e->prev;
+	if (x->head == i)
+		x->head = e->next;
+}
+
+/*
+ * Entry i's count became s->slot[i].count (larger than its bucket's, or
+ * a new entry with bucket NIL): move it to the bucket of that count,
+ * searching upwards from its old bucket (from the front for a new one).
+ */
+static void place(dv_ss *s, uint32_t i, uint32_t from)
+{
+	uint64_t c = s->slot[i].count;
+	uint32_t p = from, b = from == NIL ? s->first : s->bkt[from].next;
+
+	while (b != NIL && s->bkt[b].count < c) {
+		p = b;
+		b = s->bkt[b].next;
+	}
+	if (from != NIL && p == from && s->slot[i].next == i &&
+	    (b == NIL || s->bkt[b].count != c)) {
+		/* alone in its bucket, no bucket of the new count: relabel */
+		s->bkt[from].count = c;
+		return;
+	}
+	if (b == NIL || s->bkt[b].count != c)
+		b = bucket_new(s, c, p);
+	if (from != NIL) {
+		detach(s, i);
+		if (s->bkt[from].head == NIL)
+			bucket_drop(s, from);
+	}
+	attach(s, i, b);
 }
 
 /* Fill slot i with a key. */
@@ -217,22 +314,36 @@ static void set_key(dv_ss *s, uint32_t i, const void *key, size_t len, uint64_t 
 	memcpy(key_of(s, i), key, stored(s, len));
 }
 
+void dv_ss_prefetch(const dv_ss *s, uint64_t hash)
+{
+#if defined(__GNUC__)
+	__builtin_prefetch(&s->table[(uint32_t)hash & (s->tsize - 1)]);
+#else
+	(void)s;
+	(void)hash;
+#endif
+}
+
 dv_sketch_status dv_ss_add(dv_ss *s, const void *key, size_t len, uint64_t weight)
 {
-	uint64_t hash;
+	return dv_ss_add_hash(s, key, len, dv_hash64(key, len, 0), weight);
+}
+
+dv_sketch_status dv_ss_add_hash(dv_ss *s, const void *key, size_t len,
+				uint64_t hash, uint64_t weight)
+{
 	uint32_t pos, i;
 
 	if (weight == 0 || len > UINT32_MAX)
 		return DV_SKETCH_EINVAL;
 	if (s->n > UINT64_MAX - weight)
 		return DV_SKETCH_ELIMIT;
-	hash = dv_hash64(key, len, 0);
 	pos = lookup(s, key, len, hash);
 	s->n += weight;
 	if (s->table[pos]) {
-		i = s->table[pos] - 1;
+		i = held(s, pos);
 		s->slot[i].count += weight;
-		sift_down(s, s->slot[i].heap);
+		place(s, i, s->slot[i].bucket);
 		return DV_SKETCH_OK;
 	}
 	if (s->size < s->cap) {
@@ -240,20 +351,18 @@ dv_sketch_status dv_ss_add(dv_ss *s, const void *key, size_t len, uint64_t weigh
 		set_key(s, i, key, len, hash);
 		s->slot[i].count = weight;
 		s->slot[i].err = 0;
-		s->heap[i] = i;
-		s->slot[i].heap = i;
-		sift_up(s, i);
-		s->table[pos] = i + 1;
+		put(s, pos, i);
+		place(s, i, NIL);
 		return DV_SKETCH_OK;
 	}
-	/* full: the entry with the smallest count gives way */
-	i = s->heap[0];
-	table_delete(s, lookup(s, key_of(s, i), s->slot[i].len, s->slot[i].hash));
+	/* full: the first entry of the smallest count gives way */
+	i = s->bkt[s->first].head;
+	table_delete(s, position(s, i));
 	set_key(s, i, key, len, hash);
 	s->slot[i].err = s->slot[i].count;
 	s->slot[i].count += weight;
-	sift_down(s, 0);
-	s->table[lookup(s, key, len, hash)] = i + 1;
+	place(s, i, s->slot[i].bucket);
+	put(s, lookup(s, key, len, hash), i);
 	return DV_SKETCH_OK;
 }
 
@@ -269,14 +378,14 @@ size_t dv_ss_size(const dv_ss *s)
 
 uint64_t dv_ss_absent_bound(const dv_ss *s)
 {
-	return s->size == s->cap ? s->slot[s->heap[0]].count : 0;
+	return s->size == s->cap ? s->bkt[s->first].count : 0;
 }
 
 size_t dv_ss_memory(const dv_ss *s)
 {
 	return sizeof(*s) + (size_t)s->cap * (sizeof(struct slot) + s->key_max +
-					      sizeof(uint32_t)) +
-	       (size_t)s->tsize * sizeof(uint32_t);
+					      sizeof(struct bucket)) +
+	       (size_t)s->tsize * sizeof(*s->table);
 }
 
 static int bytes_cmp(const unsigned char *a, size_t alen, const unsigned char *b,
@@ -359,8 +468,8 @@ static struct cand *candidates(const dv_ss *a, const dv_ss *b, size_t *n_out)
 		const struct slot *e = &a->slot[i];
 
 		pos = lookup(b, key_of(a, i), e->len, e->hash);
-		c[n].count = e->count + (b->table[pos] ? b->slot[b->table[pos] - 1].count : mb);
-		c[n].err = e->err + (b->table[pos] ? b->slot[b->table[pos] - 1].err : mb);
+		c[n].count = e->count + (b->table[pos] ? b->slot[held(b, pos)].count : mb);
+		c[n].err = e->err + (b->table[pos] ? b->slot[held(b, pos)].err : mb);
 		c[n].hash = e->hash;
 		c[n].len = e->len;
 		c[n].max = a->key_max;
@@ -382,24 +491,42 @@ static struct cand *candidates(const dv_ss *a, const dv_ss *b, size_t *n_out)
 	return c;
 }
 
-/* Fill t (arrays allocated, empty) with c[0..n), n <= t->cap. */
+/*
+ * The buckets of entries 0..size-1 (in no bucket yet), taken in the
+ * order order[] (NULL: 0, 1, ...), which is by ascending count: equal
+ * counts keep that order in their bucket.
+ */
+static void build(dv_ss *s, const uint32_t *order)
+{
+	uint32_t k, i, last = NIL;
+
+	buckets_reset(s);
+	for (k = 0; k < s->size; k++) {
+		i = order ? order[k] : k;
+		if (last == NIL || s->bkt[last].count != s->slot[i].count)
+			last = bucket_new(s, s->slot[i].count, last);
+		attach(s, i, last);
+	}
+}
+
+/* Fill t (arrays allocated, empty) with c[0..n), n <= t->cap, sorted by
+ * count descending: slot i gets c[n - 1 - i], so the slots ascend. */
 static void fill(dv_ss *t, const struct cand *c, size_t n)
 {
 	uint32_t i;
 
 	for (i = 0; i < n; i++) {
-		memcpy(key_of(t, i), c[i].key, stored(t, c[i].len));
-		t->slot[i].hash = c[i].hash;
-		t->slot[i].len = c[i].len;
-		t->slot[i].count = c[i].count;
-		t->slot[i].err = c[i].err;
-		t->table[lookup(t, c[i].key, c[i].len, c[i].hash)] = i + 1;
+		const struct cand *x = &c[n - 1 - i];
+
+		memcpy(key_of(t, i), x->key, stored(t, x->len));
+		t->slot[i].hash = x->hash;
+		t->slot[i].len = x->len;
+		t->slot[i].count = x->count;
+		t->slot[i].err = x->err;
+		put(t, lookup(t, x->key, x->len, x->hash), i);
 	}
 	t->size = (uint32_t)n;
-	for (i = 0; i < t->size; i++)
-		heap_set(t, i, i);
-	for (i = t->size / 2; i-- > 0;)
-		sift_down(t, i);
+	build(t, NULL);
 }
 
 dv_sketch_status dv_ss_merge(dv_ss *dst, const dv_ss *src)
@@ -437,28 +564,35 @@ dv_sketch_status dv_ss_merge(dv_ss *dst, const dv_ss *src)
 dv_sketch_status dv_ss_serialize(const dv_ss *s, char **out, size_t *out_len)
 {
 	dv_wire_w w;
-	uint32_t i;
+	uint32_t b, i;
 
 	dv_wire_begin(&w, "DVSS");
 	dv_wire_u32(&w, s->cap);
 	dv_wire_u32(&w, s->key_max);
 	dv_wire_u64(&w, s->n);
 	dv_wire_u32(&w, s->size);
-	for (i = 0; i < s->size; i++) {
-		const struct slot *e = &s->slot[s->heap[i]];
+	/* ascending counts: a sorted array is in min-heap order */
+	for (b = s->first; b != NIL; b = s->bkt[b].next) {
+		i = s->bkt[b].head;
+		do {
+			const struct slot *e = &s->slot[i];
 
-		dv_wire_u64(&w, e->count);
-		dv_wire_u64(&w, e->err);
-		dv_wire_u64(&w, e->hash);
-		dv_wire_u32(&w, e->len);
-		dv_wire_bytes(&w, key_of(s, s->heap[i]), stored(s, e->len));
+			dv_wire_u64(&w, e->count);
+			dv_wire_u64(&w, e->err);
+			dv_wire_u64(&w, e->hash);
+			dv_wire_u32(&w, e->len);
+			dv_wire_bytes(&w, key_of(s, i), stored(s, e->len));
+			i = e->next;
+		} while (i != s->bkt[b].head);
 	}
 	return dv_wire_end(&w, out, out_len);
 }
 
 /*
- * One entry into slot i (= heap position i): err < count, a whole key's
- * hash checked, no duplicate, the heap order with its parent.
+ * One entry into slot i (= its position in the frame): err < count, a
+ * whole key's hash checked, no duplicate, the heap order with its
+ * parent (earlier writers kept a binary heap; this one writes the
+ * counts ascending, which is one too).
  */
 static dv_sketch_status read_entry(dv_ss *s, dv_wire_r *r, uint32_t i)
 {
@@ -481,9 +615,47 @@ static dv_sketch_status read_entry(dv_ss *s, dv_wire_r *r, uint32_t i)
 	if (s->table[pos])
 		return DV_SKETCH_ECORRUPT;
 	memcpy(key_of(s, i), key, stored(s, e->len));
-	s->table[pos] = i + 1;
-	heap_set(s, i, i);
+	put(s, pos, i);
 	s->size = i + 1;
+	return DV_SKETCH_OK;
+}
+
+struct rank {
+	uint64_t count;
+	uint32_t i;
+};
+
+static int cmp_rank(const void *pa, const void *pb)
+{
+	const struct rank *a = pa, *b = pb;
+
+	if (a->count != b->count)
+		return a->count < b->count ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* The buckets of entries read in heap order: by count, then position. */
+static dv_sketch_status build_sorted(dv_ss *s)
+{
+	struct rank *r = dv_mallocarray(s->size ? s->size : 1, sizeof(*r));
+	uint32_t *order = dv_mallocarray(s->size ? s->size : 1, sizeof(*order));
+	uint32_t i;
+
+	if (!r || !order) {
+		dv_free(r);
+		dv_free(order);
+		return DV_SKETCH_ENOMEM;
+	}
+	for (i = 0; i < s->size; i++) {
+		r[i].count = s->slot[i].count;
+		r[i].i = i;
+	}
+	qsort(r, s->size, sizeof(*r), cmp_rank);
+	for (i = 0; i < s->size; i++)
+		order[i] = r[i].i;
+	build(s, order);
+	dv_free(r);
+	dv_free(order);
 	return DV_SKETCH_OK;
 }
 
@@ -507,7 +679,8 @@ static dv_sketch_status read_entries(dv_ss *s, dv_wire_r *r, uint32_t size)
 	}
 	if (sum > s->n || (size < s->cap && (!exact || sum != s->n)))
 		return DV_SKETCH_ECORRUPT;
-	return dv_wire_done(r);
+	st = dv_wire_done(r);
+	return st == DV_SKETCH_OK ? build_sorted(s) : st;
 }
 
 dv_sketch_status dv_ss_deserialize(dv_ss **out, const char *text, size_t len)

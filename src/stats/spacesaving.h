@@ -19,15 +19,19 @@
  * with `truncated` set (two long keys that agree on all three are
  * counted as one: probability about 2^-64).
  *
- * Memory, fixed at creation: capacity * (key_max + 36) bytes plus an
- * index of 8 to 16 bytes per entry (dv_ss_memory()); capacity <=
+ * Updates are O(1) for a weight of 1: the counts are kept in
+ * Metwally et al.'s stream-summary (buckets of equal counts), not a heap.
+ *
+ * Memory, fixed at creation: capacity * (key_max + 64) bytes plus an
+ * index of 16 to 32 bytes per entry (dv_ss_memory()); capacity <=
  * DV_SS_CAPACITY_MAX, key_max <= DV_SS_KEY_MAX and capacity * key_max <=
  * DV_SS_KEY_BYTES_MAX (4 MiB). A merge holds both summaries' entries
  * once more for a moment.
  *
  * Serialized payload (wire.h frame, magic "DVSS"): u32 capacity,
  * u32 key_max, u64 n, u32 size, then `size` entries in min-heap order
- * (a parent's count <= its children's): u64 count, u64 err, u64 hash
+ * (a parent's count <= its children's; this writer sorts them by
+ * ascending count, which is such an order): u64 count, u64 err, u64 hash
  * (XXH64, seed 0, of the whole key), u32 key length, then the first
  * min(length, key_max) key bytes.
  */
@@ -75,6 +79,14 @@ void dv_ss_free(dv_ss *s);
  * the total would pass 2^64 - 1 (nothing counted).
  */
 dv_sketch_status dv_ss_add(dv_ss *s, const void *key, size_t len, uint64_t weight);
+/* The same with the key's hash already computed by the caller: it must be
+ * dv_hash64(key, len, 0) (the serialized form carries it and its reader
+ * checks it). */
+dv_sketch_status dv_ss_add_hash(dv_ss *s, const void *key, size_t len,
+				uint64_t hash, uint64_t weight);
+/* Ask for the index line dv_ss_add_hash(s, ..., hash, ...) reads first
+ * (a cache hint: nothing changes). */
+void dv_ss_prefetch(const dv_ss *s, uint64_t hash);
 
 /*
  * Merge src into dst: the same capacity and key_max (else EMISMATCH).

@@ -36,6 +36,7 @@ TARGETS = {
     "header_1m_vs_100k": 15.0,
     "session_p99_us": 20.0,
     "pipe_p99_ms": 1.0,
+    "profile_rss_mib": 32.0,
 }
 
 
@@ -259,6 +260,25 @@ def bench_stage2(dcval, data, csv, sample_csv, runs, c_uni):
     return rows, targets
 
 
+def bench_big_profile(dcval, gen, data, seed, c_uni):
+    """`dcval profile -c` of the 1 GB CSV (BENCH_BIG): its peak RSS must stay
+    flat (#14: <= 32 MiB). One run; the sketches' memory does not grow with n."""
+    big_p = os.path.join(data, "big")
+    g = generate(gen, big_p, ["--mb", "1000", "--seed", seed, "--csv-only"])
+    wall, rss, _, _, cpu_s = run([dcval, "profile", "-c", c_uni, "-o", os.devnull, big_p + ".csv"])
+    return dict(rows=g["rows"], bytes=g["csv_bytes"], wall=wall, cpu=cpu_s, rss=rss)
+
+
+def big_profile_rows(bp, P, target):
+    P("| dcval profile -c, 1 GB CSV | MB/s (wall) | CPU s | peak RSS MiB |")
+    P("|---|---:|---:|---:|")
+    P(f"| {bp['bytes'] / 1e6:.0f} MB, {bp['rows']:,} records | {bp['bytes'] / 1e6 / bp['wall']:.1f} | "
+      f"{bp['cpu']:.2f} | {fmt_mib(bp['rss'])} |")
+    P("")
+    target(f"dcval profile: peak RSS <= 32 MiB, 1 GB CSV ({bp['bytes'] / 1e6:.0f} MB)",
+           f"{fmt_mib(bp['rss'])} MiB", bp["rss"] / 1024 <= TARGETS["profile_rss_mib"])
+
+
 def stage2_rows(rows, targets, P, target, size):
     P("| stage 2, same CSV | MB/s (wall) | CPU s | peak RSS MiB | throughput ÷ validate (CPU) |")
     P("|---|---:|---:|---:|---:|")
@@ -345,6 +365,10 @@ def main():
     if a.stage2_only:
         out, res = [], []
         stage2_rows(*s2, out.append, lambda *t: res.append(t), sizes[csv])
+        if a.big:
+            log("BENCH_BIG: dcval profile of a 1 GB csv")
+            big_profile_rows(bench_big_profile(dcval, gen, data, a.seed, c_uni), out.append,
+                             lambda *t: res.append(t))
         log(f"stage 2 rows, {sizes[csv] / 1e6:.0f} MB CSV, median of {a.runs} interleaved runs, "
             f"load average {os.getloadavg()[0]:.1f}:")
         for line in out:
@@ -457,7 +481,8 @@ def main():
         bw_n, brss_n, _, _, _ = run([dcval, "validate", "-q", "-c", c_nou, big_p + ".csv"])
         bw_u, brss_u, _, _, _ = run([dcval, "validate", "-q", "-c", c_uni, big_p + ".csv"])
         big = dict(rows=g_big["rows"], bytes=g_big["csv_bytes"], wall_n=bw_n, rss_n=brss_n,
-                   wall_u=bw_u, rss_u=brss_u)
+                   wall_u=bw_u, rss_u=brss_u,
+                   profile=bench_big_profile(dcval, gen, data, a.seed, c_uni))
 
     # ---- wide headers ----
     log("wide csv headers: 100,000 and 1,000,000 columns")
@@ -557,6 +582,8 @@ def main():
 
     serve_rows(*serve, P, target)
     stage2_rows(*s2, P, lambda d, v, ok: target(d, v, ok), sizes[csv])
+    if big:
+        big_profile_rows(big["profile"], P, lambda d, v, ok: target(d, v, ok))
 
     P("| csv header | wall s | CPU s | peak RSS MiB |")
     P("|---|---:|---:|---:|")

@@ -18,6 +18,7 @@
 #include "stats/profdoc.h"
 #include "stats_data.h"
 #include "util/alloc.h"
+#include "value/decimal.h"
 
 static dv_colstats *new_stats(dv_type t)
 {
@@ -441,6 +442,53 @@ static void test_profdoc_rejects(void **state)
 	dv_profdoc_release(&d);
 }
 
+/*
+ * dv_colstats_numkey() (the number key's fast path) writes exactly what
+ * dv_dec_key() writes for plain decimals, and declines everything else:
+ * random texts over digits, '-', '.', 'e', '+', with zeros favoured.
+ */
+static void test_numkey_is_dec_key(void **state)
+{
+	static const char *const fixed[] = {
+		"0", "-0", "0.000", "-0.0", "007", "100", "2648.636", "0.8998",
+		"0.05", "-12.500", "1.", ".5", "-", "1e5", "+1", "1..2", "-.5",
+		"99999999999999999999999999999", "0.0000000000000000000000001",
+	};
+	unsigned char out[DV_COLSTATS_KEYBUF];
+	const char alpha[] = "0000123456789-.e+";
+	uint64_t seed = 42;
+	char text[48];
+	size_t i, n, len, fast = 0;
+	dv_buf b;
+
+	(void)state;
+	dv_buf_init(&b, 1 << 20);
+	for (i = 0; i < 200000 + sizeof(fixed) / sizeof(*fixed); i++) {
+		if (i < sizeof(fixed) / sizeof(*fixed)) {
+			len = strlen(fixed[i]);
+			memcpy(text, fixed[i], len);
+		} else {
+			len = 1 + sd_next(&seed) % 12;
+			for (n = 0; n < len; n++)
+				text[n] = alpha[sd_next(&seed) % (sizeof(alpha) - 1)];
+		}
+		n = dv_colstats_numkey(text, len, out);
+		dv_buf_reset(&b);
+		if (!dv_dec_lex(text, len, &(dv_dec){ 0 })) {
+			assert_int_equal(n, 0);
+			continue;
+		}
+		assert_int_equal(dv_dec_key(text, len, &b), DCVAL_OK);
+		if (n == 0)
+			continue;
+		fast++;
+		assert_int_equal(n, b.len);
+		assert_memory_equal(out, b.data, n);
+	}
+	assert_true(fast > 10000);
+	dv_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -450,6 +498,7 @@ int main(void)
 		cmocka_unit_test(test_merge_property),
 		cmocka_unit_test(test_merge_mismatch),
 		cmocka_unit_test(test_profdoc_rejects),
+		cmocka_unit_test(test_numkey_is_dec_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

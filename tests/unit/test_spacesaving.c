@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "stats/hash64.h"
 #include "stats/spacesaving.h"
 #include "stats_data.h"
 #include "stats_frame.h"
@@ -417,6 +418,115 @@ static void test_ss_hostile(void **state)
 	dv_ss_free(s);
 }
 
+/*
+ * The stream-summary against a plain Space-Saving (Metwally et al. 2005,
+ * Algorithm 1) over an array: the new key replaces the entry of the
+ * smallest count, the one that reached that count first. Every entry's
+ * count and err agree, with weights of 1 and more, and dv_ss_add_hash
+ * with dv_hash64 is dv_ss_add.
+ */
+struct ref_entry {
+	int rank;
+	uint64_t count, err, stamp;
+};
+
+static void test_ss_matches_plain_algorithm(void **state)
+{
+	enum { CAP = 40, N = 30000 };
+	struct ref_entry ref[CAP];
+	size_t size = 0, i, j, got;
+	uint64_t *freq, stamp = 0;
+	int *r = zipf_stream(N, 99, &freq);
+	dv_ss *s = summary(CAP);
+	dv_ss_item top[CAP];
+	char key[16];
+
+	(void)state;
+	for (i = 0; i < N; i++) {
+		uint64_t w = i % 7 == 3 ? 1 + i % 5 : 1;
+		size_t len = (size_t)key_of(r[i], key);
+
+		assert_int_equal(i % 2 ? dv_ss_add(s, key, len, w) :
+			dv_ss_add_hash(s, key, len, dv_hash64(key, len, 0), w),
+			DV_SKETCH_OK);
+		for (j = 0; j < size && ref[j].rank != r[i]; j++)
+			;
+		if (j == size && size < CAP) {
+			ref[size++] = (struct ref_entry){ r[i], 0, 0, 0 };
+		} else if (j == size) {
+			for (j = 0, got = 1; got < CAP; got++)
+				if (ref[got].count < ref[j].count ||
+				    (ref[got].count == ref[j].count &&
+				     ref[got].stamp < ref[j].stamp))
+					j = got;
+			ref[j].rank = r[i];
+			ref[j].err = ref[j].count;
+		}
+		ref[j].count += w;
+		ref[j].stamp = ++stamp;
+	}
+	got = dv_ss_top(s, top, CAP, NULL, NULL);
+	assert_int_equal(got, size);
+	for (i = 0; i < got; i++) {
+		for (j = 0; j < size; j++)
+			if ((size_t)key_of(ref[j].rank, key) == top[i].len &&
+			    !memcmp(key, top[i].key, top[i].len))
+				break;
+		assert_true(j < size);
+		assert_int_equal(top[i].count, ref[j].count);
+		assert_int_equal(top[i].err, ref[j].err);
+	}
+	dv_ss_free(s);
+	free(r);
+	free(freq);
+}
+
+/* A frame from the earlier writer, entries in heap order but not sorted
+ * (1, 5, 2), loads, and is written back sorted (1, 2, 5). */
+static void test_ss_heap_order_frame(void **state)
+{
+	dv_ss *s, *t;
+	char *a, *b, *c;
+	size_t la, lb, lc, n;
+	unsigned char *f, *g;
+	dv_ss_item top[3];
+
+	(void)state;
+	assert_int_equal(dv_ss_new(&s, 3, 8), DV_SKETCH_OK);
+	assert_int_equal(dv_ss_add(s, "a", 1, 1), DV_SKETCH_OK);
+	assert_int_equal(dv_ss_add(s, "b", 1, 5), DV_SKETCH_OK);
+	assert_int_equal(dv_ss_add(s, "c", 1, 2), DV_SKETCH_OK);
+	a = ss_text(s, &la);
+	f = sf_open(a, la, &n);
+	g = malloc(n);
+	assert_non_null(g);
+	/* entries of 29 bytes at 25: a(1) c(2) b(5) -> a(1) b(5) c(2) */
+	assert_int_equal(n, 25 + 3 * 29);
+	assert_int_equal(f[25 + 29], 2);
+	memcpy(g, f, n);
+	memcpy(g + 25 + 29, f + 25 + 58, 29);
+	memcpy(g + 25 + 58, f + 25 + 29, 29);
+	b = sf_seal(g, n, &lb);
+	assert_int_equal(dv_ss_deserialize(&t, b, lb), DV_SKETCH_OK);
+	assert_int_equal(dv_ss_top(t, top, 3, NULL, NULL), 3);
+	assert_memory_equal(top[0].key, "b", 1);
+	assert_int_equal(top[0].count, 5);
+	assert_memory_equal(top[2].key, "a", 1);
+	c = ss_text(t, &lc);
+	assert_int_equal(lc, la);
+	assert_memory_equal(a, c, la);
+	/* full: "a" (count 1) gives way */
+	assert_int_equal(dv_ss_add(t, "d", 1, 1), DV_SKETCH_OK);
+	assert_int_equal(dv_ss_absent_bound(t), 2);
+	free(f);
+	free(g);
+	free(b);
+	dv_free(a);
+	dv_free(c);
+	dv_ss_free(s);
+	dv_ss_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -429,6 +539,8 @@ int main(void)
 		cmocka_unit_test(test_ss_merge_exact_and_mismatch),
 		cmocka_unit_test(test_ss_round_trip),
 		cmocka_unit_test(test_ss_hostile),
+		cmocka_unit_test(test_ss_matches_plain_algorithm),
+		cmocka_unit_test(test_ss_heap_order_frame),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

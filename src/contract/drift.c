@@ -26,33 +26,6 @@ static int by_column(const void *a, const void *b)
 	return x->column < y->column ? -1 : x->column > y->column;
 }
 
-long dv_drift_find(const dv_drift_col *d, const char *s, size_t len, int64_t i)
-{
-	size_t lo = 0, hi = d->n_values;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c;
-
-		if (d->str) {
-			size_t n = d->str_len[mid] < len ? d->str_len[mid] : len;
-
-			c = n ? memcmp(d->str[mid], s, n) : 0;
-			if (!c)
-				c = d->str_len[mid] < len ? -1 : d->str_len[mid] > len;
-		} else {
-			c = d->ival[mid] < i ? -1 : d->ival[mid] > i;
-		}
-		if (c == 0)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
 /* The baseline's path: relative to the contract file's folder. */
 static char *resolve(struct dv_cc *cc, const char *path)
 {

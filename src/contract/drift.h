@@ -50,8 +50,4 @@ struct dv_drift {
 	size_t n_cols;
 };
 
-/* Index of a value in the baseline list, or -1. */
-long dv_drift_find(const dv_drift_col *d, const char *s, size_t len,
-		   int64_t i);
-
 #endif

@@ -136,6 +136,14 @@ void dv_sql_match(dv_sqlgen *g, dv_buf *b, const char *expr, const char *src,
 /* ---- types.c: the type stages of a column ---- */
 void dv_sql_type_stages(dv_sqlgen *g, const dv_column *col);
 
+/* ok<k> and the typed value of a date, datetime or time column from its
+ * stage-Q fields dy dm dd / ch cm cs cn os oh om and syntax field
+ * <syntax><k>. */
+void dv_sql_temporal_finish(dv_sqlgen *g, size_t k, dv_type type, const char *syntax);
+
+/* ---- timefmt.c: a date/datetime/time column's `format:` ---- */
+void dv_sql_timefmt_stages(dv_sqlgen *g, const dv_column *col);
+
 /* Append "typed value of column k <op> t" (op ">=", "<=", ">", "<" or
  * "=") for integer, boolean, date, datetime and time columns. */
 void dv_sql_typed_cmp(dv_sqlgen *g, dv_buf *b, const dv_column *col,

@@ -14,8 +14,13 @@
  *  - a run must be followed by something that is not a digit (a literal
  *    digit right after it is an export error);
  *  - %z is Z, z, or a sign, two digits, an optional colon and two digits:
- *    one reading only, as dv_tf_zone.
- * %j, %b, %B, %I and %p are export errors (no translation yet).
+ *    one reading only, as dv_tf_zone;
+ *  - %b and %B try each month's full name before its three letters, as
+ *    dv_tf_month; only a letter after the name could make a shorter one
+ *    match too, and a letter right after it is an export error;
+ *  - %p is two letters, %I a number field (1..12) turned into the hour
+ *    with %p as dv_parse_with_format does.
+ * %j is an export error (no translation yet).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,7 +39,7 @@ struct tf_num {
 
 static const struct tf_num nums[] = {
 	{ 'Y', 4, 4 }, { 'y', 2, 2 }, { 'm', 1, 2 }, { 'd', 1, 2 },
-	{ 'H', 1, 2 }, { 'M', 1, 2 }, { 'S', 1, 2 }, { 'f', 1, 9 },
+	{ 'H', 1, 2 }, { 'M', 1, 2 }, { 'S', 1, 2 }, { 'f', 1, 9 }, { 'I', 1, 2 },
 };
 
 static const struct tf_num *num_of(char d)
@@ -61,6 +66,8 @@ struct tf {
 	struct tf_run runs[MAX_ITEMS];
 	unsigned n_runs;
 	unsigned zone_group;       /* 0: no %z */
+	unsigned month_group;      /* 0: no %b or %B */
+	unsigned ampm_group;       /* 0: no %p */
 	unsigned groups;
 };
 
@@ -111,6 +118,32 @@ static bool expand(struct tf *t, const char *f, char *out, size_t cap)
 	return true;
 }
 
+/* %b, %B: each month's English name, full then three letters (as
+ * dv_tf_month tries them), any case: "([Jj][Aa][Nn][Uu]...|[Jj][Aa][Nn]|...)". */
+static void month_names(struct tf *t)
+{
+	static const char *const names[12] = {
+		"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december",
+	};
+	size_t m, i, n;
+	int form;
+
+	dv_sql_put(t->g, &t->re, "(");
+	for (m = 0; m < 12; m++) {
+		for (form = 0; form < 2; form++) {
+			n = form ? 3 : strlen(names[m]);
+			if (form && n == strlen(names[m]))
+				continue; /* may */
+			if (m || form)
+				dv_sql_put(t->g, &t->re, "|");
+			for (i = 0; i < n; i++)
+				dv_sql_put(t->g, &t->re, "[%c%c]", names[m][i] - 32, names[m][i]);
+		}
+	}
+	dv_sql_put(t->g, &t->re, ")");
+}
+
 static void close_run(struct tf *t, struct tf_run **run)
 {
 	if (*run)
@@ -122,6 +155,7 @@ static bool build(struct tf *t, const char *f)
 {
 	struct tf_run *run = NULL;
 	char what[48];
+	bool after_month = false;
 
 	dv_sql_put(t->g, &t->re, "^");
 	for (; *f && t->g->st == DCVAL_OK; f++) {
@@ -132,6 +166,12 @@ static bool build(struct tf *t, const char *f)
 				refuse(t, "a digit right after a number field");
 				return false;
 			}
+			/* "mar" + "ch...": a month name could end in two places */
+			if (after_month && ((*f | 32) >= 'a' && (*f | 32) <= 'z')) {
+				refuse(t, "a letter right after a month name");
+				return false;
+			}
+			after_month = false;
 			close_run(t, &run);
 			literal(t, (unsigned char)*f);
 			if (*f == '%')
@@ -156,13 +196,25 @@ static bool build(struct tf *t, const char *f)
 			continue;
 		}
 		close_run(t, &run);
+		after_month = false;
+		if (strchr("zbBp", *f) && t->groups == MAX_GROUPS) {
+			refuse(t, "more than nine fields");
+			return false;
+		}
 		if (*f == 'z') {
-			if (t->groups == MAX_GROUPS) {
-				refuse(t, "more than nine fields");
-				return false;
-			}
 			t->zone_group = ++t->groups;
 			dv_sql_put(t->g, &t->re, "([Zz]|[-+][0-9]{2}:?[0-9]{2})");
+			continue;
+		}
+		if (*f == 'p') {
+			t->ampm_group = ++t->groups;
+			dv_sql_put(t->g, &t->re, "([AaPp][Mm])");
+			continue;
+		}
+		if (*f == 'b' || *f == 'B') {
+			t->month_group = ++t->groups;
+			month_names(t);
+			after_month = true;
 			continue;
 		}
 		snprintf(what, sizeof(what), "the directive '%%%c'", *f);
@@ -249,12 +301,19 @@ static void fields(struct tf *t, dv_type type, const char *match)
 			dv_sql_put(g, s, " END");
 		}
 	}
-	if (t->zone_group) {
-		dv_buf_reset(&e);
-		group_text(t, &e, t->zone_group);
-		if (g->st == DCVAL_OK)
-			dv_sql_field(g, DV_STAGE_P, "CASE WHEN %s THEN %s END AS fz%zu", match,
-				     e.data, k);
+	{
+		static const char *const pre[3] = { "fz", "fb", "fa" };
+		unsigned grp[3] = { t->zone_group, t->month_group, t->ampm_group };
+
+		for (i = 0; i < 3; i++) {
+			if (!grp[i])
+				continue;
+			dv_buf_reset(&e);
+			group_text(t, &e, grp[i]);
+			if (g->st == DCVAL_OK)
+				dv_sql_field(g, DV_STAGE_P, "CASE WHEN %s THEN %s END AS %s%zu", match,
+					     e.data, pre[i], k);
+		}
 	}
 	/* fg<k>: every run's length is one the greedy reader takes */
 	dv_buf_reset(&e);
@@ -266,6 +325,8 @@ static void fields(struct tf *t, dv_type type, const char *match)
 				dv_sql_put(g, &e, ", %u", L);
 		dv_sql_put(g, &e, ")");
 	}
+	if (src[num_of('I') - nums].len)
+		dv_sql_put(g, &e, " AND CAST(%s AS BIGINT) BETWEEN 1 AND 12", src[num_of('I') - nums].data);
 	if (g->st == DCVAL_OK)
 		dv_sql_field(g, DV_STAGE_Q, "CASE WHEN fp%zu IS NOT NULL AND %s THEN fp%zu END "
 			     "AS fq%zu", k, e.data, k, k);
@@ -283,11 +344,27 @@ static void fields(struct tf *t, dv_type type, const char *match)
 				     SRC('y'), k);
 		else
 			NUM('Y', "1970", "dy");
-		NUM('m', "1", "dm");
+		if (t->month_group)
+			dv_sql_field(g, DV_STAGE_Q, "CASE lower(left(fb%zu, 3)) WHEN 'jan' THEN 1 "
+				     "WHEN 'feb' THEN 2 WHEN 'mar' THEN 3 WHEN 'apr' THEN 4 WHEN 'may' "
+				     "THEN 5 WHEN 'jun' THEN 6 WHEN 'jul' THEN 7 WHEN 'aug' THEN 8 WHEN "
+				     "'sep' THEN 9 WHEN 'oct' THEN 10 WHEN 'nov' THEN 11 ELSE 12 END AS dm%zu",
+				     k, k);
+		else
+			NUM('m', "1", "dm");
 		NUM('d', "1", "dd");
 	}
 	if (type != DV_T_DATE) {
-		NUM('H', "0", "ch");
+		if (SRC('I')) {
+			/* %I with %p: hour12 % 12, plus 12 after noon (dv_parse_with_format) */
+			char pm[96] = "0";
+
+			if (t->ampm_group)
+				snprintf(pm, sizeof(pm), "CASE WHEN lower(fa%zu) = 'pm' THEN 12 ELSE 0 END", k);
+			dv_sql_field(g, DV_STAGE_Q, "CAST(%s AS BIGINT) %% 12 + %s AS ch%zu", SRC('I'),
+				     pm, k);
+		} else
+			NUM('H', "0", "ch");
 		NUM('M', "0", "cm");
 		NUM('S', "0", "cs");
 		if (SRC('f'))

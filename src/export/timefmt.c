@@ -19,8 +19,9 @@
  *    dv_tf_month; only a letter after the name could make a shorter one
  *    match too, and a letter right after it is an export error;
  *  - %p is two letters, %I a number field (1..12) turned into the hour
- *    with %p as dv_parse_with_format does.
- * %j is an export error (no translation yet).
+ *    with %p as dv_parse_with_format does;
+ *  - %j is a number field whose month and day agree with %m/%b and %d
+ *    when written (dv_tf_day).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,7 @@ struct tf_num {
 static const struct tf_num nums[] = {
 	{ 'Y', 4, 4 }, { 'y', 2, 2 }, { 'm', 1, 2 }, { 'd', 1, 2 },
 	{ 'H', 1, 2 }, { 'M', 1, 2 }, { 'S', 1, 2 }, { 'f', 1, 9 }, { 'I', 1, 2 },
+	{ 'j', 1, 3 },
 };
 
 static const struct tf_num *num_of(char d)
@@ -259,6 +261,60 @@ static void group_text(struct tf *t, dv_buf *b, unsigned group)
 }
 
 /*
+ * %j (dv_tf_day): the day of the year in 1..365 or 366 (a leap year) is
+ * a month and day, which must agree with %m/%b and %d when one of them
+ * is written (absent ones are 1); the month and day become the day's.
+ * Appends the conditions to cond and replaces *mx, *dx.
+ */
+static void day_of_year(struct tf *t, dv_buf *cond, dv_buf *mx, dv_buf *dx,
+			const char *yx, const char *jtext)
+{
+	static const unsigned cum[12] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+	dv_sqlgen *g = t->g;
+	bool have_md = t->month_group;
+	dv_buf lx, jx, mj, dj;
+	unsigned m, i;
+
+	for (i = 0; i < t->n_runs; i++)
+		if (memchr(t->runs[i].dir, 'm', t->runs[i].n) || memchr(t->runs[i].dir, 'd', t->runs[i].n))
+			have_md = true;
+	dv_buf_init(&lx, 1u << 20);
+	dv_buf_init(&jx, 1u << 20);
+	dv_buf_init(&mj, 1u << 20);
+	dv_buf_init(&dj, 1u << 20);
+	dv_sql_put(g, &lx, "CASE WHEN (%s %% 4 = 0 AND %s %% 100 <> 0) OR %s %% 400 = 0 "
+		   "THEN 1 ELSE 0 END", yx, yx, yx);
+	dv_sql_put(g, &jx, "CAST(%s AS BIGINT)", jtext);
+	/* the month: the last whose first day is at or before the day (the
+	 * leap day shifts every month after February) */
+	dv_sql_put(g, &mj, "CASE");
+	for (m = 12; m > 1; m--)
+		dv_sql_put(g, &mj, " WHEN %s > %u%s%s%s THEN %u", jx.data, cum[m - 1],
+			   m > 2 ? " + (" : "", m > 2 ? lx.data : "", m > 2 ? ")" : "", m);
+	dv_sql_put(g, &mj, " ELSE 1 END");
+	dv_sql_put(g, &dj, "%s - CASE %s", jx.data, mj.data);
+	for (m = 2; m <= 12; m++)
+		dv_sql_put(g, &dj, " WHEN %u THEN %u%s%s%s", m, cum[m - 1], m > 2 ? " + (" : "",
+			   m > 2 ? lx.data : "", m > 2 ? ")" : "");
+	dv_sql_put(g, &dj, " ELSE 0 END");
+	dv_sql_put(g, cond, " AND %s BETWEEN 1 AND 365 + (%s)", jx.data, lx.data);
+	if (have_md)
+		dv_sql_put(g, cond, " AND %s = (%s) AND %s = (%s)", mx->data, mj.data, dx->data,
+			   dj.data);
+	if (g->st != DCVAL_OK)
+		goto out;
+	dv_buf_reset(mx);
+	dv_buf_reset(dx);
+	dv_sql_put(g, mx, "(%s)", mj.data);
+	dv_sql_put(g, dx, "(%s)", dj.data);
+out:
+	dv_buf_release(&lx);
+	dv_buf_release(&jx);
+	dv_buf_release(&mj);
+	dv_buf_release(&dj);
+}
+
+/*
  * Stage P: each run's text fr<k>_<i> and the zone's fz<k> (NULL unless
  * the value matches); stage Q: fq<k>, the value when every run's length
  * is one the greedy reader takes, and the fields dy .. om as types.c
@@ -271,11 +327,14 @@ static void fields(struct tf *t, dv_type type, const char *match)
 	size_t k = t->col->index;
 	dv_buf src[sizeof(nums) / sizeof(nums[0])];
 	unsigned i, j, L, w[MAX_ITEMS];
-	dv_buf e;
+	dv_buf e, yx, mx, dx;
 
 	for (i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
 		dv_buf_init(&src[i], 1u << 20);
 	dv_buf_init(&e, 1u << 20);
+	dv_buf_init(&yx, 1u << 20);
+	dv_buf_init(&mx, 1u << 20);
+	dv_buf_init(&dx, 1u << 20);
 	for (i = 0; i < t->n_runs; i++) {
 		struct tf_run *run = &t->runs[i];
 
@@ -315,7 +374,24 @@ static void fields(struct tf *t, dv_type type, const char *match)
 					     e.data, pre[i], k);
 		}
 	}
-	/* fg<k>: every run's length is one the greedy reader takes */
+#define SRC(c) (src[num_of(c) - nums].len ? src[num_of(c) - nums].data : NULL)
+	/* the date's fields; absent ones default as dv_parse_with_format:
+	 * 1970-01-01 00:00:00.0, no offset */
+	if (SRC('y'))
+		dv_sql_put(g, &yx, "(CASE WHEN CAST(%s AS BIGINT) < 69 THEN 2000 ELSE 1900 END + "
+			   "CAST(%s AS BIGINT))", SRC('y'), SRC('y'));
+	else
+		dv_sql_put(g, &yx, "CAST(%s AS BIGINT)", SRC('Y') ? SRC('Y') : "1970");
+	if (t->month_group)
+		dv_sql_put(g, &mx, "CASE lower(left(fb%zu, 3)) WHEN 'jan' THEN 1 "
+			   "WHEN 'feb' THEN 2 WHEN 'mar' THEN 3 WHEN 'apr' THEN 4 WHEN 'may' "
+			   "THEN 5 WHEN 'jun' THEN 6 WHEN 'jul' THEN 7 WHEN 'aug' THEN 8 WHEN "
+			   "'sep' THEN 9 WHEN 'oct' THEN 10 WHEN 'nov' THEN 11 ELSE 12 END", k);
+	else
+		dv_sql_put(g, &mx, "CAST(%s AS BIGINT)", SRC('m') ? SRC('m') : "1");
+	dv_sql_put(g, &dx, "CAST(%s AS BIGINT)", SRC('d') ? SRC('d') : "1");
+	/* fq<k>: every run's length is one the greedy reader takes, and the
+	 * fields' own ranges that the calendar and clock checks do not see */
 	dv_buf_reset(&e);
 	dv_sql_put(g, &e, "TRUE");
 	for (i = 0; i < t->n_runs; i++) {
@@ -325,35 +401,23 @@ static void fields(struct tf *t, dv_type type, const char *match)
 				dv_sql_put(g, &e, ", %u", L);
 		dv_sql_put(g, &e, ")");
 	}
-	if (src[num_of('I') - nums].len)
-		dv_sql_put(g, &e, " AND CAST(%s AS BIGINT) BETWEEN 1 AND 12", src[num_of('I') - nums].data);
+	if (SRC('I'))
+		dv_sql_put(g, &e, " AND CAST(%s AS BIGINT) BETWEEN 1 AND 12", SRC('I'));
+	if (SRC('j') && g->st == DCVAL_OK) {
+		day_of_year(t, &e, &mx, &dx, yx.data, SRC('j'));
+	}
 	if (g->st == DCVAL_OK)
 		dv_sql_field(g, DV_STAGE_Q, "CASE WHEN fp%zu IS NOT NULL AND %s THEN fp%zu END "
 			     "AS fq%zu", k, e.data, k, k);
 	dv_buf_release(&e);
-	/* the fields, in stage Q; absent ones default as
-	 * dv_parse_with_format: 1970-01-01 00:00:00.0, no offset */
-#define SRC(c) (src[num_of(c) - nums].len ? src[num_of(c) - nums].data : NULL)
+	if (type != DV_T_TIME && g->st == DCVAL_OK) {
+		dv_sql_field(g, DV_STAGE_Q, "%s AS dy%zu", yx.data, k);
+		dv_sql_field(g, DV_STAGE_Q, "%s AS dm%zu", mx.data, k);
+		dv_sql_field(g, DV_STAGE_Q, "%s AS dd%zu", dx.data, k);
+	}
 #define NUM(c, dflt, name)                                                      \
 	dv_sql_field(g, DV_STAGE_Q, "CAST(%s AS BIGINT) AS " name "%zu",             \
 		     SRC(c) ? SRC(c) : dflt, k)
-	if (type != DV_T_TIME) {
-		if (SRC('y'))
-			dv_sql_field(g, DV_STAGE_Q, "CASE WHEN CAST(%s AS BIGINT) < 69 THEN 2000 "
-				     "ELSE 1900 END + CAST(%s AS BIGINT) AS dy%zu", SRC('y'),
-				     SRC('y'), k);
-		else
-			NUM('Y', "1970", "dy");
-		if (t->month_group)
-			dv_sql_field(g, DV_STAGE_Q, "CASE lower(left(fb%zu, 3)) WHEN 'jan' THEN 1 "
-				     "WHEN 'feb' THEN 2 WHEN 'mar' THEN 3 WHEN 'apr' THEN 4 WHEN 'may' "
-				     "THEN 5 WHEN 'jun' THEN 6 WHEN 'jul' THEN 7 WHEN 'aug' THEN 8 WHEN "
-				     "'sep' THEN 9 WHEN 'oct' THEN 10 WHEN 'nov' THEN 11 ELSE 12 END AS dm%zu",
-				     k, k);
-		else
-			NUM('m', "1", "dm");
-		NUM('d', "1", "dd");
-	}
 	if (type != DV_T_DATE) {
 		if (SRC('I')) {
 			/* %I with %p: hour12 % 12, plus 12 after noon (dv_parse_with_format) */
@@ -389,6 +453,9 @@ static void fields(struct tf *t, dv_type type, const char *match)
 #undef SRC
 	for (i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
 		dv_buf_release(&src[i]);
+	dv_buf_release(&yx);
+	dv_buf_release(&mx);
+	dv_buf_release(&dx);
 }
 
 void dv_sql_timefmt_stages(dv_sqlgen *g, const dv_column *col)

@@ -22,6 +22,8 @@ static const dv_sql_dialect dialects[DV_SQL_COUNT] = {
 		.to_double = "CAST(%s AS DOUBLE)",
 		.double_type = "DOUBLE",
 		.now_us = "epoch_us(CURRENT_TIMESTAMP)",
+		.wide = "HUGEINT",
+		.wide_div = "(%s // %s)",
 	},
 	[DV_SQL_POSTGRES] = {
 		.name = "postgres",
@@ -36,6 +38,8 @@ static const dv_sql_dialect dialects[DV_SQL_COUNT] = {
 		.to_double = "CAST(%s AS DOUBLE PRECISION)",
 		.double_type = "DOUBLE PRECISION",
 		.now_us = "CAST(floor(extract(epoch FROM CURRENT_TIMESTAMP) * 1000000) AS BIGINT)",
+		.wide = "NUMERIC",
+		.wide_div = "div(%s, %s)",
 	},
 };
 

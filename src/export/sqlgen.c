@@ -65,6 +65,36 @@ void dv_sql_field(dv_sqlgen *g, enum dv_sql_stage s, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+void dv_sql_rfield(dv_sqlgen *g, unsigned h, const char *fmt, ...)
+{
+	va_list ap;
+	dv_buf *b;
+	int n;
+
+	if (g->st != DCVAL_OK)
+		return;
+	if (h == 0 || h >= sizeof(g->rstage) / sizeof(g->rstage[0])) {
+		g->st = DCVAL_EINTERNAL;
+		return;
+	}
+	b = &g->rstage[h];
+	if (h > g->n_rstage)
+		g->n_rstage = h;
+	dv_sql_put(g, b, ",\n    ");
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (g->st = dv_buf_reserve(b, (size_t)n)) != DCVAL_OK) {
+		if (g->st == DCVAL_OK)
+			g->st = DCVAL_EINTERNAL;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
 void dv_sql_fail(dv_sqlgen *g, const char *fmt, ...)
 {
 	va_list ap;
@@ -166,8 +196,9 @@ static void assemble(dv_sqlgen *g, dv_buf *out)
 	static const char *const cte[DV_STAGE_COUNT] = {
 		"dv_v", "dv_p", "dv_q", "dv_t", "dv_u", "dv_k", "dv_a"
 	};
-	unsigned s;
+	unsigned s, h;
 	size_t n;
+	char last[32];
 
 	dv_sql_put(g, out, "-- dcval export --sql %s: violations of contract ",
 		   g->d->name);
@@ -181,8 +212,18 @@ static void assemble(dv_sqlgen *g, dv_buf *out)
 		dv_sql_put(g, out, "\n), %s AS (\n  SELECT *%s\n  FROM %s",
 			   cte[s], g->stage[s].data ? g->stage[s].data : "",
 			   cte[s - 1]);
-	dv_sql_put(g, out, "\n), dv_a AS (\n  SELECT count(*) AS dv_n%s\n  FROM dv_k\n)\n",
-		   g->stage[DV_STAGE_A].data ? g->stage[DV_STAGE_A].data : "");
+	/* the rules' stages: a node of height h reads its operands' columns */
+	snprintf(last, sizeof(last), "dv_k");
+	for (h = 1; h <= g->n_rstage; h++) {
+		/* OFFSET 0 keeps each stage a subquery of its own: a planner
+		 * that flattened them would copy every operand's expression
+		 * into its users, as large as the tree is deep (PostgreSQL) */
+		dv_sql_put(g, out, "\n), dv_r%u AS (\n  SELECT *%s\n  FROM %s\n  OFFSET 0", h,
+			   g->rstage[h].data ? g->rstage[h].data : "", last);
+		snprintf(last, sizeof(last), "dv_r%u", h);
+	}
+	dv_sql_put(g, out, "\n), dv_a AS (\n  SELECT count(*) AS dv_n%s\n  FROM %s\n)\n",
+		   g->stage[DV_STAGE_A].data ? g->stage[DV_STAGE_A].data : "", last);
 	dv_sql_put(g, out, "SELECT r.rule, r.\"column\", r.severity,\n"
 		   "  CAST(CASE r.n");
 	for (n = 0; n < g->n_checks; n++)
@@ -208,6 +249,8 @@ dcval_status dv_export_sql(const dcval_contract *c, const dv_export_opts *o,
 		return dv_error_set(err, DCVAL_EUSAGE, NULL, 0, 0, "unknown SQL dialect");
 	for (i = 0; i < DV_STAGE_COUNT; i++)
 		dv_buf_init(&g.stage[i], DV_SQL_MAX);
+	for (i = 0; i < sizeof(g.rstage) / sizeof(g.rstage[0]); i++)
+		dv_buf_init(&g.rstage[i], DV_SQL_MAX);
 	dv_buf_init(&g.rows, DV_SQL_MAX);
 	dv_buf_init(&g.tmp, DV_SQL_MAX);
 	for (i = 0; i < c->n_columns && g.st == DCVAL_OK; i++) {
@@ -224,6 +267,8 @@ dcval_status dv_export_sql(const dcval_contract *c, const dv_export_opts *o,
 		assemble(&g, out);
 	for (i = 0; i < DV_STAGE_COUNT; i++)
 		dv_buf_release(&g.stage[i]);
+	for (i = 0; i < sizeof(g.rstage) / sizeof(g.rstage[0]); i++)
+		dv_buf_release(&g.rstage[i]);
 	dv_buf_release(&g.rows);
 	dv_buf_release(&g.tmp);
 	if (g.st != DCVAL_OK && g.st != DCVAL_ECONTRACT)

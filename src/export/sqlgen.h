@@ -23,6 +23,7 @@
 #define DV_EXPORT_SQLGEN_H
 
 #include "contract/contract_impl.h"
+#include "contract/expr.h"
 #include "export/export.h"
 #include "util/buf.h"
 
@@ -53,6 +54,11 @@ typedef struct dv_sql_dialect {
 	const char *double_type;
 	/* the engine's now in microseconds since the epoch (no --now) */
 	const char *now_us;
+	/* exact integers past 64 bits (rules' instants in nanoseconds, an
+	 * integer sum before its range test): "HUGEINT", "NUMERIC" */
+	const char *wide;
+	/* integer division of two wide integers: "(%s // %s)" */
+	const char *wide_div;
 } dv_sql_dialect;
 
 const dv_sql_dialect *dv_sql_dialect_get(dv_sql_dialect_id id);
@@ -74,6 +80,10 @@ typedef struct dv_sqlgen {
 	const dv_export_opts *o;
 	dv_buf stage[DV_STAGE_COUNT]; /* select lists, ", "-separated */
 	dv_buf rows;                  /* the VALUES rows */
+	/* rule stages dv_r1..: a rule node of height h is a column of
+	 * rstage[h] (rules.c), between dv_k and dv_a */
+	dv_buf rstage[DV_EXPR_MAX_TREE + 2];
+	unsigned n_rstage;            /* highest stage in use */
 	dv_buf tmp;                   /* scratch for expressions */
 	size_t n_checks;              /* checks so far: the next a<n> */
 	unsigned long line;           /* contract line being exported, for errors */
@@ -85,6 +95,10 @@ typedef struct dv_sqlgen {
 
 /* Append to a stage's select list: ", <expr> AS <name>" (printf-style). */
 void dv_sql_field(dv_sqlgen *g, enum dv_sql_stage s, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Append ", <expr> AS <name>" to rule stage h (1..DV_EXPR_MAX_TREE+1). */
+void dv_sql_rfield(dv_sqlgen *g, unsigned h, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* Append printf-style text to b; failures are kept in g->st. */
@@ -121,6 +135,14 @@ void dv_sql_match(dv_sqlgen *g, dv_buf *b, const char *expr, const char *src,
 
 /* ---- types.c: the type stages of a column ---- */
 void dv_sql_type_stages(dv_sqlgen *g, const dv_column *col);
+
+/* ok<k> and the typed value of a date, datetime or time column from its
+ * stage-Q fields dy dm dd / ch cm cs cn os oh om and syntax field
+ * <syntax><k>. */
+void dv_sql_temporal_finish(dv_sqlgen *g, size_t k, dv_type type, const char *syntax);
+
+/* ---- timefmt.c: a date/datetime/time column's `format:` ---- */
+void dv_sql_timefmt_stages(dv_sqlgen *g, const dv_column *col);
 
 /* Append "typed value of column k <op> t" (op ">=", "<=", ">", "<" or
  * "=") for integer, boolean, date, datetime and time columns. */

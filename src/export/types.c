@@ -151,25 +151,6 @@ static void days_expr(dv_sqlgen *g, dv_buf *b, size_t k)
 	dv_sql_put(g, b, " + dd%zu - 1 - 719468)", k);
 }
 
-static void type_date(dv_sqlgen *g, size_t k)
-{
-	dv_buf e;
-
-	syntax_field(g, k, "dp", "^" RX_DATE "$");
-	date_fields(g, k, "dp");
-	dv_buf_init(&e, 1u << 20);
-	date_valid(g, &e, k);
-	if (g->st == DCVAL_OK)
-		ok_field(g, k, "dp", e.data);
-	dv_buf_reset(&e);
-	days_expr(g, &e, k);
-	if (g->st == DCVAL_OK)
-		dv_sql_field(g, DV_STAGE_U, "CASE WHEN ok%zu THEN %s END AS n%zu",
-			     k, e.data, k);
-	dv_buf_release(&e);
-	dv_sql_field(g, DV_STAGE_K, "CAST(n%zu AS TEXT) AS uk%zu", k, k);
-}
-
 /*
  * Stage Q clock fields of field <p><k> whose clock starts at 1-based
  * position `at`: hour, minute, second, nanoseconds (the first nine
@@ -234,43 +215,62 @@ static void temporal_out(dv_sqlgen *g, size_t k, const char *secs)
 		     "CAST(n%zu AS TEXT) || '.' || CAST(ns%zu AS TEXT) AS uk%zu", k, k, k);
 }
 
-static void type_datetime(dv_sqlgen *g, size_t k)
+/*
+ * ok<k> and the typed value of a date, datetime or time column from its
+ * stage-Q fields (dy dm dd for a date; ch cm cs cn os oh om for a clock)
+ * and its syntax field <syntax><k>; the ISO forms and `format:`
+ * (timefmt.c) share it.
+ */
+void dv_sql_temporal_finish(dv_sqlgen *g, size_t k, dv_type type, const char *syntax)
 {
 	dv_buf e;
 
+	dv_buf_init(&e, 1u << 20);
+	if (type != DV_T_TIME)
+		date_valid(g, &e, k);
+	if (type == DV_T_DATETIME)
+		dv_sql_put(g, &e, " AND ");
+	if (type != DV_T_DATE)
+		clock_valid(g, &e, k);
+	if (g->st == DCVAL_OK)
+		ok_field(g, k, syntax, e.data);
+	dv_buf_reset(&e);
+	if (type != DV_T_TIME)
+		days_expr(g, &e, k);
+	if (type == DV_T_DATETIME)
+		dv_sql_put(g, &e, " * 86400 + ");
+	if (type != DV_T_DATE)
+		clock_secs(g, &e, k);
+	if (g->st == DCVAL_OK && type == DV_T_DATE) {
+		dv_sql_field(g, DV_STAGE_U, "CASE WHEN ok%zu THEN %s END AS n%zu",
+			     k, e.data, k);
+		dv_sql_field(g, DV_STAGE_K, "CAST(n%zu AS TEXT) AS uk%zu", k, k);
+	} else if (g->st == DCVAL_OK) {
+		temporal_out(g, k, e.data);
+	}
+	dv_buf_release(&e);
+}
+
+static void type_date(dv_sqlgen *g, size_t k)
+{
+	syntax_field(g, k, "dp", "^" RX_DATE "$");
+	date_fields(g, k, "dp");
+	dv_sql_temporal_finish(g, k, DV_T_DATE, "dp");
+}
+
+static void type_datetime(dv_sqlgen *g, size_t k)
+{
 	syntax_field(g, k, "tp", "^" RX_DATE "[Tt ]" RX_CLOCK RX_OFFSET "$");
 	date_fields(g, k, "tp");
 	clock_fields(g, k, "tp", 12);
-	dv_buf_init(&e, 1u << 20);
-	date_valid(g, &e, k);
-	dv_sql_put(g, &e, " AND ");
-	clock_valid(g, &e, k);
-	if (g->st == DCVAL_OK)
-		ok_field(g, k, "tp", e.data);
-	dv_buf_reset(&e);
-	days_expr(g, &e, k);
-	dv_sql_put(g, &e, " * 86400 + ");
-	clock_secs(g, &e, k);
-	if (g->st == DCVAL_OK)
-		temporal_out(g, k, e.data);
-	dv_buf_release(&e);
+	dv_sql_temporal_finish(g, k, DV_T_DATETIME, "tp");
 }
 
 static void type_time(dv_sqlgen *g, size_t k)
 {
-	dv_buf e;
-
 	syntax_field(g, k, "tp", "^" RX_CLOCK RX_OFFSET "?$");
 	clock_fields(g, k, "tp", 1);
-	dv_buf_init(&e, 1u << 20);
-	clock_valid(g, &e, k);
-	if (g->st == DCVAL_OK)
-		ok_field(g, k, "tp", e.data);
-	dv_buf_reset(&e);
-	clock_secs(g, &e, k);
-	if (g->st == DCVAL_OK)
-		temporal_out(g, k, e.data);
-	dv_buf_release(&e);
+	dv_sql_temporal_finish(g, k, DV_T_TIME, "tp");
 }
 
 void dv_sql_type_stages(dv_sqlgen *g, const dv_column *col)
@@ -278,9 +278,7 @@ void dv_sql_type_stages(dv_sqlgen *g, const dv_column *col)
 	size_t k = col->index;
 
 	if (col->time_format) {
-		dv_sql_fail(g, "export: column '%s': the date/time 'format' '%s' has no SQL "
-			    "translation yet (only the ISO forms)", col->name,
-			    col->time_format);
+		dv_sql_timefmt_stages(g, col);
 		return;
 	}
 	switch (col->type) {

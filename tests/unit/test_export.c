@@ -177,6 +177,127 @@ static void test_number_bound(void **state)
 	}
 }
 
+/* Export a contract text; the status, the query in *out, err filled. */
+static dcval_status export_text(const char *yaml, dv_sql_dialect_id d, bool now,
+				dv_buf *out, dcval_error *err)
+{
+	dv_export_opts o = { .dialect = d, .has_now = now, .now_secs = 1767319200,
+			     .now_ns = 5 };
+	dcval_contract *c = dcval_contract_load_buffer("c.yaml", yaml, strlen(yaml), err);
+	dcval_status st;
+
+	assert_non_null(c);
+	dv_buf_init(out, 1u << 28);
+	st = dv_export_sql(c, &o, out, err);
+	dcval_contract_free(c);
+	return st;
+}
+
+/* A run of adjacent number fields: the lengths the greedy reader takes
+ * (%Y%m%d: 7 or 8 digits, never 6: %m takes two and leaves %d none). */
+static void test_format_runs(void **state)
+{
+	static const struct {
+		const char *format;
+		const char *has;
+	} cases[] = {
+		{ "%Y%m%d", "IN (0, 7, 8)" },
+		{ "%Y%m%d", "WHEN 7 THEN substr(fr0_0, 5, 2)" },
+		{ "%Y%m%d", "WHEN 7 THEN substr(fr0_0, 7, 1)" },
+		{ "%d/%m/%Y", "IN (0, 1, 2)" },
+		{ "%d/%m/%Y", "\\/" },
+		{ "%H%M%S", "IN (0, 5, 6)" },
+		{ "%d %B %Y", "[Jj][Aa][Nn][Uu][Aa][Rr][Yy]|[Jj][Aa][Nn]|" },
+		{ "%Y%j", "IN (0, 5, 6, 7)" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char yaml[256];
+		dcval_error err;
+		dv_buf out;
+
+		snprintf(yaml, sizeof(yaml), "contract: t\ncolumns:\n  - name: x\n    type: %s\n"
+			 "    format: \"%s\"\n", strchr(cases[i].format, 'H') ? "time" : "date",
+			 cases[i].format);
+		memset(&err, 0, sizeof(err));
+		assert_int_equal(export_text(yaml, DV_SQL_POSTGRES, false, &out, &err), DCVAL_OK);
+		if (!strstr(out.data, cases[i].has))
+			fail_msg("%s: the query lacks '%s'", cases[i].format, cases[i].has);
+		dv_buf_release(&out);
+	}
+}
+
+/* What a format has no exact translation for: named in the error. */
+static void test_format_refusals(void **state)
+{
+	static const struct {
+		const char *format;
+		const char *text;
+	} cases[] = {
+		{ "%Y%m1", "a digit right after a number field" },
+		{ "%d%bx%Y", "a letter right after a month name" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char yaml[256];
+		dcval_error err;
+		dv_buf out;
+
+		snprintf(yaml, sizeof(yaml), "contract: t\ncolumns:\n  - name: x\n    type: date\n"
+			 "    format: \"%s\"\n", cases[i].format);
+		memset(&err, 0, sizeof(err));
+		assert_int_equal(export_text(yaml, DV_SQL_DUCKDB, false, &out, &err),
+				 DCVAL_ECONTRACT);
+		if (!strstr(err.text, cases[i].text))
+			fail_msg("%s: '%s' lacks '%s'", cases[i].format, err.text, cases[i].text);
+		dv_buf_release(&out);
+	}
+}
+
+/* A rule's nodes are columns of their own stages: a chain of 200
+ * additions is 200 stages of constant size each, not an expression
+ * that repeats its operands (the integer overflow test names each
+ * operand several times). */
+static void test_rule_stages_linear(void **state)
+{
+	char yaml[4096];
+	size_t n, i;
+	dcval_error err;
+	dv_buf out;
+
+	(void)state;
+	n = (size_t)snprintf(yaml, sizeof(yaml), "contract: t\ncolumns:\n  - {name: a, type: integer}\n"
+			     "rules:\n  - {name: r, check: 'a");
+	for (i = 0; i < 199; i++)
+		n += (size_t)snprintf(yaml + n, sizeof(yaml) - n, " + a");
+	snprintf(yaml + n, sizeof(yaml) - n, " > 0'}\n");
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(export_text(yaml, DV_SQL_DUCKDB, false, &out, &err), DCVAL_OK);
+	assert_non_null(strstr(out.data, "dv_r200 AS ("));
+	assert_true(out.len < 400u * 1024);
+	dv_buf_release(&out);
+}
+
+/* now() with --now: a constant of nanoseconds since the epoch. */
+static void test_rule_now(void **state)
+{
+	static const char yaml[] = "contract: t\ncolumns:\n  - {name: t, type: datetime}\n"
+				   "rules:\n  - {name: r, check: 't < now() - 1d'}\n";
+	dcval_error err;
+	dv_buf out;
+
+	(void)state;
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(export_text(yaml, DV_SQL_POSTGRES, true, &out, &err), DCVAL_OK);
+	assert_non_null(strstr(out.data, "CAST('1767319200000000005' AS NUMERIC)"));
+	assert_non_null(strstr(out.data, "CAST('86400000000000' AS NUMERIC)"));
+	dv_buf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -185,6 +306,10 @@ int main(void)
 		cmocka_unit_test(test_literals),
 		cmocka_unit_test(test_dialects),
 		cmocka_unit_test(test_number_bound),
+		cmocka_unit_test(test_format_runs),
+		cmocka_unit_test(test_format_refusals),
+		cmocka_unit_test(test_rule_stages_linear),
+		cmocka_unit_test(test_rule_now),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -85,6 +85,11 @@ dcval_status dv_part_state_replay(struct dcval_validator *e,
  * its record as invalid when `invalid`), then pass it on. */
 dcval_status dv_part_state_repeat(struct dcval_validator *e, size_t input,
 				  const dcval_violation *v, bool invalid);
+/* The dataset statistics' blob: written to f (an open_memstream),
+ * merged from f (a part's blob, parts in input order). DCVAL_EIO when
+ * the blob is corrupt. */
+dcval_status dv_part_state_ds_save(const struct dcval_validator *e, FILE *f);
+dcval_status dv_part_state_ds_load(struct dcval_validator *e, FILE *f);
 /* Severity, name and sensitivity of slot's rule. */
 void dv_part_state_slot_rule(const struct dcval_validator *e, size_t slot,
 			     dcval_severity *sev, const char **column,

@@ -34,6 +34,8 @@ struct mpart {
 	uint64_t n_violations;
 	uint64_t *slot_off;       /* per slot: offset of its keys */
 	uint64_t *slot_n;         /* per slot: keys */
+	char *ds;                 /* dataset statistics' blob */
+	size_t ds_len;
 };
 
 struct dv_merge {
@@ -74,6 +76,7 @@ static void release_part(struct mpart *p)
 	dv_free(p->inputs);
 	dv_free(p->slot_off);
 	dv_free(p->slot_n);
+	dv_free(p->ds);
 	if (p->r.f)
 		fclose(p->r.f);
 }
@@ -179,6 +182,13 @@ static dcval_status read_meta(dv_merge *m, struct mpart *p, dv_buf *b)
 	if (st != DCVAL_OK)
 		return st;
 	dv_pr_str(&p->r, b, DV_PART_MAX_STR); /* dataset statistics */
+	if (p->r.bad)
+		return DCVAL_EIO;
+	p->ds_len = b->len;
+	if (b->len && !(p->ds = dv_malloc(b->len)))
+		return DCVAL_ENOMEM;
+	if (b->len)
+		memcpy(p->ds, b->data, b->len);
 	dv_pr_str(&p->r, b, DV_PART_MAX_STR); /* drift state */
 	if (dv_pr_u32(&p->r) != m->n_slots || p->r.bad)
 		return DCVAL_EIO;
@@ -535,18 +545,45 @@ static dcval_status replay_part(dv_merge *m, size_t i, struct dcval_validator *v
 	return st;
 }
 
-/* The parts' inputs and counts become v's. */
-static dcval_status take_inputs(dv_merge *m, struct dcval_validator *v)
+/* Merge a state blob of a part into v (fmemopen). */
+static dcval_status load_blob(struct dcval_validator *v, char *blob, size_t len,
+			      dcval_status (*load)(struct dcval_validator *, FILE *))
+{
+	FILE *f;
+	dcval_status st;
+
+	if (!len)
+		return DCVAL_OK;
+	f = fmemopen(blob, len, "rb");
+	if (!f)
+		return DCVAL_ENOMEM;
+	st = load(v, f);
+	if (st == DCVAL_OK && fgetc(f) != EOF)
+		st = DCVAL_EIO; /* bytes left over */
+	fclose(f);
+	return st;
+}
+
+/* The parts' inputs, counts and statistics become v's. */
+static dcval_status take_inputs(dv_merge *m, struct dcval_validator *v,
+				dcval_error *err)
 {
 	dcval_status st = DCVAL_OK;
 	size_t i, k, n;
 
 	for (i = 0; i < m->n && st == DCVAL_OK; i++) {
+		struct mpart *p = &m->parts[i];
+
 		dv_part_state_inputs(v, &n);
-		m->parts[i].base = n;
-		for (k = 0; k < m->parts[i].n_inputs && st == DCVAL_OK; k++)
-			st = dv_part_state_add_input(v, &m->parts[i].inputs[k]);
-		dv_part_state_add_counts(v, &m->parts[i].counts);
+		p->base = n;
+		for (k = 0; k < p->n_inputs && st == DCVAL_OK; k++)
+			st = dv_part_state_add_input(v, &p->inputs[k]);
+		dv_part_state_add_counts(v, &p->counts);
+		if (st == DCVAL_OK)
+			st = load_blob(v, p->ds, p->ds_len, dv_part_state_ds_load);
+		if (st == DCVAL_EIO)
+			dv_error_set(err, st, p->path, 0, 0,
+				     "truncated or corrupt part");
 	}
 	return st;
 }
@@ -565,7 +602,7 @@ dcval_status dv_merge_run(dv_merge *m, struct dcval_validator *v,
 {
 	struct repeats rs = { NULL, 0, 0 };
 	struct replay x;
-	dcval_status st = take_inputs(m, v);
+	dcval_status st = take_inputs(m, v, err);
 	size_t i, k = 0;
 
 	memset(&x, 0, sizeof(x));

@@ -6,8 +6,11 @@
  * dv_part_record_end()), the counts and inputs. Merging: the parts'
  * inputs and counts become the run's, violations go to the caller.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "contract/dscheck.h"
+#include "engine/dsstats.h"
 #include "engine/engine_impl.h"
 #include "engine/part_impl.h"
 #include "util/alloc.h"
@@ -143,4 +146,227 @@ void dv_part_state_slot_rule(const dv_engine *e, size_t slot,
 	*redacted = false;
 	for (i = 0; i < c->n_primary_key; i++)
 		*redacted |= c->columns[c->primary_key[i]].sensitive;
+}
+
+/* ---- dataset statistics (dsstats.h) ----
+ * Their blob in a part: u32 columns, a byte per column (present) |
+ * u8 seen, u64 seconds, u32 nanoseconds, str text (freshness) |
+ * u32 entries, each: u64 records, nulls, values | str mean (the
+ * moments' wire text) | u64 keys, each in order of first occurrence:
+ * str key, and for share entries u64 count, str first text. */
+
+struct key_at {
+	const void *key;
+	size_t len;
+	uint64_t index;
+};
+
+struct key_list {
+	struct key_at *k;
+	size_t n;
+};
+
+static void collect_key(void *ud, const void *key, size_t len, uint64_t index)
+{
+	struct key_list *l = ud;
+
+	l->k[l->n].key = key;
+	l->k[l->n].len = len;
+	l->k[l->n].index = index;
+	l->n++;
+}
+
+static int index_cmp(const void *a, const void *b)
+{
+	const struct key_at *x = a, *y = b;
+
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+static dcval_status save_entry(dv_pw *w, const dv_dsentry *en, bool shares)
+{
+	struct key_list l = { NULL, 0 };
+	char *mean;
+	size_t len, i;
+
+	dv_pw_u64(w, en->records);
+	dv_pw_u64(w, en->nulls);
+	dv_pw_u64(w, en->values);
+	if (dv_moments_serialize(&en->mean, &mean, &len) != DV_SKETCH_OK)
+		return DCVAL_ENOMEM;
+	dv_pw_str(w, mean, len);
+	dv_free(mean);
+	dv_pw_u64(w, en->set ? dv_keyset_count(en->set) : 0);
+	if (!en->set || !dv_keyset_count(en->set))
+		return DCVAL_OK;
+	l.k = dv_mallocarray((size_t)dv_keyset_count(en->set), sizeof(*l.k));
+	if (!l.k)
+		return DCVAL_ENOMEM;
+	dv_keyset_each(en->set, collect_key, &l);
+	if (shares)
+		qsort(l.k, l.n, sizeof(*l.k), index_cmp);
+	for (i = 0; i < l.n; i++) {
+		dv_pw_str(w, l.k[i].key, l.k[i].len);
+		if (!shares)
+			continue;
+		dv_pw_u64(w, en->counts[l.k[i].index]);
+		dv_pw_str(w, en->texts.data + en->text_off[l.k[i].index],
+			  en->text_len[l.k[i].index]);
+	}
+	dv_free(l.k);
+	return DCVAL_OK;
+}
+
+dcval_status dv_part_state_ds_save(const dv_engine *e, FILE *f)
+{
+	const dv_dsstats *ds = e->ds;
+	dv_pw w = { f, 0, false };
+	dcval_status st = DCVAL_OK;
+	size_t i;
+
+	if (!ds)
+		return DCVAL_OK;
+	dv_pw_u32(&w, (uint32_t)e->c->n_columns);
+	for (i = 0; i < e->c->n_columns; i++)
+		dv_pw_u8(&w, ds->present[i]);
+	dv_pw_u8(&w, ds->fresh_seen);
+	dv_pw_u64(&w, (uint64_t)ds->fresh_secs);
+	dv_pw_u32(&w, (uint32_t)ds->fresh_ns);
+	dv_pw_str(&w, ds->fresh_text, ds->fresh_len);
+	dv_pw_u32(&w, (uint32_t)ds->n_entries);
+	for (i = 0; i < ds->n_entries && st == DCVAL_OK; i++)
+		st = save_entry(&w, &ds->entries[i],
+				dv_dscol_counts_shares(&e->c->ds_columns[i]));
+	return st == DCVAL_OK && w.failed ? DCVAL_ENOMEM : st;
+}
+
+/* Room for value index ix in a share entry's arrays (as dsstats.c). */
+static dcval_status reserve_index(dv_dsentry *en, uint64_t ix)
+{
+	size_t n = en->alloc ? en->alloc : 256;
+	void *p;
+
+	if (ix < en->alloc)
+		return DCVAL_OK;
+	while (n <= ix) {
+		if (n > SIZE_MAX / 2)
+			return DCVAL_ENOMEM;
+		n *= 2;
+	}
+	if (!(p = dv_reallocarray(en->counts, n, sizeof(*en->counts))))
+		return DCVAL_ENOMEM;
+	en->counts = p;
+	if (!(p = dv_reallocarray(en->text_off, n, sizeof(*en->text_off))))
+		return DCVAL_ENOMEM;
+	en->text_off = p;
+	if (!(p = dv_reallocarray(en->text_len, n, sizeof(*en->text_len))))
+		return DCVAL_ENOMEM;
+	en->text_len = p;
+	en->alloc = n;
+	return DCVAL_OK;
+}
+
+/* One key of a part's entry into the run's: a share entry's value new
+ * to the run takes the part's first text (parts come in input order). */
+static dcval_status load_key(dv_pr *r, dv_dsentry *en, bool shares,
+			     dv_buf *key, dv_buf *text)
+{
+	dcval_status st;
+	uint64_t ix, count = 0;
+	bool added;
+
+	dv_pr_str(r, key, DV_PART_MAX_STR);
+	if (shares) {
+		count = dv_pr_u64(r);
+		dv_pr_str(r, text, DV_DS_TEXT_KEEP);
+	}
+	if (r->bad)
+		return DCVAL_EIO;
+	if (!shares)
+		return dv_keyset_add(en->set, key->data, key->len, &added);
+	st = reserve_index(en, dv_keyset_count(en->set));
+	if (st == DCVAL_OK)
+		st = dv_keyset_add_index(en->set, key->data, key->len, &added, &ix);
+	if (st == DCVAL_OK && added) {
+		en->counts[ix] = 0;
+		en->text_off[ix] = en->texts.len;
+		en->text_len[ix] = (uint32_t)text->len;
+		st = dv_buf_append(&en->texts, text->data ? text->data : "",
+				   text->len);
+	}
+	if (st == DCVAL_OK)
+		en->counts[ix] += count;
+	return st;
+}
+
+static dcval_status load_entry(dv_pr *r, dv_dsentry *en, bool shares,
+			       dv_buf *key, dv_buf *text)
+{
+	dcval_status st = DCVAL_OK;
+	dv_moments m;
+	uint64_t n, i;
+
+	en->records += dv_pr_u64(r);
+	en->nulls += dv_pr_u64(r);
+	en->values += dv_pr_u64(r);
+	dv_pr_str(r, text, DV_PART_MAX_STR);
+	if (r->bad || dv_moments_deserialize(&m, text->data, text->len) ||
+	    dv_moments_merge(&en->mean, &m))
+		return DCVAL_EIO;
+	n = dv_pr_u64(r);
+	if (n && !en->set)
+		return DCVAL_EIO;
+	for (i = 0; i < n && st == DCVAL_OK; i++)
+		st = load_key(r, en, shares, key, text);
+	return st;
+}
+
+/* Freshness: the newest instant; on a tie the earlier part's text. */
+static void load_fresh(dv_pr *r, dv_dsstats *ds, dv_buf *text)
+{
+	bool seen = dv_pr_u8(r);
+	int64_t secs = (int64_t)dv_pr_u64(r);
+	int32_t ns = (int32_t)dv_pr_u32(r);
+
+	dv_pr_str(r, text, DV_DS_TEXT_KEEP);
+	if (r->bad || !seen)
+		return;
+	if (ds->fresh_seen && (secs < ds->fresh_secs ||
+			       (secs == ds->fresh_secs && ns <= ds->fresh_ns)))
+		return;
+	ds->fresh_seen = true;
+	ds->fresh_secs = secs;
+	ds->fresh_ns = ns;
+	ds->fresh_len = text->len;
+	memcpy(ds->fresh_text, text->data ? text->data : "", text->len);
+}
+
+dcval_status dv_part_state_ds_load(dv_engine *e, FILE *f)
+{
+	dv_dsstats *ds = e->ds;
+	dv_pr r = { f, false };
+	dcval_status st = DCVAL_OK;
+	dv_buf key, text;
+	size_t i;
+
+	if (!ds)
+		return DCVAL_OK;
+	if (dv_pr_u32(&r) != e->c->n_columns)
+		return DCVAL_EIO;
+	for (i = 0; i < e->c->n_columns; i++)
+		ds->present[i] |= dv_pr_u8(&r) != 0;
+	dv_buf_init(&key, DV_PART_MAX_STR);
+	dv_buf_init(&text, DV_PART_MAX_STR);
+	load_fresh(&r, ds, &text);
+	if (dv_pr_u32(&r) != ds->n_entries)
+		st = DCVAL_EIO;
+	for (i = 0; i < ds->n_entries && st == DCVAL_OK; i++)
+		st = load_entry(&r, &ds->entries[i],
+				dv_dscol_counts_shares(&e->c->ds_columns[i]), &key,
+				&text);
+	dv_buf_release(&key);
+	dv_buf_release(&text);
+	if (st == DCVAL_OK && r.bad)
+		st = DCVAL_EIO;
+	return st == DCVAL_ELIMIT ? DCVAL_EIO : st;
 }

@@ -236,6 +236,24 @@ static void write_counts(dv_pw *w, const dcval_counts *c)
 	dv_pw_u64(w, c->warnings);
 }
 
+/* A state blob, built in memory (open_memstream), as one str. */
+static void write_blob(dv_part *p, dcval_status (*save)(const struct dcval_validator *, FILE *))
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	dcval_status st = f ? save(p->v, f) : DCVAL_ENOMEM;
+
+	if (f && fclose(f) != 0)
+		st = DCVAL_ENOMEM;
+	if (st != DCVAL_OK) {
+		errno = ENOMEM;
+		p->w.failed = true;
+	}
+	dv_pw_str(&p->w, buf, st == DCVAL_OK ? len : 0);
+	free(buf);
+}
+
 static void write_meta(dv_part *p, const uint64_t *offsets)
 {
 	dv_part_meta m;
@@ -258,7 +276,7 @@ static void write_meta(dv_part *p, const uint64_t *offsets)
 		dv_pw_u32(w, (uint32_t)in->status);
 		dv_pw_str(w, in->error, strnlen(in->error, sizeof(in->error)));
 	}
-	dv_pw_str(w, "", 0); /* dataset statistics */
+	write_blob(p, dv_part_state_ds_save);
 	dv_pw_str(w, "", 0); /* drift state */
 	dv_pw_u32(w, (uint32_t)p->n_slots);
 	for (i = 0; i < p->n_slots; i++) {

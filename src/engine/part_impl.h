@@ -90,6 +90,8 @@ dcval_status dv_part_state_repeat(struct dcval_validator *e, size_t input,
  * the blob is corrupt. */
 dcval_status dv_part_state_ds_save(const struct dcval_validator *e, FILE *f);
 dcval_status dv_part_state_ds_load(struct dcval_validator *e, FILE *f);
+dcval_status dv_part_state_drift_save(const struct dcval_validator *e, FILE *f);
+dcval_status dv_part_state_drift_load(struct dcval_validator *e, FILE *f);
 /* Severity, name and sensitivity of slot's rule. */
 void dv_part_state_slot_rule(const struct dcval_validator *e, size_t slot,
 			     dcval_severity *sev, const char **column,

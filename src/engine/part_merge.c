@@ -36,6 +36,8 @@ struct mpart {
 	uint64_t *slot_n;         /* per slot: keys */
 	char *ds;                 /* dataset statistics' blob */
 	size_t ds_len;
+	char *drift;              /* drift state's blob */
+	size_t drift_len;
 };
 
 struct dv_merge {
@@ -77,6 +79,7 @@ static void release_part(struct mpart *p)
 	dv_free(p->slot_off);
 	dv_free(p->slot_n);
 	dv_free(p->ds);
+	dv_free(p->drift);
 	if (p->r.f)
 		fclose(p->r.f);
 }
@@ -161,6 +164,19 @@ static dcval_status read_input(dv_pr *r, dcval_input_info *in, dv_buf *b)
 	return r->bad ? DCVAL_EIO : DCVAL_OK;
 }
 
+/* A copy of a state blob read into b. */
+static dcval_status keep_blob(const dv_buf *b, char **out, size_t *len)
+{
+	*len = b->len;
+	if (!b->len)
+		return DCVAL_OK;
+	*out = dv_malloc(b->len);
+	if (!*out)
+		return DCVAL_ENOMEM;
+	memcpy(*out, b->data, b->len);
+	return DCVAL_OK;
+}
+
 /* The meta section, after read_header(). */
 static dcval_status read_meta(dv_merge *m, struct mpart *p, dv_buf *b)
 {
@@ -184,12 +200,13 @@ static dcval_status read_meta(dv_merge *m, struct mpart *p, dv_buf *b)
 	dv_pr_str(&p->r, b, DV_PART_MAX_STR); /* dataset statistics */
 	if (p->r.bad)
 		return DCVAL_EIO;
-	p->ds_len = b->len;
-	if (b->len && !(p->ds = dv_malloc(b->len)))
+	if (keep_blob(b, &p->ds, &p->ds_len) != DCVAL_OK)
 		return DCVAL_ENOMEM;
-	if (b->len)
-		memcpy(p->ds, b->data, b->len);
 	dv_pr_str(&p->r, b, DV_PART_MAX_STR); /* drift state */
+	if (p->r.bad)
+		return DCVAL_EIO;
+	if (keep_blob(b, &p->drift, &p->drift_len) != DCVAL_OK)
+		return DCVAL_ENOMEM;
 	if (dv_pr_u32(&p->r) != m->n_slots || p->r.bad)
 		return DCVAL_EIO;
 	p->slot_off = dv_calloc(m->n_slots, sizeof(*p->slot_off));
@@ -581,6 +598,9 @@ static dcval_status take_inputs(dv_merge *m, struct dcval_validator *v,
 		dv_part_state_add_counts(v, &p->counts);
 		if (st == DCVAL_OK)
 			st = load_blob(v, p->ds, p->ds_len, dv_part_state_ds_load);
+		if (st == DCVAL_OK)
+			st = load_blob(v, p->drift, p->drift_len,
+				       dv_part_state_drift_load);
 		if (st == DCVAL_EIO)
 			dv_error_set(err, st, p->path, 0, 0,
 				     "truncated or corrupt part");

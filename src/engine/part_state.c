@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "contract/dscheck.h"
+#include "contract/drift.h"
+#include "engine/drift.h"
 #include "engine/dsstats.h"
 #include "engine/engine_impl.h"
 #include "engine/part_impl.h"
@@ -369,4 +371,85 @@ dcval_status dv_part_state_ds_load(dv_engine *e, FILE *f)
 	if (st == DCVAL_OK && r.bad)
 		st = DCVAL_EIO;
 	return st == DCVAL_ELIMIT ? DCVAL_EIO : st;
+}
+
+/* ---- drift (drift.h) ----
+ * Its blob: u32 columns, each: u64 nulls, valid, unseen | u32 bins,
+ * u64 each | str the run's KLL sketch (kll.h wire text), empty without
+ * ks. Merged: counters and bins add up, the sketches merge (exact while
+ * they hold every value, else within the sketch's error). */
+
+dcval_status dv_part_state_drift_save(const dv_engine *e, FILE *f)
+{
+	dv_pw w = { f, 0, false };
+	size_t i, b, n = e->drift ? e->c->drift->n_cols : 0;
+	char *kll;
+	size_t len;
+
+	if (!e->drift)
+		return DCVAL_OK;
+	dv_pw_u32(&w, (uint32_t)n);
+	for (i = 0; i < n; i++) {
+		const struct dv_drift_run *r = &e->drift[i];
+
+		dv_pw_u64(&w, r->nulls);
+		dv_pw_u64(&w, r->valid);
+		dv_pw_u64(&w, r->unseen);
+		dv_pw_u32(&w, (uint32_t)r->n_bins);
+		for (b = 0; b < r->n_bins; b++)
+			dv_pw_u64(&w, r->bins[b]);
+		if (!r->kll) {
+			dv_pw_str(&w, "", 0);
+			continue;
+		}
+		if (dv_kll_serialize(r->kll, &kll, &len) != DV_SKETCH_OK)
+			return DCVAL_ENOMEM;
+		dv_pw_str(&w, kll, len);
+		dv_free(kll);
+	}
+	return w.failed ? DCVAL_ENOMEM : DCVAL_OK;
+}
+
+static dcval_status load_drift_col(dv_pr *r, struct dv_drift_run *d,
+				   dv_buf *text)
+{
+	dv_kll *k = NULL;
+	size_t b;
+	dv_sketch_status ks;
+
+	d->nulls += dv_pr_u64(r);
+	d->valid += dv_pr_u64(r);
+	d->unseen += dv_pr_u64(r);
+	if (dv_pr_u32(r) != d->n_bins)
+		return DCVAL_EIO;
+	for (b = 0; b < d->n_bins; b++)
+		d->bins[b] += dv_pr_u64(r);
+	dv_pr_str(r, text, DV_PART_MAX_STR);
+	if (r->bad || (!text->len) != (!d->kll))
+		return DCVAL_EIO;
+	if (!d->kll)
+		return DCVAL_OK;
+	if (dv_kll_deserialize(&k, text->data, text->len) != DV_SKETCH_OK)
+		return DCVAL_EIO;
+	ks = dv_kll_merge(d->kll, k);
+	dv_kll_free(k);
+	return ks == DV_SKETCH_OK ? DCVAL_OK : DCVAL_EIO;
+}
+
+dcval_status dv_part_state_drift_load(dv_engine *e, FILE *f)
+{
+	dv_pr r = { f, false };
+	dcval_status st = DCVAL_OK;
+	size_t i, n = e->drift ? e->c->drift->n_cols : 0;
+	dv_buf text;
+
+	if (!e->drift)
+		return DCVAL_OK;
+	if (dv_pr_u32(&r) != n)
+		return DCVAL_EIO;
+	dv_buf_init(&text, DV_PART_MAX_STR);
+	for (i = 0; i < n && st == DCVAL_OK; i++)
+		st = load_drift_col(&r, &e->drift[i], &text);
+	dv_buf_release(&text);
+	return st;
 }

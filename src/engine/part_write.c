@@ -277,7 +277,7 @@ static void write_meta(dv_part *p, const uint64_t *offsets)
 		dv_pw_str(w, in->error, strnlen(in->error, sizeof(in->error)));
 	}
 	write_blob(p, dv_part_state_ds_save);
-	dv_pw_str(w, "", 0); /* drift state */
+	write_blob(p, dv_part_state_drift_save);
 	dv_pw_u32(w, (uint32_t)p->n_slots);
 	for (i = 0; i < p->n_slots; i++) {
 		dv_pw_u64(w, offsets[i]);

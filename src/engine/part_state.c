@@ -36,9 +36,15 @@ dcval_status dv_part_key(dv_engine *e, const dv_record *rec, size_t slot,
 			 uint32_t field, const char *text, size_t len)
 {
 	dv_part_first f;
+	dcval_severity sev;
+	const char *name;
+	bool redacted, is_pk;
 
 	if (!e->part)
 		return DCVAL_OK;
+	dv_part_state_slot_rule(e, slot, &sev, &name, &redacted, &is_pk);
+	if (redacted) /* a sensitive value never leaves the run */
+		len = 0;
 	f.input = (uint32_t)(e->cur - e->inputs);
 	f.record = e->rec_no;
 	f.line = rec->line;

@@ -101,8 +101,8 @@ dcval_status dv_part_violation(void *ud, const dcval_violation *v)
 		dv_pw_str(w, v->rule, strlen(v->rule));
 		if (v->column)
 			dv_pw_str(w, v->column, strlen(v->column));
-		if (v->value)
-			dv_pw_str(w, v->value, v->value_len);
+		if (v->value) /* a sensitive value never leaves the run */
+			dv_pw_str(w, v->value, v->redacted ? 0 : v->value_len);
 		if (v->detail)
 			dv_pw_str(w, v->detail, strlen(v->detail));
 		if (w->failed)

@@ -528,7 +528,9 @@ static bool read_violation(struct mpart *p, struct replay *x,
 		dv_pr_str(r, &x->detail, DV_PART_MAX_STR);
 		viol->detail = x->detail.data ? x->detail.data : "";
 	}
-	return !r->bad && *input < p->n_inputs && sev <= 1 && flags < 16;
+	if (*input >= p->n_inputs || sev > 1 || flags >= 16)
+		r->bad = true;
+	return !r->bad;
 }
 
 /* Part i's violations with its repeats rs[*k..) put in. */

@@ -52,4 +52,13 @@ echo "exit $?"
 echo "== --partial-out is an input"
 "$DCVAL" validate -c c.yaml --partial-out a.csv a.csv
 echo "exit $?"
-ls p5 2>/dev/null
+echo "== --partial-out and -o the same file"
+"$DCVAL" validate -c c.yaml -o same --partial-out same a.csv
+echo "exit $?"
+echo "== --partial-out on a full disk"
+"$DCVAL" validate -c c.yaml -q --partial-out /dev/full a.csv
+echo "exit $?"
+echo "== merge's report on a full disk"
+"$DCVAL" merge -c c.yaml -o /dev/full p1
+echo "exit $?"
+ls p5 same 2>/dev/null

@@ -121,33 +121,34 @@ dcval_status dv_part_add_key(dv_part *p, size_t slot, const void *key,
 			     size_t key_len, const dv_part_first *f,
 			     const char *text, size_t text_len)
 {
-	unsigned char fx[FIXED_BYTES], len4[4];
+	unsigned char *q;
 	dv_buf *b;
-	size_t start;
 
 	if (slot >= p->n_slots)
 		return DCVAL_ENOMEM;
 	if (key_len > DV_PART_MAX_STR || text_len > DV_PART_MAX_STR)
 		return DCVAL_ELIMIT;
 	b = &p->keys[slot];
+	/* one reserve, then the fields in place: this runs once per key */
 	if (dv_buf_reserve(b, 8 + key_len + FIXED_BYTES + text_len) != DCVAL_OK)
 		return DCVAL_ENOMEM;
-	start = b->len;
-	dv_le32(len4, (uint32_t)key_len);
-	dv_buf_append(b, len4, 4);
-	dv_buf_append(b, key, key_len);
-	dv_le32(fx, f->input);
-	dv_le64(fx + 4, f->record);
-	dv_le64(fx + 12, f->line);
-	dv_le32(fx + 20, f->field);
-	dv_le64(fx + 24, f->before);
-	dv_le64(fx + 32, f->order);
-	fx[HAS_ERROR_AT] = f->has_error;
-	dv_buf_append(b, fx, FIXED_BYTES);
-	dv_le32(len4, (uint32_t)text_len);
-	dv_buf_append(b, len4, 4);
-	dv_buf_append(b, text, text_len);
-	p->last[slot] = start;
+	p->last[slot] = b->len;
+	q = (unsigned char *)b->data + b->len;
+	dv_le32(q, (uint32_t)key_len);
+	memcpy(q + 4, key, key_len);
+	q += 4 + key_len;
+	dv_le32(q, f->input);
+	dv_le64(q + 4, f->record);
+	dv_le64(q + 12, f->line);
+	dv_le32(q + 20, f->field);
+	dv_le64(q + 24, f->before);
+	dv_le64(q + 32, f->order);
+	q[HAS_ERROR_AT] = f->has_error;
+	dv_le32(q + FIXED_BYTES, (uint32_t)text_len);
+	if (text_len)
+		memcpy(q + FIXED_BYTES + 4, text, text_len);
+	b->len += 8 + key_len + FIXED_BYTES + text_len;
+	b->data[b->len] = '\0';
 	p->n_keys[slot]++;
 	p->order++;
 	return DCVAL_OK;

@@ -10,6 +10,7 @@ int dv_cmd_export(int argc, char **argv);
 int dv_cmd_infer(int argc, char **argv);
 int dv_cmd_profile(int argc, char **argv);
 int dv_cmd_diff(int argc, char **argv);
+int dv_cmd_merge(int argc, char **argv);
 
 /* Print the top-level help to stdout. */
 void dv_main_help(void);

@@ -17,6 +17,7 @@
 #include "cli/validate_args.h"
 #include "cli/zout.h"
 #include "dcval/dcval.h"
+#include "engine/part.h"
 #include "value/types.h"
 
 /* One run's process state. */
@@ -29,6 +30,9 @@ struct dv_run {
 	FILE *report_fp;    /* where the report goes */
 	dv_outfile valid;   /* quarantine */
 	dv_outfile invalid;
+	dv_outfile partial; /* --partial-out */
+	dv_part *part;      /* the part written there, or NULL */
+	bool part_done;     /* it was written whole */
 	dv_progress progress; /* on a terminal, for large inputs */
 	int rc;             /* highest exit code so far */
 	bool write_failed;  /* a write error was reported already */
@@ -85,6 +89,8 @@ static int open_outputs(struct dv_run *r)
 	if (a->valid_out && !open_quarantine(&r->valid, a->valid_out))
 		return DCVAL_EXIT_IO;
 	if (a->invalid_out && !open_quarantine(&r->invalid, a->invalid_out))
+		return DCVAL_EXIT_IO;
+	if (a->partial_out && !open_output(&r->partial, a->partial_out))
 		return DCVAL_EXIT_IO;
 	return DCVAL_EXIT_OK;
 }
@@ -161,9 +167,20 @@ static int setup(struct dv_run *r)
 		vo.on_progress = dv_progress_update;
 		vo.progress_ud = &r->progress;
 	}
+	if (r->partial.f) {
+		/* the part keeps each violation, then passes it on */
+		r->part = dv_part_new(r->partial.f, r->contract, vo.on_violation,
+				      vo.ud);
+		if (!r->part)
+			goto out_nomem;
+		vo.on_violation = dv_part_violation;
+		vo.ud = r->part;
+	}
 	r->v = dcval_validator_new(r->contract, &vo, &err);
 	if (!r->v)
 		goto out_nomem;
+	if (r->part)
+		dv_part_attach(r->part, r->v);
 	return DCVAL_EXIT_OK;
 out_nomem:
 	dv_errorf("out of memory");
@@ -182,6 +199,7 @@ static void end_on_closed_pipe(struct dv_run *r)
 
 	dv_outfile_abort(&r->valid);
 	dv_outfile_abort(&r->invalid);
+	dv_outfile_abort(&r->partial);
 	dv_outfile_abort(&r->out);
 	signal(SIGPIPE, SIG_DFL);
 	sigemptyset(&set);
@@ -250,6 +268,8 @@ static void write_failed(struct dv_run *r)
 		output_failed(r, &r->valid, e);
 	} else if (r->invalid.f && ferror(r->invalid.f)) {
 		output_failed(r, &r->invalid, e);
+	} else if (r->partial.f && ferror(r->partial.f)) {
+		output_failed(r, &r->partial, e);
 	} else {
 		output_failed(r, &r->out, e);
 	}
@@ -296,10 +316,29 @@ static bool run_input(struct dv_run *r, const char *path)
 	}
 }
 
+/* The part, before the dataset-level checks that merge evaluates over
+ * the whole; a part not finished is not kept. */
+static void finish_part(struct dv_run *r, bool completed)
+{
+	dcval_status st;
+
+	if (!r->part)
+		return;
+	st = completed ? dv_part_finish(r->part) : DCVAL_STOP;
+	if (st == DCVAL_EIO) {
+		output_failed(r, &r->partial, errno ? errno : EIO);
+	} else if (st == DCVAL_ENOMEM) {
+		dv_errorf("out of memory");
+		raise_rc(r, DCVAL_EXIT_INTERNAL);
+	}
+	r->part_done = st == DCVAL_OK;
+}
+
 static void finish(struct dv_run *r, bool completed)
 {
 	dcval_status st = DCVAL_OK;
 
+	finish_part(r, completed);
 	if (completed)
 		st = dcval_validator_finish(r->v);
 	if (st == DCVAL_EIO)
@@ -320,7 +359,9 @@ static void finish(struct dv_run *r, bool completed)
  */
 static bool keep_output(const struct dv_run *r, const dv_outfile *o)
 {
-	if (o == &r->out)
+	if (o == &r->partial && !r->part_done)
+		return false;
+	if (o == &r->out || o == &r->partial)
 		return !r->write_failed && r->rc < DCVAL_EXIT_INTERNAL;
 	return r->rc < DCVAL_EXIT_IO;
 }
@@ -332,10 +373,10 @@ static bool keep_output(const struct dv_run *r, const dv_outfile *o)
  */
 static void close_outputs(struct dv_run *r)
 {
-	dv_outfile *q[] = { &r->valid, &r->invalid, &r->out };
+	dv_outfile *q[] = { &r->valid, &r->invalid, &r->partial, &r->out };
 	size_t i;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		if (q[i]->f && (dv_zout_finish(q[i]->zout) != 0 ||
 				dv_outfile_close(q[i]) != 0))
 			output_failed(r, q[i], errno ? errno : EIO);
@@ -349,7 +390,7 @@ static void close_outputs(struct dv_run *r)
 		r->write_failed = true;
 		raise_rc(r, DCVAL_EXIT_IO);
 	}
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		if (!keep_output(r, q[i]))
 			dv_outfile_abort(q[i]);
 		else if (dv_outfile_commit(q[i]) != 0)
@@ -384,6 +425,7 @@ int dv_cmd_validate(int argc, char **argv)
 	close_outputs(&r);
 	dcval_report_free(r.report);
 	dcval_validator_free(r.v);
+	dv_part_free(r.part);
 	dcval_contract_free(r.contract);
 	return r.rc;
 }

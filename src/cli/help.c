@@ -9,6 +9,7 @@ void dv_main_help(void)
 {
 	fputs("usage: dcval validate -c CONTRACT [options] [FILE ...]\n"
 	      "       dcval lint CONTRACT ...\n"
+	      "       dcval merge -c CONTRACT [options] PART ...\n"
 	      "       dcval export --sql duckdb|postgres [--table NAME] CONTRACT\n"
 	      "       dcval infer [options] [FILE ...]\n"
 	      "       dcval profile [-c CONTRACT] [options] FILE ...\n"
@@ -20,6 +21,7 @@ void dv_main_help(void)
 	      "commands:\n"
 	      "  validate   check records against a contract (no FILE or '-': standard input)\n"
 	      "  lint       check contracts only\n"
+	      "  merge      the parts of a sharded run (validate --partial-out) as one report\n"
 	      "  export     the contract as one SQL query counting violations (DuckDB, PostgreSQL)\n"
 	      "  infer      write a draft contract that the given inputs satisfy\n"
 	      "  profile    per-column statistics as JSON (a drift baseline)\n"

@@ -18,12 +18,13 @@ static const struct {
 	{ "infer", dv_cmd_infer },
 	{ "diff", dv_cmd_diff },
 	{ "lint", dv_cmd_lint },
+	{ "merge", dv_cmd_merge },
 	{ "profile", dv_cmd_profile },
 	{ "validate", dv_cmd_validate },
 };
 
 /* Commands of the spec that this version does not have yet. */
-static const char *const planned[] = { "merge" };
+static const char *const planned[] = { NULL };
 
 int main(int argc, char **argv)
 {
@@ -48,7 +49,7 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].fn(argc - 1, argv + 1);
 	for (i = 0; i < sizeof(planned) / sizeof(planned[0]); i++) {
-		if (!strcmp(argv[1], planned[i])) {
+		if (planned[i] && !strcmp(argv[1], planned[i])) {
 			dv_errorf("'%s' is planned and not available in this version",
 				  argv[1]);
 			return DCVAL_EXIT_USAGE;

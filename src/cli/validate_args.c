@@ -18,6 +18,7 @@ enum {
 	OPT_MAX_LINE,
 	OPT_MAX_VIOLATIONS,
 	OPT_NOW,
+	OPT_PARTIAL_OUT,
 	OPT_VALID_OUT,
 	OPT_WARN_ONLY
 };
@@ -42,6 +43,8 @@ static const dv_opt validate_opts[] = {
 	{ "now", OPT_NOW, required_argument, "TIMESTAMP",
 	  "the time freshness and now() use (default: the clock)" },
 	{ "output", 'o', required_argument, "FILE", "write the report there" },
+	{ "partial-out", OPT_PARTIAL_OUT, required_argument, "FILE",
+	  "also write the run's mergeable state there (see dcval merge)" },
 	{ "quiet", 'q', no_argument, NULL, "no report, exit code only" },
 	{ "report", 'r', required_argument, "FMT",
 	  NULL /* "report format: " and the names of report_names() */ },
@@ -54,7 +57,7 @@ static const dv_opt validate_opts[] = {
 #define N_VALIDATE_OPTS (sizeof(validate_opts) / sizeof(validate_opts[0]))
 
 /* "text, json, ...": every report format, from the library's table. */
-static const char *report_names(char *buf, size_t n)
+const char *dv_report_names(char *buf, size_t n)
 {
 	const char *name;
 	size_t o = 0;
@@ -78,7 +81,7 @@ static void validate_help(void)
 
 	memcpy(opts, validate_opts, sizeof(opts));
 	snprintf(report, sizeof(report), "report format: %s",
-		 report_names(names, sizeof(names)));
+		 dv_report_names(names, sizeof(names)));
 	for (i = 0; i < N_VALIDATE_OPTS; i++)
 		if (opts[i].shrt == 'r')
 			opts[i].help = report;
@@ -100,7 +103,7 @@ static bool parse_size(const char *flag, const char *val,
 	return false;
 }
 
-static bool parse_max_violations(const char *val, uint64_t *out)
+bool dv_parse_max_violations(const char *val, uint64_t *out)
 {
 	unsigned long long n;
 
@@ -146,14 +149,15 @@ static bool take(int opt, const char *arg, struct dv_validate_args *a)
 		if (dcval_report_format_parse(arg, &a->report))
 			return true;
 		dv_usagef("--report: unknown report format '%s' (%s)", arg,
-			  report_names(names, sizeof(names)));
+			  dv_report_names(names, sizeof(names)));
 		return false;
 	case OPT_FAIL_FAST: a->fail_fast = true; return true;
 	case OPT_INVALID_OUT: a->invalid_out = arg; return true;
 	case OPT_MAX_FIELD: return parse_size("--max-field-bytes", arg, &a->max_field);
 	case OPT_MAX_LINE: return parse_size("--max-line-bytes", arg, &a->max_line);
-	case OPT_MAX_VIOLATIONS: return parse_max_violations(arg, &a->max_violations);
+	case OPT_MAX_VIOLATIONS: return dv_parse_max_violations(arg, &a->max_violations);
 	case OPT_NOW: a->now = arg; return parse_now(arg);
+	case OPT_PARTIAL_OUT: a->partial_out = arg; return true;
 	case OPT_VALID_OUT: a->valid_out = arg; return true;
 	case OPT_WARN_ONLY: a->warn_only = true; return true;
 	}
@@ -202,6 +206,11 @@ int dv_validate_parse(int argc, char **argv, struct dv_validate_args *a)
 	}
 	if (!a->contract) {
 		dv_usagef("validate: no contract given (-c FILE)");
+		return DCVAL_EXIT_USAGE;
+	}
+	if (a->partial_out && a->fail_fast) {
+		/* a part must hold every violation of its inputs */
+		dv_usagef("validate: --partial-out and --fail-fast cannot be combined");
 		return DCVAL_EXIT_USAGE;
 	}
 	a->inputs = argv + optind;

@@ -18,6 +18,7 @@ struct dv_validate_args {
 	bool fail_fast;               /* --fail-fast */
 	const char *valid_out;        /* --valid-out */
 	const char *invalid_out;      /* --invalid-out */
+	const char *partial_out;      /* --partial-out: a part for dcval merge */
 	bool warn_only;               /* --warn-only */
 	const char *now;              /* --now: RFC 3339, checked */
 	unsigned long long jobs;      /* -j (stage 2: checked, one thread) */
@@ -31,6 +32,13 @@ struct dv_validate_args {
 /* Parse argv (argv[0] is "validate"). Returns -1 to go on, or an exit
  * code to return (help printed: 0; usage error: 2). */
 int dv_validate_parse(int argc, char **argv, struct dv_validate_args *a);
+
+/* --max-violations' value: a number or "all"; false on a usage error
+ * (reported, naming the flag). */
+bool dv_parse_max_violations(const char *val, uint64_t *out);
+
+/* "text, json, ...": every report format's name, into buf. */
+const char *dv_report_names(char *buf, size_t n);
 
 /* Outputs that would clobber each other, an input or the contract (spec
  * cli.md "Behaviour users count on"): reported as a usage error before

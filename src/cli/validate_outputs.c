@@ -3,7 +3,7 @@
  * users count on"): checked right after the options are parsed, before
  * the contract or any input is read. A clash is a usage error.
  *
- * The outputs are -o, --valid-out and --invalid-out, and standard output
+ * The outputs are -o, --valid-out, --invalid-out and --partial-out, and standard output
  * when the report goes there (no -o, no -q, no quarantine "-"). "-" names
  * standard output: given twice it is a clash, and a file that is standard
  * output (/dev/stdout, or the file the shell redirected it to) clashes
@@ -19,7 +19,7 @@
 #include "cli/msg.h"
 #include "cli/validate_args.h"
 
-#define N_OUTS 4
+#define N_OUTS 5
 
 struct out {
 	const char *flag; /* "-o", "--valid-out", ... */
@@ -35,11 +35,13 @@ static bool is_dash(const char *p)
 /* The outputs of a; returns how many, or -1 when out of memory. */
 static int collect(const struct dv_validate_args *a, struct out *o)
 {
-	const char *flags[] = { "-o", "--valid-out", "--invalid-out" };
-	const char *paths[] = { a->output, a->valid_out, a->invalid_out };
+	const char *flags[] = { "-o", "--valid-out", "--invalid-out",
+				"--partial-out" };
+	const char *paths[] = { a->output, a->valid_out, a->invalid_out,
+				a->partial_out };
 	int n = 0, i;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		if (!paths[i])
 			continue;
 		o[n].flag = flags[i];

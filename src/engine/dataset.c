@@ -14,6 +14,7 @@
 
 #include "value/decimal.h"
 #include "engine/engine_impl.h"
+#include "engine/part.h"
 #include "util/alloc.h"
 
 static bool fixed8_type(dv_type t)
@@ -157,9 +158,11 @@ dcval_status dv_engine_check_unique(dv_engine *e, dv_record *rec,
 				   &added);
 	if (st != DCVAL_OK)
 		return st == DCVAL_ELIMIT ? DCVAL_OK : DCVAL_ENOMEM;
-	if (added)
+	if (added && !e->part)
 		return DCVAL_OK;
 	dv_engine_value_text(e, v, &s, &len);
+	if (added) /* a sharded run's part remembers where (part.h) */
+		return dv_part_key(e, rec, col->index, v->field, s, len);
 	return dv_engine_emit(e, rec, DV_R_UNIQUE, col->severity, v->field,
 			      col->name, s, len, col->sensitive,
 			      "repeats an earlier value");
@@ -194,7 +197,7 @@ dcval_status dv_engine_check_primary_key(dv_engine *e, dv_record *rec)
 	const struct dcval_contract *c = e->c;
 	const dv_column *first;
 	dcval_status st;
-	bool added, has_null = false, redacted;
+	bool added = false, has_null = false, redacted;
 	const char *s;
 	size_t i, len;
 
@@ -222,10 +225,13 @@ dcval_status dv_engine_check_primary_key(dv_engine *e, dv_record *rec)
 		st = dv_keyset_add(e->pk, e->key.data, e->key.len, &added);
 		if (st != DCVAL_OK)
 			return DCVAL_ENOMEM;
-		if (added)
+		if (added && !e->part)
 			return DCVAL_OK;
 	}
 	s = pk_text(e, &len, &redacted);
+	if (!has_null && added) /* a sharded run's part remembers where (part.h) */
+		return dv_part_key(e, rec, c->n_columns,
+				   e->values[first->index].field, s, len);
 	return dv_engine_emit(e, rec, DV_R_PRIMARY_KEY, DCVAL_SEVERITY_ERROR,
 			      e->values[first->index].field, c->primary_key_name,
 			      s, len, redacted,

@@ -8,6 +8,21 @@
 #define DV_ENGINE_DRIFT_H
 
 #include "engine/engine.h"
+#include "stats/kll.h"
+#include "stats/valindex.h"
+
+/* The run's measurements of one drift column (e->drift[i]); sharded
+ * runs carry them in their parts (part_state.c). */
+struct dv_drift_run {
+	uint64_t nulls;   /* null or absent values */
+	uint64_t valid;   /* values that passed their type */
+	uint64_t unseen;  /* of them, not in the baseline's value list */
+	uint64_t *bins;   /* psi: 10 deciles, or the values + other */
+	size_t n_bins;
+	dv_kll *kll;      /* ks: the run's values */
+	dv_kll *base;     /* ks: the baseline's */
+	dv_vindex idx;    /* the baseline's value list, hashed (idx.slot: one) */
+};
 
 /* State for the contract's drift section (nothing without one). */
 dcval_status dv_drift_init(dv_engine *e);

@@ -42,6 +42,7 @@ struct dcval_validator {
 	struct dv_dsstats *ds;          /* dataset checks' measurements, or NULL (dsstats.h) */
 	struct dv_colstats **stats;     /* per column for `dcval profile`, or NULL (colstats.h) */
 	struct dv_drift_run *drift;     /* per drift column (drift.c), or NULL */
+	struct dv_part *part;           /* sharded run: the part written (part.h), or NULL */
 
 	/* quarantine: */
 	bool q_started;                 /* the outputs have their start (bom, csv header) */

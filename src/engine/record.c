@@ -7,6 +7,7 @@
 #include "engine/dsstats.h"
 #include "engine/colstats.h"
 #include "engine/engine_impl.h"
+#include "engine/part.h"
 
 bool dv_engine_policy(const struct dcval_contract *c, dv_rule rule,
 		      dcval_severity *sev)
@@ -191,6 +192,7 @@ dcval_status dv_engine_end_record(dv_engine *e, dv_record *rec)
 		st = dv_dsstats_record(e);
 	if (st == DCVAL_OK)
 		st = dv_engine_stats_record(e);
+	dv_part_record_end(e); /* a sharded run's part (part.h) */
 	e->total.records++;
 	e->cur->counts.records++;
 	if (e->rec_error) {

@@ -345,3 +345,26 @@ size_t dv_keyset_bytes(const dv_keyset *ks)
 	return sizeof(*ks) + (ks->mask + 1) * slot +
 	       ks->n_blocks * (DV_KS_BLOCK + sizeof(void *));
 }
+
+void dv_keyset_each(const dv_keyset *ks, dv_keyset_each_fn fn, void *ud)
+{
+	uint32_t len;
+	size_t i;
+
+	if (ks->fixed8 && ks->has_zero) {
+		uint64_t zero = 0;
+
+		fn(ud, &zero, 8, ks->idx ? ks->zero_idx : 0);
+	}
+	for (i = 0; i <= ks->mask; i++) {
+		uint64_t ix = ks->idx ? ks->idx[i] : 0;
+
+		if (ks->fixed8 && ks->keys8[i])
+			fn(ud, &ks->keys8[i], 8, ix);
+		else if (!ks->fixed8 && ks->slots[i].ref) {
+			const unsigned char *k = stored_key(ks, ks->slots[i].ref - 1, &len);
+
+			fn(ud, k, len, ix);
+		}
+	}
+}

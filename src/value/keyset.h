@@ -46,6 +46,13 @@ dcval_status dv_keyset_add_index(dv_keyset *ks, const void *key, size_t len,
 /* Number of keys in the set. */
 uint64_t dv_keyset_count(const dv_keyset *ks);
 
+/* Call fn for every key of the set, in no particular order: its bytes
+ * (borrowed, valid during the call) and its index (0 in a set that is
+ * not indexed). The set must not change meanwhile (sharded runs: part.h). */
+typedef void (*dv_keyset_each_fn)(void *ud, const void *key, size_t len,
+				  uint64_t index);
+void dv_keyset_each(const dv_keyset *ks, dv_keyset_each_fn fn, void *ud);
+
 /* Bytes of memory the set holds. */
 size_t dv_keyset_bytes(const dv_keyset *ks);
 

@@ -289,6 +289,60 @@ def stage2_rows(rows, targets, P, target, size):
         target(desc, value, ok)
 
 
+# ---- sharded runs: merge of 16 parts against one run (#20) ----
+
+def bench_shard(dcval, data, csv, c_uni, n_parts=16):
+    """The events CSV cut into n_parts files (each with the header); one
+    `dcval validate` over all of them against n_parts `validate
+    --partial-out` runs and `dcval merge` of the parts (unique on
+    event_id). Returns rows of (name, wall s, CPU s, peak KiB) and whether
+    the merged report equals the single run's."""
+    with open(csv, "rb") as f:
+        header = f.readline()
+        body = f.read()
+    lines = body.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    step = (len(lines) + n_parts - 1) // n_parts
+    files, parts = [], []
+    for i in range(n_parts):
+        path = os.path.join(data, f"shard-{i:02d}.csv")
+        with open(path, "wb") as f:
+            f.write(header + b"\n".join(lines[i * step:(i + 1) * step]) + b"\n")
+        files.append(path)
+        parts.append(os.path.join(data, f"shard-{i:02d}.dcvp"))
+    del body, lines
+    one_out, merged_out = os.path.join(data, "shard-one.json"), os.path.join(data, "shard-merged.json")
+    w1, rss1, _, _, cpu1 = run([dcval, "validate", "-r", "json", "-c", c_uni] + files, one_out)
+    shard_wall = shard_cpu = 0.0
+    shard_rss = 0
+    for fpath, part in zip(files, parts):
+        w, rss, _, _, cpu_s = run([dcval, "validate", "-q", "-c", c_uni, "--partial-out", part, fpath])
+        shard_wall += w
+        shard_cpu += cpu_s
+        shard_rss = max(shard_rss, rss)
+    wm, rssm, _, _, cpum = run([dcval, "merge", "-r", "json", "-c", c_uni] + parts, merged_out)
+    same = open(one_out, "rb").read() == open(merged_out, "rb").read()
+    part_bytes = sum(os.path.getsize(p) for p in parts)
+    rows = [("one dcval validate over the 16 files", w1, cpu1, rss1),
+            (f"16 x validate --partial-out (sum; parts {part_bytes / 1e6:.0f} MB)", shard_wall, shard_cpu, shard_rss),
+            ("dcval merge of the 16 parts", wm, cpum, rssm),
+            ("sharded total (16 shards + merge)", shard_wall + wm, shard_cpu + cpum, max(shard_rss, rssm))]
+    for path in files + parts + [one_out, merged_out]:
+        os.remove(path)
+    return rows, same
+
+
+def shard_rows(rows, same, P, size):
+    P(f"| sharded run, {size / 1e6:.0f} MB events CSV in 16 files (unique on event_id) | wall s | CPU s | peak RSS MiB |")
+    P("|---|---:|---:|---:|")
+    for name, wall, cpu_s, peak in rows:
+        P(f"| {name} | {wall:.2f} | {cpu_s:.2f} | {fmt_mib(peak)} |")
+    P("")
+    P(f"merged json report {'identical to' if same else 'DIFFERS from'} the single run's")
+    P("")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dcval", default="build/dcval")
@@ -302,6 +356,8 @@ def main():
                     help="only the wide-header row (100k vs 1M columns)")
     ap.add_argument("--stage2-only", action="store_true",
                     help="only the stage-2 rows (rules, dataset checks, drift, profile)")
+    ap.add_argument("--shard-only", action="store_true",
+                    help="only the sharded-run rows (16 parts + merge against one run)")
     ap.add_argument("--serve-only", action="store_true",
                     help="only the serving-path rows (in-memory session, live pipe)")
     a = ap.parse_args()
@@ -361,7 +417,14 @@ def main():
     generate(gen, bad_p, ["--mb", f"{bad_mb:g}", "--seed", a.seed, "--bad-ppm", "1000000", "--csv-only"])
     csv, jsonl, badcsv = main_p + ".csv", main_p + ".jsonl", bad_p + ".csv"
     sizes = {p: os.path.getsize(p) for p in (csv, jsonl, badcsv)}
+    if a.shard_only:
+        out = []
+        shard_rows(*bench_shard(dcval, data, csv, c_uni), out.append, sizes[csv])
+        for line in out:
+            log(line)
+        return 0
     s2 = bench_stage2(dcval, data, csv, sample_p + ".csv", a.runs, c_uni)
+    shard = bench_shard(dcval, data, csv, c_uni)
     if a.stage2_only:
         out, res = [], []
         stage2_rows(*s2, out.append, lambda *t: res.append(t), sizes[csv])
@@ -584,6 +647,7 @@ def main():
     stage2_rows(*s2, P, lambda d, v, ok: target(d, v, ok), sizes[csv])
     if big:
         big_profile_rows(big["profile"], P, lambda d, v, ok: target(d, v, ok))
+    shard_rows(*shard, P, sizes[csv])
 
     P("| csv header | wall s | CPU s | peak RSS MiB |")
     P("|---|---:|---:|---:|")

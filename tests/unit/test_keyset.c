@@ -392,6 +392,71 @@ static void test_keyset_index_needs_an_indexed_set(void **state)
 	dv_keyset_free(ks);
 }
 
+/* dv_keyset_each (sharded runs): every key once, with its index; the
+ * fixed8 key 0 and byte keys past several table growths included. */
+struct seen {
+	unsigned hits[3000];
+	uint64_t index_sum;
+	size_t calls;
+	bool bad_index;
+};
+
+static void see_key(void *ud, const void *key, size_t len, uint64_t index)
+{
+	struct seen *s = ud;
+	uint64_t k = 0;
+	char text[32];
+
+	s->calls++;
+	s->index_sum += index;
+	if (len == 8) {
+		memcpy(&k, key, 8);
+	} else {
+		memcpy(text, key, len < 31 ? len : 31);
+		text[len < 31 ? len : 31] = '\0';
+		k = strtoull(text + 1, NULL, 10);
+	}
+	if (k < 3000) {
+		s->hits[k]++;
+		if (index != k)
+			s->bad_index = true;
+	}
+}
+
+static void test_keyset_each_visits_every_key_with_its_index(void **state)
+{
+	bool fixed[2] = { true, false };
+	int f;
+
+	(void)state;
+	for (f = 0; f < 2; f++) {
+		dv_keyset *ks = dv_keyset_new_indexed(fixed[f]);
+		struct seen s;
+		uint64_t k, ix;
+		bool added;
+		char key[32];
+		size_t i;
+
+		assert_non_null(ks);
+		memset(&s, 0, sizeof(s));
+		for (k = 0; k < 3000; k++) {
+			int n = snprintf(key, sizeof(key), "k%llu", (unsigned long long)k);
+
+			if (fixed[f])
+				assert_int_equal(dv_keyset_add_index(ks, &k, 8, &added, &ix), DCVAL_OK);
+			else
+				assert_int_equal(dv_keyset_add_index(ks, key, (size_t)n, &added, &ix), DCVAL_OK);
+		}
+		dv_keyset_each(ks, see_key, &s);
+		assert_int_equal(s.calls, 3000);
+		for (i = 0; i < 3000; i++)
+			assert_int_equal(s.hits[i], 1);
+		assert_false(s.bad_index);
+		assert_int_equal(s.index_sum, 2999u * 3000u / 2);
+		dv_keyset_free(ks);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -413,6 +478,7 @@ int main(void)
 		cmocka_unit_test(test_keyset_indexed_fixed8_order_of_first_addition),
 		cmocka_unit_test(test_keyset_indexed_bytes_keep_index_through_growth),
 		cmocka_unit_test(test_keyset_index_needs_an_indexed_set),
+		cmocka_unit_test(test_keyset_each_visits_every_key_with_its_index),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -39,10 +39,9 @@ static size_t scratch_cap(size_t max)
 	return max < SIZE_MAX / 4 ? max * 2 + 1 : SIZE_MAX / 2;
 }
 
-dcval_status dv_jfast_init(dv_jfast *f, dv_jsonval *jv)
+dcval_status dv_jfast_init(dv_jfast *f, dv_jsonval *jv, size_t max)
 {
-	size_t max = dv_engine_max_line(jv->e), n = jv->c->paths.n_children;
-	size_t i;
+	size_t n = jv->c->paths.n_children, i;
 
 	memset(f, 0, sizeof(*f));
 	f->jv = jv;
@@ -519,7 +518,8 @@ static const char *walk_object(dv_jfast *f, const dv_pathnode *node,
 /* ---- records ---- */
 
 /* Start a record of len bytes: scratch emptied, values null. */
-static bool record_begin(dv_jfast *f, const char *s, size_t len)
+static bool record_begin(dv_jfast *f, dv_value *values, const char *s,
+			 size_t len)
 {
 	dv_jsonval *jv = f->jv;
 	size_t i;
@@ -539,11 +539,36 @@ static bool record_begin(dv_jfast *f, const char *s, size_t len)
 			memset(f->keys, 0, (f->keys_mask + 1) * sizeof(*f->keys));
 		f->gen = 1;
 	}
-	f->values = dv_engine_begin_record(jv->e);
+	f->values = values;
 	for (i = 0; i < jv->c->n_columns; i++)
-		f->values[i].kind = DV_V_NULL;
+		values[i].kind = DV_V_NULL;
 	dv_buf_reset(&jv->text);
 	return true;
+}
+
+bool dv_jfast_scan(dv_jfast *f, dv_value *values, const char *s, size_t len)
+{
+	dv_jsonval *jv = f->jv;
+	const char *p, *end = s + len;
+	size_t i;
+
+	if (!record_begin(f, values, s, len))
+		return false;
+	p = dv_jtok_ws(s, end);
+	if (p < end && *p == '{')
+		p = walk_object(f, &jv->c->paths, p + 1, 0);
+	else
+		p = NULL;
+	if (p)
+		p = dv_jtok_ws(p, end);
+	if (p == end) {
+		dv_jsonval_fixup(jv, values);
+		return true;
+	}
+	/* the strict path starts from clean text offsets */
+	for (i = 0; i < jv->c->n_columns; i++)
+		jv->text_off[i] = SIZE_MAX;
+	return false;
 }
 
 /* The record is valid: its extra keys, then the engine's checks. */
@@ -558,7 +583,6 @@ static dcval_status record_end(dv_jfast *f, uint64_t line, const char *raw,
 
 	rec.raw = jv->want_raw ? raw : NULL;
 	rec.raw_len = jv->want_raw ? raw_len : 0;
-	dv_jsonval_fixup(jv, f->values);
 	for (; path < end && st == DCVAL_OK; path += n + 1) {
 		n = strlen(path);
 		st = dv_jsonval_extra(jv, &rec, path, n);
@@ -574,26 +598,6 @@ dcval_status dv_jfast_record(dv_jfast *f, uint64_t line, const char *s,
 			     size_t len, const char *raw, size_t raw_len,
 			     bool *done)
 {
-	dv_jsonval *jv = f->jv;
-	const char *p, *end = s + len;
-	size_t i;
-
-	*done = false;
-	if (!record_begin(f, s, len))
-		return DCVAL_OK;
-	p = dv_jtok_ws(s, end);
-	if (p < end && *p == '{')
-		p = walk_object(f, &jv->c->paths, p + 1, 0);
-	else
-		p = NULL;
-	if (p)
-		p = dv_jtok_ws(p, end);
-	if (p != end) {
-		/* the strict path starts from clean text offsets */
-		for (i = 0; i < jv->c->n_columns; i++)
-			jv->text_off[i] = SIZE_MAX;
-		return f->st;
-	}
-	*done = true;
-	return record_end(f, line, raw, raw_len);
+	*done = dv_jfast_scan(f, dv_engine_begin_record(f->jv->e), s, len);
+	return *done ? record_end(f, line, raw, raw_len) : f->st;
 }

@@ -60,11 +60,11 @@ typedef struct dv_jfast {
 } dv_jfast;
 
 /*
- * Prepare f for records read with jv (initialized with an engine; a
+ * Prepare f for records of at most max bytes read with jv (borrowed; a
  * sink's jv is never fast). Returns DCVAL_OK or DCVAL_ENOMEM; release
  * with dv_jfast_release() in both cases.
  */
-dcval_status dv_jfast_init(dv_jfast *f, dv_jsonval *jv);
+dcval_status dv_jfast_init(dv_jfast *f, dv_jsonval *jv, size_t max);
 void dv_jfast_release(dv_jfast *f);
 
 /*
@@ -78,5 +78,15 @@ void dv_jfast_release(dv_jfast *f);
 dcval_status dv_jfast_record(dv_jfast *f, uint64_t line, const char *s,
 			     size_t len, const char *raw, size_t raw_len,
 			     bool *done);
+
+/*
+ * The walk alone, without the engine: fill values[0..columns) (every
+ * one DV_V_NULL first; texts in jv->text, decoded strings in f->str, all
+ * valid until the next record) and collect the undeclared key paths in
+ * f->extra. Returns true when the fast path takes the record, false when
+ * it gives it back (f->st DCVAL_ENOMEM if memory ran out); jv->text_off
+ * is then clear again.
+ */
+bool dv_jfast_scan(dv_jfast *f, dv_value *values, const char *s, size_t len);
 
 #endif

@@ -372,7 +372,7 @@ dcval_status dv_jsonl_read(dv_engine *e, dv_source *src, dcval_error *err)
 	st = dv_jsonval_init(&r.jv, e);
 	r.fast = st == DCVAL_OK && !slowpath_forced();
 	if (r.fast)
-		st = dv_jfast_init(&r.jf, &r.jv);
+		st = dv_jfast_init(&r.jf, &r.jv, r.max_line);
 	if (st == DCVAL_OK)
 		st = dv_source_feed(src, dv_source_bom(src), jsonl_chunk_cb, &r);
 	if (st == DCVAL_OK)

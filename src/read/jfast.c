@@ -577,15 +577,14 @@ static dcval_status record_end(dv_jfast *f, uint64_t line, const char *raw,
 {
 	dv_jsonval *jv = f->jv;
 	dv_record rec = { .line = line, .values = f->values };
-	const char *path = f->extra.data, *end = path + f->extra.len;
 	dcval_status st = DCVAL_OK, st2;
-	size_t n;
+	size_t off, n;
 
 	rec.raw = jv->want_raw ? raw : NULL;
 	rec.raw_len = jv->want_raw ? raw_len : 0;
-	for (; path < end && st == DCVAL_OK; path += n + 1) {
-		n = strlen(path);
-		st = dv_jsonval_extra(jv, &rec, path, n);
+	for (off = 0; off < f->extra.len && st == DCVAL_OK; off += n + 1) {
+		n = strlen(f->extra.data + off);
+		st = dv_jsonval_extra(jv, &rec, f->extra.data + off, n);
 	}
 	if (st != DCVAL_OK && st != DCVAL_STOP)
 		return st;

@@ -524,12 +524,13 @@ static bool record_begin(dv_jfast *f, dv_value *values, const char *s,
 	dv_jsonval *jv = f->jv;
 	size_t i;
 
+	f->st = DCVAL_OK;
 	dv_buf_reset(&f->str);
 	dv_buf_reset(&f->extra);
+	/* no room: the strict path reads it (and meets the shortage itself) */
 	if (dv_buf_reserve(&f->str, len) != DCVAL_OK)
 		return false;
 	f->end = s + len;
-	f->st = DCVAL_OK;
 	f->n_obj = 0;
 	f->keys_used = 0;
 	f->dump_full = false;

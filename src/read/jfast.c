@@ -295,7 +295,8 @@ static const char *leaf_other(dv_jfast *f, dv_value *out, long column,
 	return q;
 }
 
-/* The value at p of declared column `column` (a member at level-1). */
+/* The value at p of declared column `column`; `level`: its nesting level
+ * if it is an object or array. */
 static const char *leaf(dv_jfast *f, long column, const char *p,
 			unsigned level)
 {

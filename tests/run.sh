@@ -31,7 +31,7 @@ for t in "$BUILD"/tests/test_*; do
 done
 
 for runner in tests/contracts/run.sh tests/cli/run.sh tests/hostile/run.sh tests/outputs/run.sh tests/fuzz/run.sh \
-	tests/diff/run_csv.sh tests/diff/run_json.sh tests/sensitive/run.sh \
+	tests/diff/run_csv.sh tests/diff/run_json.sh tests/diff/run_jsonfast.sh tests/sensitive/run.sh \
 	tests/install/run.sh tests/precommit/run.sh tests/sarif/run.sh tests/sql/run.sh \
 	tests/infer/run.sh tests/live/run.sh tests/embed/run.sh tests/shard/run.sh \
 	tests/dask/run.sh; do

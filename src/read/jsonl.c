@@ -14,6 +14,11 @@
  * runs pass DV_JSONL_WS_RUNS. "\r\n" ends a line like "\n"; a UTF-8 byte
  * order mark at the very start is skipped.
  *
+ * Each record goes to the fast path (jfast.h: one pass, no tree) and,
+ * when that gives it back (invalid JSON, escaped keys, deep nesting), to
+ * the strict parser (jdoc.h) and jsonval.c's walk, which report invalid
+ * JSON; DCVAL_JSON_SLOWPATH=1 (a test knob) sends every record there.
+ *
  * Quarantine gets each line's bytes with its line end; a last line
  * without one gets "\n" added so that quarantine files stay JSON Lines
  * when records of several inputs meet.
@@ -21,7 +26,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "engine/engine.h"
+#include "read/jfast.h"
 #include "read/jsonval.h"
 #include "read/reader.h"
 #include "read/source.h"
@@ -38,6 +46,8 @@ struct dv_ws_run {
 
 typedef struct dv_jsonl {
 	dv_jsonval jv;      /* values and extra keys */
+	dv_jfast jf;        /* the fast path's scratch (jfast.h) */
+	bool fast;          /* records go to the fast path first */
 	dv_buf part;        /* the start of a line split across chunks */
 	size_t max_line;    /* most bytes of a line, line end excluded */
 	uint64_t line;      /* physical line number of the current line */
@@ -80,6 +90,13 @@ static dcval_status jsonl_line(dv_jsonl *r, const char *p, size_t n)
 		len--;
 	if (is_blank(p, len))
 		return DCVAL_OK;
+	if (r->fast) {
+		bool done;
+
+		st = dv_jfast_record(&r->jf, r->line, p, len, p, n, &done);
+		if (st != DCVAL_OK || done)
+			return st;
+	}
 	st = dv_jsonval_parse(&r->jv, p, len, &valid);
 	if (st != DCVAL_OK)
 		return st;
@@ -329,6 +346,18 @@ static dcval_status jsonl_chunk_cb(void *ctx, const char *p, size_t n,
 	return jsonl_chunk(ctx, p, n);
 }
 
+/*
+ * Whether the test knob DCVAL_JSON_SLOWPATH (set, not "0") turns the fast
+ * path off: every record then takes the strict path, which the
+ * differential tests compare the fast path with.
+ */
+static bool slowpath_forced(void)
+{
+	const char *v = getenv("DCVAL_JSON_SLOWPATH");
+
+	return v && *v && strcmp(v, "0") != 0;
+}
+
 dcval_status dv_jsonl_read(dv_engine *e, dv_source *src, dcval_error *err)
 {
 	dv_jsonl r = { .line = 1, .max_line = dv_engine_max_line(e) };
@@ -341,6 +370,9 @@ dcval_status dv_jsonl_read(dv_engine *e, dv_source *src, dcval_error *err)
 		r.max_line = SIZE_MAX / 2 - 1;
 	dv_buf_init(&r.ws, DV_JSONL_WS_RUNS * sizeof(struct dv_ws_run));
 	st = dv_jsonval_init(&r.jv, e);
+	r.fast = st == DCVAL_OK && !slowpath_forced();
+	if (r.fast)
+		st = dv_jfast_init(&r.jf, &r.jv, r.max_line);
 	if (st == DCVAL_OK)
 		st = dv_source_feed(src, dv_source_bom(src), jsonl_chunk_cb, &r);
 	if (st == DCVAL_OK)
@@ -348,6 +380,7 @@ dcval_status dv_jsonl_read(dv_engine *e, dv_source *src, dcval_error *err)
 	/* a read error is reported by the engine, which owns the source */
 	if (st == DCVAL_ENOMEM)
 		dv_error_set(err, st, src->path, r.line, 0, "out of memory");
+	dv_jfast_release(&r.jf);
 	dv_jsonval_release(&r.jv);
 	dv_buf_release(&r.part);
 	dv_buf_release(&r.ws);

@@ -7,7 +7,8 @@
  * (which reports show and `unique` compares), as do the messages of
  * non-object parents. jv->text may move while it grows, so offsets are
  * kept per column in jv->text_off and turned into pointers once the
- * record is complete.
+ * record is complete. The fast path (jfast.c) shares the parent message,
+ * the extra-key report, the trie lookup and the string dump below.
  */
 #include <stdio.h>
 #include <string.h>
@@ -103,8 +104,7 @@ static void buf_cut(dv_buf *b, size_t len)
 		b->data[len] = '\0';
 }
 
-/* A decoded string as JSON text: quotes, and escapes where needed. */
-static dcval_status dump_string(dv_buf *b, const char *s, size_t len)
+dcval_status dv_jsonval_dump_string(dv_buf *b, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
 	dcval_status st = dv_buf_putc(b, '"');
@@ -147,7 +147,7 @@ static dcval_status dump(const dv_jdoc *d, size_t i, dv_buf *b)
 		s = dv_jdoc_bytes(d, i, &len);
 		if (!n->decoded) /* no escapes in the text: none needed */
 			return dv_buf_append(b, d->text + n->off - 1, len + 2);
-		return dump_string(b, s, len);
+		return dv_jsonval_dump_string(b, s, len);
 	case DV_J_ARRAY:
 	case DV_J_OBJECT:
 		st = dv_buf_putc(b, n->type == DV_J_ARRAY ? '[' : '{');
@@ -173,7 +173,7 @@ static dcval_status dump(const dv_jdoc *d, size_t i, dv_buf *b)
 
 /*
  * The compact text of node i becomes the text of column `column`; the
- * pointer is set by text_fixup(). Past the buffer cap the value keeps no
+ * pointer is set by dv_jsonval_fixup(). Past the buffer cap the value keeps no
  * text (s NULL, which the engine allows); only an allocation failure is
  * an error.
  */
@@ -262,8 +262,9 @@ static dcval_status path_build(dv_jsonval *jv, unsigned depth,
 
 /* Every leaf below trie node `node` gets kind JPARENT with the message
  * at jv->text offset `off`. */
-static void set_below(struct walk *w, const dv_pathnode *node, size_t off,
-		      size_t len, unsigned depth)
+static void set_below(dv_jsonval *jv, dv_value *values,
+		      const dv_pathnode *node, size_t off, size_t len,
+		      unsigned depth)
 {
 	size_t i;
 
@@ -273,41 +274,41 @@ static void set_below(struct walk *w, const dv_pathnode *node, size_t off,
 		const dv_pathnode *ch = &node->children[i];
 
 		if (ch->column >= 0) {
-			dv_value *out = &w->values[ch->column];
+			dv_value *out = &values[ch->column];
 
 			out->kind = DV_V_JPARENT;
 			out->field = 0;
 			out->len = len;
 			out->s = "a parent of the key is not an object";
 			if (off != SIZE_MAX)
-				w->jv->text_off[ch->column] = off;
+				jv->text_off[ch->column] = off;
 		}
-		set_below(w, ch, off, len, depth + 1);
+		set_below(jv, values, ch, off, len, depth + 1);
 	}
 }
 
 /*
- * The key path seg[0..depth) leads to node i, which is neither an object
- * nor null, where declared paths go on below: each column below gets a
- * `type` violation naming the parent and its kind, never its text (it may
- * hold a sensitive sibling of the declared key).
+ * The key path seg[0..depth) leads to a value of JSON type `type`, which
+ * is neither an object nor null, where declared paths go on below: each
+ * column below gets a `type` violation naming the parent and its kind,
+ * never its text (it may hold a sensitive sibling of the declared key).
  */
-static dcval_status set_parent(struct walk *w, const dv_pathnode *node,
-			       size_t i, unsigned depth)
+dcval_status dv_jsonval_parent(dv_jsonval *jv, dv_value *values,
+			       const dv_pathnode *node, int type,
+			       unsigned depth)
 {
 	static const char *const kinds[] = {
 		[DV_J_FALSE] = "a boolean", [DV_J_TRUE] = "a boolean",
 		[DV_J_NUMBER] = "a number", [DV_J_STRING] = "a string",
 		[DV_J_ARRAY] = "an array",
 	};
-	dv_jsonval *jv = w->jv;
 	size_t off = jv->text.len, len = 0;
 	dcval_status st = path_build(jv, depth, NULL, 0);
 
 	if (st == DCVAL_OK)
 		st = dv_buf_printf(&jv->text, "parent '%s' is %s, not an object",
 				   jv->path.data ? jv->path.data : "",
-				   kinds[jv->doc.nodes[i].type]);
+				   kinds[type]);
 	if (st == DCVAL_OK) {
 		len = jv->text.len - off;
 		st = dv_buf_putc(&jv->text, '\0');
@@ -316,7 +317,7 @@ static dcval_status set_parent(struct walk *w, const dv_pathnode *node,
 		buf_cut(&jv->text, off);
 		off = SIZE_MAX; /* the fixed message stays */
 	}
-	set_below(w, node, off, len, depth);
+	set_below(jv, values, node, off, len, depth);
 	return st == DCVAL_ENOMEM ? st : DCVAL_OK;
 }
 
@@ -332,7 +333,7 @@ static int key_cmp(const char *a, size_t alen, const char *b, size_t blen)
 	return alen < blen ? -1 : alen > blen;
 }
 
-static const dv_pathnode *find_child(const dv_pathnode *node, const char *key,
+const dv_pathnode *dv_jsonval_child(const dv_pathnode *node, const char *key,
 				     size_t len)
 {
 	size_t lo = 0, hi = node->n_children;
@@ -352,6 +353,24 @@ static const dv_pathnode *find_child(const dv_pathnode *node, const char *key,
 	return NULL;
 }
 
+dcval_status dv_jsonval_extra(dv_jsonval *jv, dv_record *rec,
+			      const char *path, size_t len)
+{
+	dcval_status st = DCVAL_OK;
+	bool added = jv->extra_each;
+
+	if (jv->c->extra_columns == DV_POLICY_IGNORE ||
+	    (!jv->extra_each && dv_keyset_count(jv->seen) >= DV_JSONVAL_SEEN_MAX))
+		return DCVAL_OK;
+	if (!added)
+		st = dv_keyset_add(jv->seen, path, len, &added);
+	if (st == DCVAL_OK && added)
+		st = dv_engine_issue(jv->e, rec, DV_R_EXTRA_COLUMN, 0, path,
+				     NULL, 0,
+				     "key is not declared in the contract");
+	return st;
+}
+
 /*
  * Report key path seg[0..depth) + key once per input. Once the set holds
  * DV_JSONVAL_SEEN_MAX paths, new ones are no longer reported.
@@ -361,7 +380,6 @@ static dcval_status report_extra(struct walk *w, unsigned depth,
 {
 	dv_jsonval *jv = w->jv;
 	dcval_status st;
-	bool added = false;
 
 	if (jv->c->extra_columns == DV_POLICY_IGNORE ||
 	    (!jv->extra_each && dv_keyset_count(jv->seen) >= DV_JSONVAL_SEEN_MAX))
@@ -369,15 +387,9 @@ static dcval_status report_extra(struct walk *w, unsigned depth,
 	st = path_build(jv, depth, key, len);
 	if (st == DCVAL_ELIMIT)
 		return DCVAL_OK; /* a key path past the cap goes unreported */
-	added = jv->extra_each;
-	if (st == DCVAL_OK && !added)
-		st = dv_keyset_add(jv->seen, jv->path.data, jv->path.len,
-				   &added);
-	if (st == DCVAL_OK && added)
-		st = dv_engine_issue(jv->e, w->rec, DV_R_EXTRA_COLUMN, 0,
-				     jv->path.data, NULL, 0,
-				     "key is not declared in the contract");
-	return st;
+	if (st != DCVAL_OK)
+		return st;
+	return dv_jsonval_extra(jv, w->rec, jv->path.data, jv->path.len);
 }
 
 /* ---- the walk ---- */
@@ -398,7 +410,7 @@ static dcval_status walk_member(struct walk *w, const dv_pathnode *ch,
 		return st; /* a null parent: the leaves below stay null */
 	if (n->type == DV_J_OBJECT)
 		return walk_object(w, ch, v, depth + 1);
-	return set_parent(w, ch, v, depth + 1);
+	return dv_jsonval_parent(w->jv, w->values, ch, n->type, depth + 1);
 }
 
 /*
@@ -419,7 +431,7 @@ static dcval_status walk_object(struct walk *w, const dv_pathnode *node,
 	     k = dv_jdoc_next(d, k + 1)) {
 		size_t len;
 		const char *key = dv_jdoc_bytes(d, k, &len);
-		const dv_pathnode *ch = find_child(node, key, len);
+		const dv_pathnode *ch = dv_jsonval_child(node, key, len);
 
 		w->jv->seg[depth].key = key;
 		w->jv->seg[depth].len = len;
@@ -433,8 +445,7 @@ static dcval_status walk_object(struct walk *w, const dv_pathnode *node,
 
 /* ---- records ---- */
 
-/* Turn the text offsets of this record into pointers. */
-static void text_fixup(dv_jsonval *jv, dv_value *values)
+void dv_jsonval_fixup(dv_jsonval *jv, dv_value *values)
 {
 	size_t i;
 
@@ -468,7 +479,7 @@ dcval_status dv_jsonval_emit(dv_jsonval *jv, uint64_t line, const char *raw,
 		rec.values[i].kind = DV_V_NULL;
 	dv_buf_reset(&jv->text);
 	st = walk_object(&w, &jv->c->paths, 0, 0);
-	text_fixup(jv, rec.values);
+	dv_jsonval_fixup(jv, rec.values);
 	if (st != DCVAL_OK && st != DCVAL_STOP)
 		return st;
 	/* a record stopped by --fail-fast is still counted once */

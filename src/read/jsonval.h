@@ -128,4 +128,38 @@ dcval_status dv_jsonval_bad(dv_jsonval *jv, uint64_t line, dv_rule rule,
 			    const char *detail, const char *raw,
 			    size_t raw_len);
 
+/* ---- shared with the fast path (jfast.c) ---- */
+
+/* The child of trie node `node` with key key[0..len) (a binary search),
+ * or NULL when the key is not declared there. */
+const dv_pathnode *dv_jsonval_child(const dv_pathnode *node, const char *key,
+				    size_t len);
+
+/*
+ * Key path seg[0..depth) (in jv->seg) leads to a value of dv_jtype
+ * `type`, neither an object nor null, where trie node `node` declares
+ * keys below: every column below gets DV_V_JPARENT and the message
+ * "parent 'PATH' is KIND, not an object" (in jv->text, by offset in
+ * jv->text_off). DCVAL_OK or DCVAL_ENOMEM.
+ */
+dcval_status dv_jsonval_parent(dv_jsonval *jv, dv_value *values,
+			       const dv_pathnode *node, int type,
+			       unsigned depth);
+
+/*
+ * Undeclared key path path[0..len) (NUL-terminated) found in record rec:
+ * an `extra_column` violation, once per input (or per record with
+ * extra_each), per the contract's policy. Returns the engine's status.
+ */
+dcval_status dv_jsonval_extra(dv_jsonval *jv, dv_record *rec,
+			      const char *path, size_t len);
+
+/* Decoded string s[0..len) as compact JSON text (quotes, escapes where
+ * needed: the form JOTHER values keep) appended to b. */
+dcval_status dv_jsonval_dump_string(dv_buf *b, const char *s, size_t len);
+
+/* The record's text offsets (jv->text_off) become the values' pointers;
+ * every offset is cleared. */
+void dv_jsonval_fixup(dv_jsonval *jv, dv_value *values);
+
 #endif

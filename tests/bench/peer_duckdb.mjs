@@ -1,13 +1,15 @@
 // Peer: DuckDB (npm @duckdb/node-api) running the rules of events.yaml as
 // one SQL query over all-VARCHAR columns, TRY_CAST and regexp_full_match
-// deciding each check. Prints the number of invalid rows.
+// deciding each check. Prints the number of invalid rows. A FILE.jsonl is
+// read with read_json (newline-delimited, the same columns as VARCHAR: a
+// JSON number or boolean becomes its text) and checked by the same query.
 //
-//   node peer_duckdb.mjs FILE.csv
+//   node peer_duckdb.mjs FILE.csv | FILE.jsonl
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const file = process.argv[2];
 if (!file) {
-  console.error('usage: node peer_duckdb.mjs FILE.csv');
+  console.error('usage: node peer_duckdb.mjs FILE.csv | FILE.jsonl');
   process.exit(2);
 }
 const lit = (s) => "'" + s.replace(/'/g, "''") + "'";
@@ -46,8 +48,10 @@ const colSpec = '{' + cols.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ') + '}';
 const sql = `
 WITH src AS (
   SELECT row_number() OVER () AS rn, *
-  FROM read_csv(${lit(file)}, header = true, auto_detect = false, delim = ',',
-                quote = '"', escape = '"', columns = ${colSpec})
+  FROM ${file.endsWith('.jsonl')
+    ? `read_json(${lit(file)}, format = 'newline_delimited', columns = ${colSpec})`
+    : `read_csv(${lit(file)}, header = true, auto_detect = false, delim = ',',
+                quote = '"', escape = '"', columns = ${colSpec})`}
 ), chk AS (
   SELECT coalesce(${rowBad}, false) AS bad,
          TRY_CAST(event_id AS BIGINT) AS eid, rn

@@ -1,0 +1,107 @@
+/*
+ * Record boundaries; see cut.h. The csv states mirror csvrow.c's scan():
+ * a quote opens a quoted field only at a field's start; in a quoted field
+ * only a quote matters; after the closing quote a quote is a doubled
+ * quote, the delimiter starts a field, a line end ends the row, anything
+ * else continues the field unquoted.
+ */
+#include <string.h>
+
+#include "read/cut.h"
+
+enum { CUT_FIELD_START = 0, CUT_UNQUOTED, CUT_QUOTED, CUT_QUOTE_SEEN };
+
+void dv_cut_init(dv_cut *c, bool csv, char delim, char quote, bool quoting)
+{
+	memset(c, 0, sizeof(*c));
+	c->csv = csv;
+	c->delim = delim;
+	c->quote = quote;
+	c->quoting = quoting;
+}
+
+/* JSON Lines: every '\n' is a cut. */
+static size_t scan_lines(dv_cut *c, const char *p, size_t n, uint64_t *lines)
+{
+	const char *q = p, *end = p + n, *nl;
+	size_t cut = 0;
+
+	while ((nl = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+		c->lines++;
+		q = nl + 1;
+		cut = (size_t)(q - p);
+	}
+	if (cut)
+		*lines = c->lines;
+	return cut;
+}
+
+/* A csv line end byte b (outside quotes): count it; a '\n' is a cut. */
+static bool line_end(dv_cut *c, char b)
+{
+	if (!(b == '\n' && c->prev_cr))
+		c->lines++;
+	if (c->line_bytes)
+		c->row_ended = true;
+	c->line_bytes = false;
+	c->state = CUT_FIELD_START;
+	return b == '\n';
+}
+
+/* One csv byte that is not a line end, outside or inside quotes. */
+static void csv_byte(dv_cut *c, char b)
+{
+	bool q = c->quoting && b == c->quote;
+
+	c->line_bytes = true;
+	switch (c->state) {
+	case CUT_FIELD_START:
+		c->state = q ? CUT_QUOTED : b == c->delim ? CUT_FIELD_START
+							  : CUT_UNQUOTED;
+		break;
+	case CUT_UNQUOTED:
+		if (b == c->delim)
+			c->state = CUT_FIELD_START;
+		break;
+	case CUT_QUOTED:
+		if (q)
+			c->state = CUT_QUOTE_SEEN;
+		break;
+	default: /* CUT_QUOTE_SEEN */
+		c->state = q ? CUT_QUOTED : b == c->delim ? CUT_FIELD_START
+							  : CUT_UNQUOTED;
+		break;
+	}
+}
+
+size_t dv_cut_scan(dv_cut *c, const char *p, size_t n, bool first_row,
+		   uint64_t *lines)
+{
+	size_t i, cut = 0;
+
+	if (!c->csv)
+		return scan_lines(c, p, n, lines);
+	for (i = 0; i < n; i++) {
+		char b = p[i];
+
+		if ((b == '\n' || b == '\r') && c->state != CUT_QUOTED) {
+			if (line_end(c, b) && (!first_row || c->row_ended)) {
+				cut = i + 1;
+				*lines = c->lines;
+				c->row_ended = false;
+				if (first_row) {
+					c->prev_cr = false;
+					return cut;
+				}
+			}
+		} else {
+			if (b == '\n' && !c->prev_cr)
+				c->lines++;
+			else if (b == '\r')
+				c->lines++;
+			csv_byte(c, b);
+		}
+		c->prev_cr = b == '\r';
+	}
+	return cut;
+}

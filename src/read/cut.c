@@ -18,6 +18,50 @@ void dv_cut_init(dv_cut *c, bool csv, char delim, char quote, bool quoting)
 	c->delim = delim;
 	c->quote = quote;
 	c->quoting = quoting;
+	c->special[(unsigned char)delim] = true;
+	c->special['\n'] = true;
+	c->special['\r'] = true;
+	if (quoting)
+		c->special[(unsigned char)quote] = true;
+}
+
+/* Line ends among p[0..n), inside a quoted field: counted, nothing else
+ * (a "\r\n" counts once, also across calls). */
+static void count_quoted(dv_cut *c, const char *p, size_t n)
+{
+	const char *q = p, *end = p + n, *hit;
+
+	if (!n)
+		return;
+	while ((hit = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+		if (!(hit == p ? c->prev_cr : hit[-1] == '\r'))
+			c->lines++;
+		q = hit + 1;
+	}
+	for (q = p; (hit = memchr(q, '\r', (size_t)(end - q))) != NULL; q = hit + 1)
+		c->lines++;
+	c->prev_cr = end[-1] == '\r';
+}
+
+/* Skip what cannot change the state: in a quoted field every byte up to
+ * the next quote (its line ends counted), in an unquoted one every byte
+ * that is no delimiter, quote or line end. Returns the new position. */
+static size_t skip_run(dv_cut *c, const char *p, size_t n, size_t i)
+{
+	const char *q;
+	size_t k = i;
+
+	if (c->state == CUT_QUOTED) {
+		q = memchr(p + i, c->quote, n - i);
+		k = q ? (size_t)(q - p) : n;
+		count_quoted(c, p + i, k - i);
+	} else if (c->state == CUT_UNQUOTED) {
+		while (k < n && !c->special[(unsigned char)p[k]])
+			k++;
+		if (k > i)
+			c->prev_cr = false;
+	}
+	return k;
 }
 
 /* JSON Lines: every '\n' is a cut. */
@@ -82,7 +126,12 @@ size_t dv_cut_scan(dv_cut *c, const char *p, size_t n, bool first_row,
 	if (!c->csv)
 		return scan_lines(c, p, n, lines);
 	for (i = 0; i < n; i++) {
-		char b = p[i];
+		char b;
+
+		i = skip_run(c, p, n, i);
+		if (i == n)
+			break;
+		b = p[i];
 
 		if ((b == '\n' || b == '\r') && c->state != CUT_QUOTED) {
 			if (line_end(c, b) && (!first_row || c->row_ended)) {

@@ -27,6 +27,7 @@ typedef struct dv_cut {
 	bool line_bytes;   /* csv: the current line has a byte (a row) */
 	bool row_ended;    /* csv: a row ended since the last cut */
 	uint64_t lines;    /* line ends scanned */
+	bool special[256]; /* csv: delimiter, quote and line end bytes */
 } dv_cut;
 
 /* Ready c for csv (delimiter, quote, quoting) or JSON Lines. */

@@ -131,7 +131,9 @@ static void pieces_agree(const char *p, size_t n, size_t piece)
 	assert_int_equal(a.lines, b.lines);
 }
 
-/* The header cut: the bytes up to it hold exactly the first row. */
+/* The header cut: the bytes up to it end with a row's end and hold at
+ * least the first row (more when rows before it end at a lone '\r',
+ * where no cut is made), exactly as the whole input's rows begin. */
 static void head_agrees(const char *p, size_t n, const struct got *whole)
 {
 	struct got *h = calloc(1, sizeof(*h));
@@ -145,8 +147,6 @@ static void head_agrees(const char *p, size_t n, const struct got *whole)
 	if (cut) {
 		rows(p, cut, 1, h);
 		assert_non_null(memchr(h->text, ';', h->n));
-		assert_int_equal((char *)memchr(h->text, ';', h->n) - h->text + 1,
-				 h->n); /* one row */
 		assert_true(h->n <= whole->n);
 		assert_memory_equal(h->text, whole->text, h->n);
 	}
@@ -227,34 +227,46 @@ static void test_cut_random_csv(void **state)
 	}
 }
 
+/* The first cut in s, the scan fed one byte at a time (0: none). */
+static size_t first_cut(dv_cut *c, const char *s)
+{
+	size_t i, n = strlen(s);
+	uint64_t lines;
+
+	for (i = 0; i < n; i++)
+		if (dv_cut_scan(c, s + i, 1, false, &lines))
+			return i + 1;
+	return 0;
+}
+
 static void test_cut_quoting_off_and_tsv(void **state)
 {
+	static const char *const no_quote = "a\"\nb\n\"c";
 	dv_cut c;
 	uint64_t lines = 0;
 
 	(void)state;
 	dv_cut_init(&c, true, ',', '"', false);
 	/* no quote byte: every '\n' is a boundary */
-	assert_int_equal(dv_cut_scan(&c, "a\"\nb\n\"c", 8, false, &lines), 5);
+	assert_int_equal(dv_cut_scan(&c, no_quote, strlen(no_quote), false, &lines), 5);
 	assert_int_equal(lines, 2);
-	dv_cut_init(&c, true, '\t', '"', true);
 	/* a quote after the tab opens a field; after a comma it does not */
-	assert_int_equal(dv_cut_scan(&c, "a\t\"x\ny\"\n", 8, false, &lines), 8);
-	assert_int_equal(lines, 2);
 	dv_cut_init(&c, true, '\t', '"', true);
-	assert_int_equal(dv_cut_scan(&c, "a,\"x\ny\"\n", 8, false, &lines), 5);
-	assert_int_equal(lines, 1);
+	assert_int_equal(first_cut(&c, "a\t\"x\ny\"\n"), 8);
+	dv_cut_init(&c, true, '\t', '"', true);
+	assert_int_equal(first_cut(&c, "a,\"x\ny\"\n"), 5);
 }
 
 static void test_cut_jsonl(void **state)
 {
+	static const char *const text = "{}\r\n{\"a\":\"\\n\"}\n{";
 	dv_cut c;
 	uint64_t lines = 0;
 
 	(void)state;
 	dv_cut_init(&c, false, 0, 0, false);
-	assert_int_equal(dv_cut_scan(&c, "{}\r\n{\"a\":\"\\n\"}\n{", 18, false, &lines),
-			 17);
+	assert_int_equal(dv_cut_scan(&c, text, strlen(text), false, &lines),
+			 strlen(text) - 1);
 	assert_int_equal(lines, 2);
 	assert_int_equal(dv_cut_scan(&c, "}", 1, false, &lines), 0);
 	assert_int_equal(dv_cut_scan(&c, "\n\n", 2, false, &lines), 2);

@@ -201,6 +201,13 @@ bool dv_engine_can_split(const dv_engine *e);
 unsigned dv_engine_jobs(const dv_engine *e);
 size_t dv_engine_chunk_bytes(const dv_engine *e);
 
+/* Whether e is a worker. A reader that reports something once per input
+ * (JSON extra keys) reports every occurrence on a worker: the replay
+ * keeps the first of each extra_column violation's column per input, at
+ * most DV_ENGINE_EXTRA_SEEN_MAX of them, as that reader does. */
+bool dv_engine_is_worker(const dv_engine *e);
+#define DV_ENGINE_EXTRA_SEEN_MAX 10000
+
 /* A worker of e; NULL when out of memory. Free with
  * dv_engine_worker_free() (NULL: no-op). */
 dv_engine *dv_engine_worker_new(const dv_engine *e);

@@ -66,6 +66,7 @@ struct dcval_validator {
 	size_t q_header_input;          /* index of the input it came from */
 	bool q_open_line;               /* bytes streamed for the current record end inside a line */
 	dv_live_mark live;              /* flushing per record of a live input (live.c) */
+	dv_keyset *extra_seen;          /* json extra keys replayed in this input (replay.c) */
 
 	/* worker (worker.c): NULL on the run's own validator */
 	dv_buf *log;                    /* the buffering sink: events, in order */

@@ -81,6 +81,37 @@ static dcval_status replay_pk(dv_engine *e, const dv_record *rec,
 				       : "repeats an earlier primary key");
 }
 
+/* An extra key's violation from a worker: reported only the first time
+ * in the input, as the JSON reader on one thread does (jsonval.c). */
+static dcval_status extra_once(dv_engine *e, const char *column, size_t len,
+			       bool *report)
+{
+	*report = false;
+	if (!e->extra_seen && !(e->extra_seen = dv_keyset_new(false)))
+		return DCVAL_ENOMEM;
+	if (dv_keyset_count(e->extra_seen) >= DV_ENGINE_EXTRA_SEEN_MAX)
+		return DCVAL_OK;
+	return dv_keyset_add(e->extra_seen, column, len, report) == DCVAL_OK
+		       ? DCVAL_OK : DCVAL_ENOMEM;
+}
+
+static dcval_status replay_violation(dv_engine *e, dv_record *rec,
+				     const dv_ev *ev, const char *const *s)
+{
+	bool report = true;
+	dcval_status st;
+
+	if (s[1] && strcmp(s[0], dv_rule_id(DV_R_EXTRA_COLUMN)) == 0) {
+		st = extra_once(e, s[1], (size_t)ev->len[1], &report);
+		if (st != DCVAL_OK || !report)
+			return st;
+	}
+	return dv_engine_emit_id(e, (ev->flags & DV_EVF_REC) ? rec : NULL, s[0],
+				 (dcval_severity)ev->sev, ev->field, s[1], s[2],
+				 s[2] ? (size_t)ev->len[2] : 0,
+				 ev->flags & DV_EVF_REDACTED, s[3]);
+}
+
 /* One event of the current record, whose status so far is st. */
 static dcval_status replay_one(dv_engine *e, dv_record *rec, const dv_ev *ev,
 			       const char *const *s, dcval_status st,
@@ -94,10 +125,7 @@ static dcval_status replay_one(dv_engine *e, dv_record *rec, const dv_ev *ev,
 	case DV_EV_VIOL:
 		if (st != DCVAL_OK)
 			return st;
-		return dv_engine_emit_id(e, (ev->flags & DV_EVF_REC) ? rec : NULL,
-					 s[0], (dcval_severity)ev->sev, ev->field,
-					 s[1], s[2], s[2] ? (size_t)ev->len[2] : 0,
-					 ev->flags & DV_EVF_REDACTED, s[3]);
+		return replay_violation(e, rec, ev, s);
 	case DV_EV_UNIQUE:
 		return st == DCVAL_OK ? replay_unique(e, rec, ev, s) : st;
 	case DV_EV_PK:

@@ -17,6 +17,11 @@ bool dv_engine_can_split(const dv_engine *e)
 	return !e->ds && !e->drift && !e->stats && !e->log;
 }
 
+bool dv_engine_is_worker(const dv_engine *e)
+{
+	return e->log != NULL || e->cur == &e->wk_input;
+}
+
 unsigned dv_engine_jobs(const dv_engine *e)
 {
 	long n;

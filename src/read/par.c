@@ -18,11 +18,15 @@
 
 #include "contract/contract_impl.h"
 #include "read/cut.h"
+#include "read/jsonval.h"
 #include "read/par.h"
 #include "read/reader.h"
 #include "read/source.h"
 #include "util/alloc.h"
 #include "util/error.h"
+
+_Static_assert(DV_JSONVAL_SEEN_MAX == DV_ENGINE_EXTRA_SEEN_MAX,
+	       "the replay keeps extra keys as the JSON reader does");
 
 #define DV_PAR_SMALL ((uint64_t)4 << 20)
 #define DV_PAR_LOG_CAP ((size_t)1 << 30)

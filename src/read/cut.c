@@ -5,6 +5,7 @@
  * quote, the delimiter starts a field, a line end ends the row, anything
  * else continues the field unquoted.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "read/cut.h"
@@ -43,25 +44,54 @@ static void count_quoted(dv_cut *c, const char *p, size_t n)
 	c->prev_cr = end[-1] == '\r';
 }
 
-/* Skip what cannot change the state: in a quoted field every byte up to
- * the next quote (its line ends counted), in an unquoted one every byte
- * that is no delimiter, quote or line end. Returns the new position. */
-static size_t skip_run(dv_cut *c, const char *p, size_t n, size_t i)
+/* Where the next byte ch is at or after `from` (end: none), remembered
+ * in *at (NULL: not searched yet) so that each byte is searched once. */
+static const char *next_of(const char **at, const char *from,
+			   const char *end, char ch)
 {
-	const char *q;
-	size_t k = i;
+	const char *hit;
+
+	if (!*at || *at < from) {
+		hit = memchr(from, ch, (size_t)(end - from));
+		*at = hit ? hit : end;
+	}
+	return *at;
+}
+
+/* The scan's memchr positions within one call. */
+struct dv_cutpos {
+	const char *quote;
+	const char *nl;
+	const char *cr;
+};
+
+/*
+ * Skip what cannot change the state: in a quoted field every byte up to
+ * the next quote (its line ends counted); outside quotes every byte up to
+ * the next quote or line end (the state after them: field start when the
+ * last is the delimiter, else unquoted). Returns the new position.
+ */
+static size_t skip_run(dv_cut *c, const char *p, size_t n, size_t i,
+		       struct dv_cutpos *at)
+{
+	const char *from = p + i, *end = p + n, *k;
 
 	if (c->state == CUT_QUOTED) {
-		q = memchr(p + i, c->quote, n - i);
-		k = q ? (size_t)(q - p) : n;
-		count_quoted(c, p + i, k - i);
-	} else if (c->state == CUT_UNQUOTED) {
-		while (k < n && !c->special[(unsigned char)p[k]])
-			k++;
-		if (k > i)
-			c->prev_cr = false;
+		k = next_of(&at->quote, from, end, c->quote);
+		count_quoted(c, from, (size_t)(k - from));
+		return (size_t)(k - p);
 	}
-	return k;
+	k = next_of(&at->nl, from, end, '\n');
+	if (next_of(&at->cr, from, end, '\r') < k)
+		k = at->cr;
+	if (c->quoting && next_of(&at->quote, from, end, c->quote) < k)
+		k = at->quote;
+	if (k > from) {
+		c->state = k[-1] == c->delim ? CUT_FIELD_START : CUT_UNQUOTED;
+		c->line_bytes = true;
+		c->prev_cr = false;
+	}
+	return (size_t)(k - p);
 }
 
 /* JSON Lines: every '\n' is a cut. */
@@ -121,6 +151,7 @@ static void csv_byte(dv_cut *c, char b)
 size_t dv_cut_scan(dv_cut *c, const char *p, size_t n, bool first_row,
 		   uint64_t *lines)
 {
+	struct dv_cutpos at = { NULL, NULL, NULL };
 	size_t i, cut = 0;
 
 	if (!c->csv)
@@ -128,11 +159,10 @@ size_t dv_cut_scan(dv_cut *c, const char *p, size_t n, bool first_row,
 	for (i = 0; i < n; i++) {
 		char b;
 
-		i = skip_run(c, p, n, i);
+		i = skip_run(c, p, n, i, &at);
 		if (i == n)
 			break;
 		b = p[i];
-
 		if ((b == '\n' || b == '\r') && c->state != CUT_QUOTED) {
 			if (line_end(c, b) && (!first_row || c->row_ended)) {
 				cut = i + 1;

@@ -269,6 +269,53 @@ def stage2_rows(rows, targets, P, target, size):
         target(desc, value, ok)
 
 
+def bench_par(dcval, csv, jsonl, c_uni, c_nou, runs):
+    """Interleaved medians of dcval -j 1 and -j 2 on CSV and JSON Lines,
+    -j 2 without unique (peak RSS), and DuckDB on the CSV when installed
+    (issue 15: ratios vs DuckDB and vs -j 1 from the same run)."""
+    cmds = [("dcval -j 1", "csv", [dcval, "validate", "-q", "-j", "1", "-c", c_uni, csv], csv),
+            ("dcval -j 2", "csv", [dcval, "validate", "-q", "-j", "2", "-c", c_uni, csv], csv),
+            ("dcval -j 2, no unique", "csv", [dcval, "validate", "-q", "-j", "2", "-c", c_nou, csv], csv),
+            ("dcval -j 1", "jsonl", [dcval, "validate", "-q", "-j", "1", "-c", c_uni, jsonl], jsonl),
+            ("dcval -j 2", "jsonl", [dcval, "validate", "-q", "-j", "2", "-c", c_uni, jsonl], jsonl)]
+    if node_module("@duckdb/node-api"):
+        cmds.append(("DuckDB (SQL, TRY_CAST)", "csv", ["node", os.path.join(HERE, "peer_duckdb.mjs"), csv], csv))
+    res = {(n, l): dict(walls=[], rss=[], cpus=[], path=p) for n, l, _, p in cmds}
+    log(f"-j rows: {len(cmds)} commands, 1 warm-up + {runs} rounds, interleaved")
+    for rnd in range(runs + 1):
+        for name, label, cmd, _ in cmds:
+            wall, rss, _, _, cpu_s = run(cmd, os.devnull)
+            if rnd > 0:
+                r = res[(name, label)]
+                r["walls"].append(wall)
+                r["rss"].append(rss)
+                r["cpus"].append(cpu_s)
+    for r in res.values():
+        r["wall"] = statistics.median(r["walls"])
+        r["mbs"] = os.path.getsize(r["path"]) / 1e6 / r["wall"]
+        r["cpu"] = statistics.median(r["cpus"])
+        r["peak"] = max(r["rss"])
+    return res
+
+
+def par_rows(res, P, target):
+    P("| -j rows (events contract) | input | MB/s | CPU s | peak RSS MiB | ÷ dcval -j 1 | ÷ DuckDB |")
+    P("|---|---|---:|---:|---:|---:|---:|")
+    duck = res.get(("DuckDB (SQL, TRY_CAST)", "csv"))
+    for (name, label), r in res.items():
+        one = res[("dcval -j 1", label)]
+        vs1 = f"{r['mbs'] / one['mbs']:.2f}" if name.startswith("dcval") else ""
+        vsd = f"{r['mbs'] / duck['mbs']:.2f}" if duck and label == "csv" and r is not duck else ""
+        P(f"| {name} | {label} | {r['mbs']:.1f} | {r['cpu']:.2f} | {fmt_mib(r['peak'])} | {vs1} | {vsd} |")
+    P("")
+    c1, c2 = res[("dcval -j 1", "csv")], res[("dcval -j 2", "csv")]
+    target("CSV: -j 2 >= 1.7 x -j 1 (MB/s)", f"{c2['mbs'] / c1['mbs']:.2f}", c2["mbs"] / c1["mbs"] >= 1.7)
+    if duck:
+        target("CSV: -j 2 >= 7 x DuckDB (MB/s)", f"{c2['mbs'] / duck['mbs']:.2f}", c2["mbs"] / duck["mbs"] >= 7)
+    nou = res[("dcval -j 2, no unique", "csv")]
+    target("peak RSS at -j 2, no unique <= 32 MiB", f"{fmt_mib(nou['peak'])} MiB", nou["peak"] / 1024 <= 32)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dcval", default="build/dcval")
@@ -282,6 +329,8 @@ def main():
                     help="only the wide-header row (100k vs 1M columns)")
     ap.add_argument("--stage2-only", action="store_true",
                     help="only the stage-2 rows (rules, dataset checks, drift, profile)")
+    ap.add_argument("--par-only", action="store_true",
+                    help="only the -j rows (-j 1 / -j 2 on CSV and JSON Lines, DuckDB)")
     ap.add_argument("--serve-only", action="store_true",
                     help="only the serving-path rows (in-memory session, live pipe)")
     a = ap.parse_args()
@@ -341,6 +390,17 @@ def main():
     generate(gen, bad_p, ["--mb", f"{bad_mb:g}", "--seed", a.seed, "--bad-ppm", "1000000", "--csv-only"])
     csv, jsonl, badcsv = main_p + ".csv", main_p + ".jsonl", bad_p + ".csv"
     sizes = {p: os.path.getsize(p) for p in (csv, jsonl, badcsv)}
+    par = bench_par(dcval, csv, jsonl, c_uni, c_nou, a.runs)
+    if a.par_only:
+        out, res = [], []
+        par_rows(par, out.append, lambda *t: res.append(t))
+        log(f"-j rows, {sizes[csv] / 1e6:.0f} MB CSV, median of {a.runs} interleaved runs, "
+            f"load average {os.getloadavg()[0]:.1f}:")
+        for line in out:
+            log(line)
+        for desc, value, ok in res:
+            log(f"{desc}: {value} {'PASS' if ok else 'MISS'}")
+        return 0
     s2 = bench_stage2(dcval, data, csv, sample_p + ".csv", a.runs, c_uni)
     if a.stage2_only:
         out, res = [], []
@@ -373,8 +433,10 @@ def main():
                           expect=expect, stdout_file=stdout_file, walls=[], cpus=[], rss=[], found=None))
 
     add("libcsv parse (baseline)", "csv", [base_csv, csv], csv, rec_csv, None)
-    add("dcval validate -q", "csv", [dcval, "validate", "-q", "-c", c_uni, csv], csv, rec_csv, None)
-    add("dcval validate -q, no unique", "csv", [dcval, "validate", "-q", "-c", c_nou, csv], csv, rec_csv, None)
+    # -j 1: these rows measure one thread (the parallel rows: bench_par)
+    add("dcval validate -q", "csv", [dcval, "validate", "-q", "-j", "1", "-c", c_uni, csv], csv, rec_csv, None)
+    add("dcval validate -q, no unique", "csv", [dcval, "validate", "-q", "-j", "1", "-c", c_nou, csv], csv,
+        rec_csv, None)
     add("dcval -r jsonl --max-violations all, every record invalid", "csv (all invalid)",
         [dcval, "validate", "-r", "jsonl", "--max-violations", "all", "-c", c_uni, badcsv],
         badcsv, rec_bad, None, stdout_file=os.devnull)
@@ -398,7 +460,8 @@ def main():
     else:
         missing.append(("pandas", "csv", "not installed (make bench-deps: apt python3-pandas)"))
     add("jansson json_loadb (baseline)", "jsonl", [base_jsonl, jsonl], jsonl, rec_jl, None)
-    add("dcval validate -q", "jsonl", [dcval, "validate", "-q", "-c", c_uni, jsonl], jsonl, rec_jl, None)
+    add("dcval validate -q", "jsonl", [dcval, "validate", "-q", "-j", "1", "-c", c_uni, jsonl], jsonl, rec_jl,
+        None)
     if node_module("ajv") and node_module("ajv-formats"):
         add("ajv + ajv-formats", "jsonl", ["node", os.path.join(HERE, "peer_ajv.mjs"), jsonl],
             jsonl, rec_jl, inv_jl)
@@ -556,6 +619,7 @@ def main():
            f"{d_bad['mbs']:.1f} vs {d_csv['mbs']:.1f} MB/s; {d_bad['records']:,} records")
 
     serve_rows(*serve, P, target)
+    par_rows(par, P, lambda d, v, ok: target(d, v, ok))
     stage2_rows(*s2, P, lambda d, v, ok: target(d, v, ok), sizes[csv])
 
     P("| csv header | wall s | CPU s | peak RSS MiB |")

@@ -190,6 +190,8 @@ test:
 check-tsan:
 	@$(MAKE) --no-print-directory SANITIZE=thread BUILD=build-tsan build-tsan/tests/test_session_threads
 	@TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_session_threads
+	@$(MAKE) --no-print-directory SANITIZE=thread BUILD=build-tsan build-tsan/dcval
+	@BUILD=build-tsan sh tests/par/tsan.sh
 
 check-symbols: $(LIB)
 	@bad=$$(nm -g --defined-only $(LIB) | awk 'NF==3 {print $$3}' | grep -v -E '^(dcval_|dv_)' || true); \

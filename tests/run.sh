@@ -34,7 +34,7 @@ for runner in tests/contracts/run.sh tests/cli/run.sh tests/hostile/run.sh tests
 	tests/diff/run_csv.sh tests/diff/run_json.sh tests/diff/run_jsonfast.sh tests/sensitive/run.sh \
 	tests/install/run.sh tests/precommit/run.sh tests/sarif/run.sh tests/sql/run.sh \
 	tests/infer/run.sh tests/live/run.sh tests/embed/run.sh tests/shard/run.sh \
-	tests/dask/run.sh; do
+	tests/dask/run.sh tests/par/run.sh; do
 	[ -f "$runner" ] || continue
 	out=$(BUILD="$BUILD" sh "$runner" 2>&1)
 	printf '%s\n' "$out" | grep -v '^[0-9]* passed, [0-9]* failed$'

@@ -119,6 +119,13 @@ typedef struct dcval_validate_opts {
 					    flushed, then on_flush called, after
 					    each record that produced output */
 	void *flush_ud;                  /* passed to on_flush */
+	unsigned jobs;                   /* threads checking one input: 1 one,
+					    0 the number of processors; the
+					    results are those of 1 (see
+					    dcval_validator_run) */
+	size_t chunk_bytes;              /* bytes per chunk with jobs > 1, 0:
+					    the default (tests force small
+					    chunks with it) */
 } dcval_validate_opts;
 
 /* Counts of a run or of one input. */
@@ -161,6 +168,13 @@ dcval_validator *dcval_validator_new(const dcval_contract *contract,
  * the bytes), and the outputs are flushed per record (on_flush). The
  * format is opts->format, else the contract's input.format, else the
  * extension of path, else sniffed from content.
+ * With opts->jobs other than 1, a CSV, TSV or JSON Lines input that is
+ * not live and not small (4 MiB, or opts->chunk_bytes set) is cut into
+ * chunks at record boundaries that threads of the validator's own check
+ * (the contract is shared, nothing else); the callback, the outputs and
+ * the counts see exactly what one thread gives, in input order, on the
+ * calling thread. A contract with dataset.columns, freshness or drift,
+ * and a JSON array, are read on one thread.
  * Returns DCVAL_OK, DCVAL_STOP (fail-fast or the callback asked to stop),
  * DCVAL_EIO (reading failed: `err` says why; records read so far stay
  * counted), DCVAL_ENOMEM, the status a callback or quarantine write

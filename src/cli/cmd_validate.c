@@ -12,6 +12,7 @@
 #include "cli/cmd.h"
 #include "cli/exitcode.h"
 #include "cli/msg.h"
+#include "cli/opts.h"
 #include "cli/outfile.h"
 #include "cli/progress.h"
 #include "cli/validate_args.h"
@@ -103,6 +104,20 @@ static const char *spool_dir(void)
 	return d && *d ? d : "/tmp";
 }
 
+/* Test knobs (README "Parallel validation"): DCVAL_CHUNK_BYTES forces
+ * parallel validation in chunks of that many bytes (small ones: many
+ * chunks), DCVAL_JOBS is -j when -j is not given; 0 when unset or not a
+ * positive number up to max. */
+static size_t env_knob(const char *name, unsigned long long max)
+{
+	const char *s = getenv(name);
+	unsigned long long n;
+
+	if (!s || !dv_opts_uint(s, &n) || n == 0 || n > max)
+		return 0;
+	return (size_t)n;
+}
+
 /* dcval_validate_opts.on_flush: after each record of a live input that
  * produced output, the report and the quarantine outputs reach their
  * readers (compressed ones with a sync flush). */
@@ -154,6 +169,10 @@ static int setup(struct dv_run *r)
 	vo.flush_ud = r;
 	vo.max_field_bytes = (size_t)r->a.max_field;
 	vo.max_line_bytes = (size_t)r->a.max_line;
+	vo.jobs = r->a.jobs > 64 ? 64 : (unsigned)r->a.jobs;
+	if (!vo.jobs)
+		vo.jobs = (unsigned)env_knob("DCVAL_JOBS", 64);
+	vo.chunk_bytes = env_knob("DCVAL_CHUNK_BYTES", (size_t)1 << 30);
 	if (r->a.now) /* checked by dv_validate_parse() */
 		vo.has_now = dv_parse_datetime(r->a.now, strlen(r->a.now),
 					       &vo.now_secs, &vo.now_ns);
@@ -168,7 +187,10 @@ static int setup(struct dv_run *r)
 		vo.progress_ud = &r->progress;
 	}
 	if (r->partial.f) {
-		/* the part keeps each violation, then passes it on */
+		/* the part keeps each violation, then passes it on; its key
+		 * and record hooks run on one thread (a shard is the unit of
+		 * parallelism of a sharded run) */
+		vo.jobs = 1;
 		r->part = dv_part_new(r->partial.f, r->contract, vo.on_violation,
 				      vo.ud);
 		if (!r->part)

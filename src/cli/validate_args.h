@@ -21,7 +21,7 @@ struct dv_validate_args {
 	const char *partial_out;      /* --partial-out: a part for dcval merge */
 	bool warn_only;               /* --warn-only */
 	const char *now;              /* --now: RFC 3339, checked */
-	unsigned long long jobs;      /* -j (stage 2: checked, one thread) */
+	unsigned long long jobs;      /* -j: 0 when not given (cores) */
 	bool quiet;                   /* -q */
 	unsigned long long max_field; /* --max-field-bytes, 0: default */
 	unsigned long long max_line;  /* --max-line-bytes, 0: default */

@@ -153,6 +153,10 @@ dcval_status dv_engine_check_unique(dv_engine *e, dv_record *rec,
 		return DCVAL_OK; /* a profile's run (dv_engine_stats_enable) */
 	dv_buf_reset(&e->key);
 	st = encode(e, col, v, t, false);
+	if (st == DCVAL_OK && e->log) { /* a worker: the run looks it up */
+		dv_engine_value_text(e, v, &s, &len);
+		return dv_worker_unique(e, rec, col, v->field, s, len);
+	}
 	if (st == DCVAL_OK)
 		st = dv_keyset_add(e->unique[col->index], e->key.data, e->key.len,
 				   &added);
@@ -220,6 +224,11 @@ dcval_status dv_engine_check_primary_key(dv_engine *e, dv_record *rec)
 		st = encode(e, &c->columns[k], v, &e->typed[k], true);
 		if (st != DCVAL_OK)
 			return st == DCVAL_ELIMIT ? DCVAL_OK : DCVAL_ENOMEM;
+	}
+	if (e->log) { /* a worker: the run looks it up */
+		s = pk_text(e, &len, &redacted);
+		return dv_worker_pk(e, rec, has_null, e->values[first->index].field,
+				    s, len, redacted);
 	}
 	if (!has_null) {
 		st = dv_keyset_add(e->pk, e->key.data, e->key.len, &added);

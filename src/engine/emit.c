@@ -27,6 +27,10 @@ dcval_status dv_engine_emit_id(dv_engine *e, const dv_record *rec,
 	dcval_violation v;
 	dcval_status st = DCVAL_OK;
 
+	if (e->log)
+		return dv_worker_violation(e, rec, rule, sev, field, column,
+					   value, value_len, redacted, detail);
+
 	/* after the inputs (dataset checks such as row_count): the input's
 	 * when the run has one, no input's when it has several (spec
 	 * contract.md "Drift": path null, counted in the totals only) */

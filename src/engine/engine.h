@@ -180,4 +180,52 @@ dcval_format dv_engine_forced_format(const dv_engine *e);
 bool dv_engine_wants_progress(const dv_engine *e);
 void dv_engine_progress(dv_engine *e, uint64_t bytes);
 
+/*
+ * Parallel validation of one input (read/par.c). A worker is a validator
+ * for one thread: it shares e's compiled contract and options, has its
+ * own per-record scratch and a copy of the current input's field map,
+ * and writes what its records produce to a log (the buffering sink)
+ * instead of the callback, the key sets and the outputs. The run's
+ * validator replays the logs in input order: record numbers, unique and
+ * primary key, counts, quarantine, fail-fast and the callback are then
+ * exactly those of reading the input on one thread.
+ */
+
+/* Whether records of e may be checked by workers: nothing of the run
+ * needs each record's typed values (no dataset.columns, freshness, drift
+ * or column statistics). */
+bool dv_engine_can_split(const dv_engine *e);
+
+/* Worker threads the caller asked for (opts.jobs; 0: the number of
+ * processors), and the chunk size it forces (opts.chunk_bytes; 0: none). */
+unsigned dv_engine_jobs(const dv_engine *e);
+size_t dv_engine_chunk_bytes(const dv_engine *e);
+
+/* Whether e is a worker. A reader that reports something once per input
+ * (JSON extra keys) reports every occurrence on a worker: the replay
+ * keeps the first of each extra_column violation's column per input, at
+ * most DV_ENGINE_EXTRA_SEEN_MAX of them, as that reader does. */
+bool dv_engine_is_worker(const dv_engine *e);
+#define DV_ENGINE_EXTRA_SEEN_MAX 10000
+
+/* A worker of e; NULL when out of memory. Free with
+ * dv_engine_worker_free() (NULL: no-op). */
+dv_engine *dv_engine_worker_new(const dv_engine *e);
+void dv_engine_worker_free(dv_engine *w);
+
+/* Copy e's current input (path, format, field map, skipped columns) to
+ * the worker: after e read the csv header. DCVAL_ENOMEM on failure. */
+dcval_status dv_engine_worker_input(dv_engine *w, const dv_engine *e);
+
+/* The worker's log from now on (borrowed), and the chunk it reads
+ * (records inside it are logged by offset, not copied). */
+void dv_engine_worker_bind(dv_engine *w, dv_buf *log, const char *chunk,
+			   size_t n);
+
+/* Replay a worker's log log[0..n) into e, in order; chunk: the bytes the
+ * worker read. Returns what reading the chunk's records on e directly
+ * would have: DCVAL_OK, DCVAL_STOP (fail-fast), or an error. */
+dcval_status dv_engine_replay(dv_engine *e, const char *log, size_t n,
+			      const char *chunk);
+
 #endif

@@ -1,7 +1,24 @@
 /*
  * The validator's state, shared by the engine's files (validator.c: life
  * cycle and inputs; header.c: csv header mapping; record.c: per-record
- * flow; checks.c: value checks; dataset.c: unique, primary key, row count).
+ * flow; checks.c: value checks; dataset.c: unique, primary key, row count;
+ * worker.c and replay.c: parallel validation).
+ *
+ * The fields fall into four lifetimes:
+ *  - the compiled contract `c` and the options: immutable during a run,
+ *    shared by the run's validator and its workers;
+ *  - per input: the field map and skipped columns (a worker gets a copy);
+ *  - per record, the scratch (values, typed, has_typed, key, text, md,
+ *    rec_no, rec_error): each worker has its own;
+ *  - the run: counts, inputs, unique / primary key sets, dataset stats,
+ *    drift, column statistics, quarantine, stop. Only the run's own
+ *    validator has them, and touches them in input order: a worker's
+ *    records reach them through its log, replayed by dv_engine_replay().
+ *
+ * A worker (dv_engine_worker_new) is a validator whose `log` is set: its
+ * violations, the keys its unique and primary key checks would look up
+ * and its records' ends go to the log as owned copies (the buffering
+ * sink), never to the callback, the key sets or the outputs.
  */
 #ifndef DV_ENGINE_IMPL_H
 #define DV_ENGINE_IMPL_H
@@ -50,6 +67,13 @@ struct dcval_validator {
 	size_t q_header_input;          /* index of the input it came from */
 	bool q_open_line;               /* bytes streamed for the current record end inside a line */
 	dv_live_mark live;              /* flushing per record of a live input (live.c) */
+	dv_keyset *extra_seen;          /* json extra keys replayed in this input (replay.c) */
+
+	/* worker (worker.c): NULL on the run's own validator */
+	dv_buf *log;                    /* the buffering sink: events, in order */
+	const char *chunk_lo;           /* the chunk being read: raw bytes in */
+	const char *chunk_hi;           /* [chunk_lo, chunk_hi) go by offset */
+	dcval_input_info wk_input;      /* its current input (counts unused) */
 
 	/* scratch, reused: */
 	dv_buf key;                     /* unique / primary key encoding */
@@ -102,6 +126,29 @@ bool dv_engine_key_is_fixed8(dv_type t);
 /* Display text of a value: s/len when set, else rendered into e->text. */
 void dv_engine_value_text(dv_engine *e, const dv_value *v, const char **s,
 			  size_t *len);
+
+/* Counts, quarantine and the stop of a record whose checks ran with
+ * status st (record.c); the end of dv_engine_end_record() and of a
+ * replayed record alike. */
+dcval_status dv_engine_record_done(dv_engine *e, dv_record *rec,
+				   dcval_status st);
+
+/* Worker side of the buffering sink (worker.c): a violation, a unique
+ * key, a primary key, streamed raw bytes and a record's end go to e->log.
+ * DCVAL_OK or DCVAL_ENOMEM / DCVAL_ELIMIT (the log's cap). */
+dcval_status dv_worker_violation(dv_engine *e, const dv_record *rec,
+				 const char *rule, dcval_severity sev,
+				 uint32_t field, const char *column,
+				 const char *value, size_t value_len,
+				 bool redacted, const char *detail);
+dcval_status dv_worker_unique(dv_engine *e, const dv_record *rec,
+			      const dv_column *col, uint32_t field, const char *value,
+			      size_t value_len);
+dcval_status dv_worker_pk(dv_engine *e, const dv_record *rec, bool has_null,
+			  uint32_t field,
+			  const char *text, size_t len, bool redacted);
+dcval_status dv_worker_raw(dv_engine *e, const char *p, size_t n);
+dcval_status dv_worker_end(dv_engine *e, const dv_record *rec);
 
 /* Build and free the dataset state. */
 dcval_status dv_dataset_init(dv_engine *e);

@@ -153,6 +153,8 @@ dcval_status dv_engine_quarantine_header(dv_engine *e, size_t bom,
 dcval_status dv_engine_quarantine_invalid(dv_engine *e, const char *raw,
 					  size_t len)
 {
+	if (e->log)
+		return dv_worker_raw(e, raw, len);
 	if (len)
 		e->q_open_line = !is_line_end(raw[len - 1]);
 	return put(e->opts.invalid_out, raw, len);
@@ -178,10 +180,26 @@ static dcval_status quarantine_record(dv_engine *e, const dv_record *rec)
 	return st;
 }
 
+/* A worker's record: its checks to the log, then its end. */
+static dcval_status worker_end_record(dv_engine *e, dv_record *rec)
+{
+	dcval_status st = dv_engine_check_columns(e, rec);
+
+	if (st == DCVAL_OK)
+		st = dv_engine_check_rules(e, rec);
+	if (st == DCVAL_OK)
+		st = dv_engine_check_primary_key(e, rec);
+	if (st == DCVAL_OK)
+		st = dv_worker_end(e, rec);
+	return st;
+}
+
 dcval_status dv_engine_end_record(dv_engine *e, dv_record *rec)
 {
 	dcval_status st = DCVAL_OK;
 
+	if (e->log)
+		return worker_end_record(e, rec);
 	if (!e->stop)
 		st = dv_engine_check_columns(e, rec);
 	if (st == DCVAL_OK && !e->stop)
@@ -192,6 +210,12 @@ dcval_status dv_engine_end_record(dv_engine *e, dv_record *rec)
 		st = dv_dsstats_record(e);
 	if (st == DCVAL_OK)
 		st = dv_engine_stats_record(e);
+	return dv_engine_record_done(e, rec, st);
+}
+
+dcval_status dv_engine_record_done(dv_engine *e, dv_record *rec,
+				   dcval_status st)
+{
 	dv_part_record_end(e); /* a sharded run's part (part.h) */
 	e->total.records++;
 	e->cur->counts.records++;

@@ -86,6 +86,7 @@ void dcval_validator_free(dcval_validator *e)
 	dv_free(e->typed);
 	dv_free(e->has_typed);
 	dv_dataset_release(e);
+	dv_keyset_free(e->extra_seen);
 	dv_dsstats_free(e->ds);
 	dv_engine_stats_release(e);
 	dv_drift_release(e);
@@ -145,6 +146,8 @@ dv_input *dv_engine_input_begin(dv_engine *e, const char *path)
 		return NULL;
 	memset(e->col_skip, 0, e->c->n_columns * sizeof(*e->col_skip));
 	e->n_field_map = 0;
+	dv_keyset_free(e->extra_seen);
+	e->extra_seen = NULL;
 	return e->cur;
 }
 

@@ -273,7 +273,12 @@ static dcval_status run(dv_csvr *r, dv_source *src)
 	const char *first;
 
 	r->bom = dv_source_bom(src);
-	if (!r->c->header) {
+	r->rd.line = src->line0;
+	if (src->mid) {
+		/* a chunk of the input (read/par.c): the header was read */
+		r->header_done = true;
+		r->saw_row = true;
+	} else if (!r->c->header) {
 		/* no header line: the outputs start with the first input's
 		 * byte order mark alone */
 		r->header_done = true;

@@ -360,7 +360,7 @@ static bool slowpath_forced(void)
 
 dcval_status dv_jsonl_read(dv_engine *e, dv_source *src, dcval_error *err)
 {
-	dv_jsonl r = { .line = 1, .max_line = dv_engine_max_line(e) };
+	dv_jsonl r = { .line = src->line0, .max_line = dv_engine_max_line(e) };
 	dcval_status st;
 
 	/* + 1 for the '\n' that ends a line, or is added to the last one */

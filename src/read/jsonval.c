@@ -26,6 +26,10 @@ dcval_status dv_jsonval_init(dv_jsonval *jv, dv_engine *e)
 	jv->e = e;
 	jv->c = dv_engine_contract(e);
 	jv->want_raw = dv_engine_wants_raw(e);
+	/* a worker of parallel validation sees one chunk: the replay keeps
+	 * "once per input" (dv_engine_replay) */
+	if (dv_engine_is_worker(e))
+		jv->extra_each = true;
 	/* decoded strings are never longer than the text they come from */
 	dv_jdoc_init(&jv->doc, max);
 	/* a record's values cannot need much more text than the record */

@@ -10,6 +10,7 @@
 
 #include "engine/engine.h"
 #include "engine/live.h"
+#include "read/par.h"
 #include "read/reader.h"
 #include "read/source.h"
 #include "util/error.h"
@@ -85,7 +86,10 @@ dcval_status dcval_validator_run(dcval_validator *e, const char *path, FILE *in,
 	input->compression = src.compression;
 	if (st == DCVAL_OK) {
 		input->format = choose_format(e, path, &src);
-		st = dv_reader_get(input->format)->read(e, &src, err);
+		if (dv_par_wanted(e, &src, input->format))
+			st = dv_par_read(e, &src, input->format, err);
+		else
+			st = dv_reader_get(input->format)->read(e, &src, err);
 	}
 	if (src.err) {
 		st = DCVAL_EIO;

@@ -16,12 +16,53 @@ dcval_status dv_source_init(dv_source *s, FILE *in, const char *path)
 	s->in = in;
 	s->path = path;
 	s->live = dv_live_is_live(in, &s->fd);
+	s->line0 = 1;
 	s->chunk = dv_malloc(DV_SOURCE_CHUNK);
 	return s->chunk ? DCVAL_OK : DCVAL_ENOMEM;
 }
 
+void dv_source_init_mem(dv_source *s, const char *p, size_t n,
+			const char *path, uint64_t line0, bool mid)
+{
+	memset(s, 0, sizeof(*s));
+	s->path = path;
+	s->fd = -1;
+	s->chunk = (char *)p;
+	s->len = n;
+	s->eof = true;
+	s->started = true;
+	s->borrowed = true;
+	s->mid = mid;
+	s->line0 = line0;
+}
+
+void dv_source_unread(dv_source *s, const char *p, size_t n)
+{
+	s->unread = p;
+	s->unread_len = n;
+	s->unread_eof = s->eof && s->pending == DCVAL_OK;
+	s->eof = false;
+}
+
+/* The next piece of the bytes given back. */
+static dcval_status next_unread(dv_source *s)
+{
+	size_t n = s->unread_len < DV_SOURCE_CHUNK ? s->unread_len
+						   : DV_SOURCE_CHUNK;
+
+	memcpy(s->chunk, s->unread, n);
+	s->len = n;
+	s->unread += n;
+	s->unread_len -= n;
+	if (!s->unread_len)
+		s->eof = s->unread_eof;
+	return DCVAL_OK;
+}
+
 void dv_source_release(dv_source *s)
 {
+	if (s->borrowed)
+		s->chunk = NULL;
 	dv_free(s->chunk);
 	s->chunk = NULL;
 	dv_free(s->raw);
@@ -194,6 +235,8 @@ dcval_status dv_source_next(dv_source *s)
 	dcval_status st;
 
 	s->len = 0;
+	if (s->unread_len)
+		return next_unread(s);
 	if (s->pending != DCVAL_OK) {
 		st = s->pending;
 		s->pending = DCVAL_OK;
@@ -219,6 +262,8 @@ dcval_status dv_source_next(dv_source *s)
 
 size_t dv_source_bom(const dv_source *s)
 {
+	if (s->mid)
+		return 0;
 	return s->len >= 3 && memcmp(s->chunk, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 }
 

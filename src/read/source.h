@@ -38,6 +38,9 @@ typedef struct dv_source {
 	dcval_compression compression; /* known after the first dv_source_next */
 	char fault[112];   /* why the compressed data is unusable, "" if it is not */
 	uint64_t decompressed; /* decompressed bytes handed out so far */
+	bool mid;          /* the bytes start inside the input, at a record
+			      boundary: no byte order mark, no csv header */
+	uint64_t line0;    /* physical line of the first byte (1 at the start) */
 
 	/* private: */
 	bool started;      /* the first chunk was read */
@@ -48,12 +51,26 @@ typedef struct dv_source {
 	size_t raw_pos;    /* first byte of raw not decompressed yet */
 	bool raw_eof;      /* raw holds the last compressed bytes */
 	dcval_status pending; /* a fault, given after the bytes before it */
+	bool borrowed;     /* chunk is the caller's (dv_source_init_mem) */
+	const char *unread; /* bytes to hand out before reading more */
+	size_t unread_len;
+	bool unread_eof;   /* eof as it was when they were given back */
 } dv_source;
 
 /* Allocate the chunk buffer and tell whether `in` is live; DCVAL_ENOMEM
  * on failure. */
 dcval_status dv_source_init(dv_source *s, FILE *in, const char *path);
 void dv_source_release(dv_source *s);
+
+/* A source over p[0..n) (borrowed), one chunk long, starting at physical
+ * line `line0`; mid: the bytes start at a record boundary inside an input
+ * (parallel validation, read/par.c). Nothing is allocated. */
+void dv_source_init_mem(dv_source *s, const char *p, size_t n,
+			const char *path, uint64_t line0, bool mid);
+
+/* Give back p[0..n) (borrowed until handed out): the next
+ * dv_source_next() calls hand them out, in chunks, before reading on. */
+void dv_source_unread(dv_source *s, const char *p, size_t n);
 
 /*
  * Replace the chunk with the next bytes of the input: DV_SOURCE_CHUNK

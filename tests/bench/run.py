@@ -238,9 +238,9 @@ def bench_stage2(dcval, data, csv, sample_csv, runs, c_uni):
     c_drift = os.path.join(data, "stage2_drift.yaml")
     with open(c_drift, "w") as f:
         f.write(base + STAGE2_DRIFT)
-    cmds = [("dcval validate -q (events contract)", [dcval, "validate", "-q", "-c", c_uni, csv]),
-            ("+ 2 rules + 3 dataset checks", [dcval, "validate", "-q", "-c", c_rules, csv]),
-            ("+ drift on 4 columns", [dcval, "validate", "-q", "-c", c_drift, csv]),
+    cmds = [("dcval validate -q (events contract)", [dcval, "validate", "-q", "-j", "1", "-c", c_uni, csv]),
+            ("+ 2 rules + 3 dataset checks", [dcval, "validate", "-q", "-j", "1", "-c", c_rules, csv]),
+            ("+ drift on 4 columns", [dcval, "validate", "-q", "-j", "1", "-c", c_drift, csv]),
             ("dcval profile -c (events contract)",
              [dcval, "profile", "-c", c_uni, "-o", os.devnull, csv])]
     walls = {n: [] for n, _ in cmds}
@@ -319,7 +319,7 @@ def bench_shard(dcval, data, csv, c_uni, n_parts=16):
         parts.append(os.path.join(data, f"shard-{i:02d}.dcvp"))
     del body, lines
     one_out, merged_out = os.path.join(data, "shard-one.json"), os.path.join(data, "shard-merged.json")
-    w1, rss1, _, _, cpu1 = run([dcval, "validate", "-r", "json", "-c", c_uni] + files, one_out)
+    w1, rss1, _, _, cpu1 = run([dcval, "validate", "-r", "json", "-j", "1", "-c", c_uni] + files, one_out)
     shard_wall = shard_cpu = 0.0
     shard_rss = 0
     for fpath, part in zip(files, parts):
@@ -351,9 +351,9 @@ def jsonl_tools(add, dcval, c_uni, base_jsonl, jsonl, rec_jl, inv_jl, missing):
     """The JSON Lines rows: the bare parse, dcval (fast path, and the strict
     path alone), and DuckDB reading the same file."""
     add("jansson json_loadb (baseline)", "jsonl", [base_jsonl, jsonl], jsonl, rec_jl, None)
-    add("dcval validate -q", "jsonl", [dcval, "validate", "-q", "-c", c_uni, jsonl], jsonl, rec_jl, None)
+    add("dcval validate -q", "jsonl", [dcval, "validate", "-q", "-j", "1", "-c", c_uni, jsonl], jsonl, rec_jl, None)
     add("dcval validate -q, strict path only (DCVAL_JSON_SLOWPATH=1)", "jsonl",
-        ["env", "DCVAL_JSON_SLOWPATH=1", dcval, "validate", "-q", "-c", c_uni, jsonl],
+        ["env", "DCVAL_JSON_SLOWPATH=1", dcval, "validate", "-q", "-j", "1", "-c", c_uni, jsonl],
         jsonl, rec_jl, None)
     if node_module("@duckdb/node-api"):
         add("DuckDB (SQL, TRY_CAST)", "jsonl", ["node", os.path.join(HERE, "peer_duckdb.mjs"), jsonl],
@@ -417,7 +417,7 @@ def jsonl_only(a, data, dcval, gen, base_jsonl, c_uni):
     for name, label, why in missing:
         log(f"| {name} ({label}) | - | - | - | {why} | - | - |")
     if shutil.which("valgrind"):
-        v_cmd = [dcval, "validate", "-q", "-c", c_uni]
+        v_cmd = [dcval, "validate", "-q", "-j", "1", "-c", c_uni]
         slow_env = dict(os.environ, DCVAL_JSON_SLOWPATH="1")
         for name, cmd, env in (("dcval", v_cmd, None), ("dcval strict path only", v_cmd, slow_env),
                                ("jansson baseline", [base_jsonl], None)):
@@ -432,6 +432,53 @@ def jsonl_only(a, data, dcval, gen, base_jsonl, c_uni):
         log(f"JSON Lines: dcval >= 1.0 x DuckDB (MB/s): {d['mbs'] / duck['mbs']:.2f} "
             f"{'PASS' if d['mbs'] / duck['mbs'] >= TARGETS['jsonl_vs_duckdb'] else 'MISS'}")
     return 0
+
+
+def bench_par(dcval, csv, jsonl, c_uni, c_nou, runs):
+    """Interleaved medians of dcval -j 1 and -j 2 on CSV and JSON Lines,
+    -j 2 without unique (peak RSS), and DuckDB on the CSV when installed
+    (issue 15: ratios vs DuckDB and vs -j 1 from the same run)."""
+    cmds = [("dcval -j 1", "csv", [dcval, "validate", "-q", "-j", "1", "-c", c_uni, csv], csv),
+            ("dcval -j 2", "csv", [dcval, "validate", "-q", "-j", "2", "-c", c_uni, csv], csv),
+            ("dcval -j 2, no unique", "csv", [dcval, "validate", "-q", "-j", "2", "-c", c_nou, csv], csv),
+            ("dcval -j 1", "jsonl", [dcval, "validate", "-q", "-j", "1", "-c", c_uni, jsonl], jsonl),
+            ("dcval -j 2", "jsonl", [dcval, "validate", "-q", "-j", "2", "-c", c_uni, jsonl], jsonl)]
+    if node_module("@duckdb/node-api"):
+        cmds.append(("DuckDB (SQL, TRY_CAST)", "csv", ["node", os.path.join(HERE, "peer_duckdb.mjs"), csv], csv))
+    res = {(n, l): dict(walls=[], rss=[], cpus=[], path=p) for n, l, _, p in cmds}
+    log(f"-j rows: {len(cmds)} commands, 1 warm-up + {runs} rounds, interleaved")
+    for rnd in range(runs + 1):
+        for name, label, cmd, _ in cmds:
+            wall, rss, _, _, cpu_s = run(cmd, os.devnull)
+            if rnd > 0:
+                r = res[(name, label)]
+                r["walls"].append(wall)
+                r["rss"].append(rss)
+                r["cpus"].append(cpu_s)
+    for r in res.values():
+        r["wall"] = statistics.median(r["walls"])
+        r["mbs"] = os.path.getsize(r["path"]) / 1e6 / r["wall"]
+        r["cpu"] = statistics.median(r["cpus"])
+        r["peak"] = max(r["rss"])
+    return res
+
+
+def par_rows(res, P, target):
+    P("| -j rows (events contract) | input | MB/s | CPU s | peak RSS MiB | ÷ dcval -j 1 | ÷ DuckDB |")
+    P("|---|---|---:|---:|---:|---:|---:|")
+    duck = res.get(("DuckDB (SQL, TRY_CAST)", "csv"))
+    for (name, label), r in res.items():
+        one = res[("dcval -j 1", label)]
+        vs1 = f"{r['mbs'] / one['mbs']:.2f}" if name.startswith("dcval") else ""
+        vsd = f"{r['mbs'] / duck['mbs']:.2f}" if duck and label == "csv" and r is not duck else ""
+        P(f"| {name} | {label} | {r['mbs']:.1f} | {r['cpu']:.2f} | {fmt_mib(r['peak'])} | {vs1} | {vsd} |")
+    P("")
+    c1, c2 = res[("dcval -j 1", "csv")], res[("dcval -j 2", "csv")]
+    target("CSV: -j 2 >= 1.7 x -j 1 (MB/s)", f"{c2['mbs'] / c1['mbs']:.2f}", c2["mbs"] / c1["mbs"] >= 1.7)
+    if duck:
+        target("CSV: -j 2 >= 7 x DuckDB (MB/s)", f"{c2['mbs'] / duck['mbs']:.2f}", c2["mbs"] / duck["mbs"] >= 7)
+    nou = res[("dcval -j 2, no unique", "csv")]
+    target("peak RSS at -j 2, no unique <= 32 MiB", f"{fmt_mib(nou['peak'])} MiB", nou["peak"] / 1024 <= 32)
 
 
 def main():
@@ -449,6 +496,8 @@ def main():
                     help="only the stage-2 rows (rules, dataset checks, drift, profile)")
     ap.add_argument("--shard-only", action="store_true",
                     help="only the sharded-run rows (16 parts + merge against one run)")
+    ap.add_argument("--par-only", action="store_true",
+                    help="only the -j rows (-j 1 / -j 2 on CSV and JSON Lines, DuckDB)")
     ap.add_argument("--serve-only", action="store_true",
                     help="only the serving-path rows (in-memory session, live pipe)")
     ap.add_argument("--jsonl-only", action="store_true",
@@ -519,6 +568,17 @@ def main():
         for line in out:
             log(line)
         return 0
+    par = bench_par(dcval, csv, jsonl, c_uni, c_nou, a.runs)
+    if a.par_only:
+        out, res = [], []
+        par_rows(par, out.append, lambda *t: res.append(t))
+        log(f"-j rows, {sizes[csv] / 1e6:.0f} MB CSV, median of {a.runs} interleaved runs, "
+            f"load average {os.getloadavg()[0]:.1f}:")
+        for line in out:
+            log(line)
+        for desc, value, ok in res:
+            log(f"{desc}: {value} {'PASS' if ok else 'MISS'}")
+        return 0
     s2 = bench_stage2(dcval, data, csv, sample_p + ".csv", a.runs, c_uni)
     shard = bench_shard(dcval, data, csv, c_uni)
     if a.stage2_only:
@@ -556,8 +616,10 @@ def main():
                           expect=expect, stdout_file=stdout_file, walls=[], cpus=[], rss=[], found=None))
 
     add("libcsv parse (baseline)", "csv", [base_csv, csv], csv, rec_csv, None)
-    add("dcval validate -q", "csv", [dcval, "validate", "-q", "-c", c_uni, csv], csv, rec_csv, None)
-    add("dcval validate -q, no unique", "csv", [dcval, "validate", "-q", "-c", c_nou, csv], csv, rec_csv, None)
+    # -j 1: these rows measure one thread (the parallel rows: bench_par)
+    add("dcval validate -q", "csv", [dcval, "validate", "-q", "-j", "1", "-c", c_uni, csv], csv, rec_csv, None)
+    add("dcval validate -q, no unique", "csv", [dcval, "validate", "-q", "-j", "1", "-c", c_nou, csv], csv,
+        rec_csv, None)
     add("dcval -r jsonl --max-violations all, every record invalid", "csv (all invalid)",
         [dcval, "validate", "-r", "jsonl", "--max-violations", "all", "-c", c_uni, badcsv],
         badcsv, rec_bad, None, stdout_file=os.devnull)
@@ -619,8 +681,8 @@ def main():
         log("BENCH_BIG: 1 GB csv")
         big_p = os.path.join(data, "big")
         g_big = generate(gen, big_p, ["--mb", "1000", "--seed", a.seed, "--csv-only"])
-        bw_n, brss_n, _, _, _ = run([dcval, "validate", "-q", "-c", c_nou, big_p + ".csv"])
-        bw_u, brss_u, _, _, _ = run([dcval, "validate", "-q", "-c", c_uni, big_p + ".csv"])
+        bw_n, brss_n, _, _, _ = run([dcval, "validate", "-q", "-j", "1", "-c", c_nou, big_p + ".csv"])
+        bw_u, brss_u, _, _, _ = run([dcval, "validate", "-q", "-j", "1", "-c", c_uni, big_p + ".csv"])
         big = dict(rows=g_big["rows"], bytes=g_big["csv_bytes"], wall_n=bw_n, rss_n=brss_n,
                    wall_u=bw_u, rss_u=brss_u,
                    profile=bench_big_profile(dcval, gen, data, a.seed, c_uni))
@@ -634,10 +696,10 @@ def main():
     log("instructions per record: callgrind, (20,000-row file - 10-row file) / 19,990")
     ipr = {}
     if shutil.which("valgrind"):
-        for key, cmd in (("dcval csv", [dcval, "validate", "-q", "-c", c_uni]),
+        for key, cmd in (("dcval csv", [dcval, "validate", "-q", "-j", "1", "-c", c_uni]),
                          ("libcsv baseline", [base_csv]),
-                         ("dcval jsonl", [dcval, "validate", "-q", "-c", c_uni]),
-                         ("dcval jsonl strict", [dcval, "validate", "-q", "-c", c_uni]),
+                         ("dcval jsonl", [dcval, "validate", "-q", "-j", "1", "-c", c_uni]),
+                         ("dcval jsonl strict", [dcval, "validate", "-q", "-j", "1", "-c", c_uni]),
                          ("jansson baseline", [base_jsonl])):
             ext = ".jsonl" if ("jsonl" in key or "jansson" in key) else ".csv"
             env = dict(os.environ, DCVAL_JSON_SLOWPATH="1") if key.endswith("strict") else None
@@ -730,6 +792,7 @@ def main():
            f"{d_bad['mbs']:.1f} vs {d_csv['mbs']:.1f} MB/s; {d_bad['records']:,} records")
 
     serve_rows(*serve, P, target)
+    par_rows(par, P, lambda d, v, ok: target(d, v, ok))
     stage2_rows(*s2, P, lambda d, v, ok: target(d, v, ok), sizes[csv])
     if big:
         big_profile_rows(big["profile"], P, lambda d, v, ok: target(d, v, ok))

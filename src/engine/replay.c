@@ -1,0 +1,187 @@
+/*
+ * The reducer of parallel validation: a worker's log (worklog.h) replayed
+ * into the run's validator in input order. Each record gets its number
+ * here, its violations go through dv_engine_emit (counts, the callback,
+ * fail-fast), its unique and primary keys are looked up in the run's key
+ * sets (exact across chunks), and it is counted and quarantined by
+ * dv_engine_record_done(), as on one thread. After the first status other
+ * than OK a record's later events are dropped, as the one-thread path
+ * skips the checks after it; after a STOP nothing more is replayed.
+ */
+#include <string.h>
+
+#include "engine/engine_impl.h"
+#include "engine/worklog.h"
+
+/* Cursor over a log. */
+typedef struct dv_evcur {
+	const char *p;
+	const char *end;
+} dv_evcur;
+
+/* The next event and its strings (NULL for DV_EV_NONE). */
+static bool next_ev(dv_evcur *c, dv_ev *ev, const char **s)
+{
+	size_t i;
+
+	if ((size_t)(c->end - c->p) < sizeof(*ev))
+		return false;
+	memcpy(ev, c->p, sizeof(*ev));
+	c->p += sizeof(*ev);
+	for (i = 0; i < DV_EV_STRS; i++) {
+		if (ev->len[i] == DV_EV_NONE) {
+			s[i] = NULL;
+			continue;
+		}
+		if (ev->kind == DV_EV_END && (ev->flags & DV_EVF_OFFSET)) {
+			s[i] = NULL;
+			continue;
+		}
+		s[i] = c->p;
+		c->p += ev->len[i] + 1; /* and its NUL */
+	}
+	return true;
+}
+
+static dcval_status replay_unique(dv_engine *e, const dv_record *rec,
+				  const dv_ev *ev, const char *const *s)
+{
+	const dv_column *col = &e->c->columns[ev->aux];
+	dcval_status st;
+	bool added;
+
+	st = dv_keyset_add(e->unique[ev->aux], s[0], (size_t)ev->len[0], &added);
+	if (st != DCVAL_OK)
+		return st == DCVAL_ELIMIT ? DCVAL_OK : DCVAL_ENOMEM;
+	if (added)
+		return DCVAL_OK;
+	return dv_engine_emit(e, rec, DV_R_UNIQUE, col->severity, ev->field,
+			      col->name, s[1] ? s[1] : "", (size_t)ev->len[1],
+			      col->sensitive, "repeats an earlier value");
+}
+
+static dcval_status replay_pk(dv_engine *e, const dv_record *rec,
+			      const dv_ev *ev, const char *const *s)
+{
+	bool has_null = ev->flags & DV_EVF_NULL, added;
+	dcval_status st;
+
+	if (!has_null) {
+		st = dv_keyset_add(e->pk, s[0] ? s[0] : "", (size_t)ev->len[0],
+				   &added);
+		if (st != DCVAL_OK)
+			return DCVAL_ENOMEM;
+		if (added)
+			return DCVAL_OK;
+	}
+	return dv_engine_emit(e, rec, DV_R_PRIMARY_KEY, DCVAL_SEVERITY_ERROR,
+			      ev->field, e->c->primary_key_name, s[1],
+			      (size_t)ev->len[1], ev->flags & DV_EVF_REDACTED,
+			      has_null ? "primary key has a null part"
+				       : "repeats an earlier primary key");
+}
+
+/* An extra key's violation from a worker: reported only the first time
+ * in the input, as the JSON reader on one thread does (jsonval.c). */
+static dcval_status extra_once(dv_engine *e, const char *column, size_t len,
+			       bool *report)
+{
+	*report = false;
+	if (!e->extra_seen && !(e->extra_seen = dv_keyset_new(false)))
+		return DCVAL_ENOMEM;
+	if (dv_keyset_count(e->extra_seen) >= DV_ENGINE_EXTRA_SEEN_MAX)
+		return DCVAL_OK;
+	return dv_keyset_add(e->extra_seen, column, len, report) == DCVAL_OK
+		       ? DCVAL_OK : DCVAL_ENOMEM;
+}
+
+static dcval_status replay_violation(dv_engine *e, dv_record *rec,
+				     const dv_ev *ev, const char *const *s)
+{
+	bool report = true;
+	dcval_status st;
+
+	if (s[1] && strcmp(s[0], dv_rule_id(DV_R_EXTRA_COLUMN)) == 0) {
+		st = extra_once(e, s[1], (size_t)ev->len[1], &report);
+		if (st != DCVAL_OK || !report)
+			return st;
+	}
+	return dv_engine_emit_id(e, (ev->flags & DV_EVF_REC) ? rec : NULL, s[0],
+				 (dcval_severity)ev->sev, ev->field, s[1], s[2],
+				 s[2] ? (size_t)ev->len[2] : 0,
+				 ev->flags & DV_EVF_REDACTED, s[3]);
+}
+
+/* One event of the current record, whose status so far is st. */
+static dcval_status replay_one(dv_engine *e, dv_record *rec, const dv_ev *ev,
+			       const char *const *s, dcval_status st,
+			       bool *raw_seen)
+{
+	bool first_raw = !*raw_seen;
+
+	if (ev->kind != DV_EV_RAW)
+		rec->line = ev->line;
+	switch (ev->kind) {
+	case DV_EV_VIOL:
+		if (st != DCVAL_OK)
+			return st;
+		return replay_violation(e, rec, ev, s);
+	case DV_EV_UNIQUE:
+		return st == DCVAL_OK ? replay_unique(e, rec, ev, s) : st;
+	case DV_EV_PK:
+		return st == DCVAL_OK ? replay_pk(e, rec, ev, s) : st;
+	case DV_EV_RAW:
+		/* the bytes a record over the cap had when it was reported
+		 * go out even when that report stopped the run */
+		*raw_seen = true;
+		if (st == DCVAL_OK || (st == DCVAL_STOP && first_raw)) {
+			if (dv_engine_quarantine_invalid(e, s[0], (size_t)ev->len[0]) !=
+			    DCVAL_OK)
+				return DCVAL_EIO;
+		}
+		return st;
+	default:
+		return DCVAL_EINTERNAL;
+	}
+}
+
+/* A record starts: what dv_engine_begin_record() does on one thread. */
+static void record_start(dv_engine *e)
+{
+	e->rec_no = e->cur->counts.records + 1;
+	e->rec_error = false;
+	e->q_open_line = false;
+}
+
+dcval_status dv_engine_replay(dv_engine *e, const char *log, size_t n,
+			      const char *chunk)
+{
+	dv_evcur c = { log, log + n };
+	const char *s[DV_EV_STRS];
+	dcval_status st = DCVAL_OK;
+	bool raw_seen = false;
+	dv_record rec;
+	dv_ev ev;
+
+	memset(&rec, 0, sizeof(rec));
+	record_start(e);
+	while (next_ev(&c, &ev, s)) {
+		if (ev.kind != DV_EV_END) {
+			st = replay_one(e, &rec, &ev, s, st, &raw_seen);
+			continue;
+		}
+		rec.line = ev.line;
+		rec.raw_written = ev.flags & DV_EVF_WRITTEN;
+		rec.raw = NULL;
+		rec.raw_len = (size_t)ev.len[0];
+		if (ev.flags & DV_EVF_HASRAW)
+			rec.raw = (ev.flags & DV_EVF_OFFSET) ? chunk + ev.aux : s[0];
+		st = dv_engine_record_done(e, &rec, st);
+		if (st != DCVAL_OK)
+			return st;
+		memset(&rec, 0, sizeof(rec));
+		raw_seen = false;
+		record_start(e);
+	}
+	return st;
+}

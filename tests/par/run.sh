@@ -1,0 +1,83 @@
+#!/bin/sh
+# Determinism of parallel validation (-j, issue 15): the report, the exit
+# code and both quarantine outputs are byte-identical to -j 1.
+#  1. Every CLI golden case (tests/cli, whose expectations are -j 1's)
+#     runs again with DCVAL_JOBS=2 and 4 (-j when a case gives none) and
+#     DCVAL_CHUNK_BYTES small, so that even small inputs run as many
+#     chunks.
+#  2. A generated 200,000-record CSV (quoted newlines, CRLF stretches,
+#     stray quotes, short rows, invalid UTF-8, type, enum, format, unique
+#     and primary key errors) and its JSON Lines equivalent, at -j 1, 2
+#     and 4, in every report format, with both quarantine outputs, with
+#     --fail-fast and with --max-violations.
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-build}
+case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
+DCVAL="$BUILD/dcval"
+N=${PAR_ROWS:-200000}
+passed=0
+failed=0
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+export LC_ALL=C
+
+for knobs in "2 1" "4 700"; do
+	set -- $knobs
+	out=$(DCVAL_JOBS=$1 DCVAL_CHUNK_BYTES=$2 BUILD="$BUILD" sh "$ROOT/tests/cli/run.sh" 2>&1)
+	line=$(printf '%s\n' "$out" | grep '^[0-9]* passed, [0-9]* failed$' | tail -n 1)
+	f=$(printf '%s\n' "$line" | sed -n 's/.* \([0-9]*\) failed$/\1/p')
+	if [ -n "$line" ] && [ "$f" -eq 0 ]; then
+		passed=$((passed + 1))
+	else
+		printf '%s\n' "$out" | grep -v '^ok' | tail -n 20
+		echo "FAIL goldens at DCVAL_JOBS=$1 DCVAL_CHUNK_BYTES=$2"
+		failed=$((failed + 1))
+	fi
+done
+
+/usr/bin/python3 "$ROOT/tests/par/gen.py" "$scratch" "$N" || exit 1
+c="$ROOT/tests/par/contract.yaml"
+
+# run NAME JOBS CHUNK ARGS...: outputs in $scratch/NAME.{out,exit,valid,invalid}
+run() {
+	name=$1 jobs=$2 chunk=$3
+	shift 3
+	if [ "$chunk" = 0 ]; then
+		"$DCVAL" validate -c "$c" -j "$jobs" --valid-out "$scratch/$name.valid" \
+			--invalid-out "$scratch/$name.invalid" "$@" >"$scratch/$name.out" 2>&1
+	else
+		DCVAL_CHUNK_BYTES=$chunk "$DCVAL" validate -c "$c" -j "$jobs" \
+			--valid-out "$scratch/$name.valid" --invalid-out "$scratch/$name.invalid" \
+			"$@" >"$scratch/$name.out" 2>&1
+	fi
+	echo $? >"$scratch/$name.exit"
+}
+
+same() {
+	for ext in out exit valid invalid; do
+		cmp -s "$scratch/$1.$ext" "$scratch/$2.$ext" || return 1
+	done
+}
+
+for input in data.csv data.jsonl; do
+	for opts in "-r text" "-r json" "-r jsonl" "-r junit" "-r github" "-r sarif" \
+		"-r text --fail-fast" "-r json --max-violations 7"; do
+		run one 1 0 $opts "$scratch/$input"
+		for jc in "2 0" "2 65536" "4 100000"; do
+			set -- $jc
+			run par "$1" "$2" $opts "$scratch/$input"
+			if same one par; then
+				passed=$((passed + 1))
+			else
+				echo "FAIL $input $opts: -j $1 (chunk $2) differs from -j 1"
+				for ext in out exit valid invalid; do
+					cmp "$scratch/one.$ext" "$scratch/par.$ext"
+				done
+				failed=$((failed + 1))
+			fi
+		done
+	done
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Parallel validation under ThreadSanitizer (make check-tsan): the
+# binary of BUILD (built with SANITIZE=thread) checks generated CSV and
+# JSON Lines at -j 4 in small chunks, with quarantine outputs, fail-fast
+# and an early stop; any report of a data race fails.
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-build-tsan}
+case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+export TSAN_OPTIONS="halt_on_error=1 exitcode=66" LC_ALL=C
+/usr/bin/python3 "$ROOT/tests/par/gen.py" "$scratch" 20000 || exit 1
+fail=0
+for input in data.csv data.jsonl; do
+	for opts in "" "--fail-fast" "--max-violations 3"; do
+		DCVAL_CHUNK_BYTES=4096 "$BUILD/dcval" validate -j 4 -c "$ROOT/tests/par/contract.yaml" \
+			--valid-out "$scratch/v" --invalid-out "$scratch/i" $opts \
+			"$scratch/$input" >"$scratch/out" 2>&1
+		rc=$?
+		if [ "$rc" -ne 1 ]; then
+			echo "tsan: $input $opts: exit $rc"
+			tail -n 30 "$scratch/out"
+			fail=1
+		fi
+	done
+done
+[ "$fail" -eq 0 ] && echo "check-tsan: parallel validation ok"
+exit "$fail"

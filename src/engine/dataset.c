@@ -149,7 +149,7 @@ dcval_status dv_engine_check_unique(dv_engine *e, dv_record *rec,
 	const char *s;
 	size_t len;
 
-	if (!e->unique[col->index])
+	if (!e->log && !e->unique[col->index])
 		return DCVAL_OK; /* a profile's run (dv_engine_stats_enable) */
 	dv_buf_reset(&e->key);
 	st = encode(e, col, v, t, false);
@@ -205,7 +205,7 @@ dcval_status dv_engine_check_primary_key(dv_engine *e, dv_record *rec)
 	const char *s;
 	size_t i, len;
 
-	if (!c->n_primary_key || !e->pk) /* !pk: a profile's run */
+	if (!c->n_primary_key || (!e->log && !e->pk)) /* !pk: a profile's run */
 		return DCVAL_OK;
 	first = &c->columns[c->primary_key[0]];
 	dv_buf_reset(&e->key);

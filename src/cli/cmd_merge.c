@@ -47,21 +47,11 @@ struct merge_args {
 
 static void merge_help(void)
 {
-	dv_opt opts[N_MERGE_OPTS];
-	char names[128], report[160];
-	size_t i;
-
-	memcpy(opts, merge_opts, sizeof(opts));
-	snprintf(report, sizeof(report), "report format: %s",
-		 dv_report_names(names, sizeof(names)));
-	for (i = 0; i < N_MERGE_OPTS; i++)
-		if (opts[i].shrt == 'r')
-			opts[i].help = report;
 	puts("usage: dcval merge -c CONTRACT [options] PART ...\n\n"
 	     "Merge the parts of a sharded run (dcval validate --partial-out) into\n"
 	     "the report and exit code of one run over all their inputs, in the\n"
 	     "order of the parts given.\n");
-	dv_opts_help(stdout, opts, N_MERGE_OPTS);
+	dv_report_opts_help(merge_opts, N_MERGE_OPTS);
 	puts("\nexit codes: 0 valid (warnings allowed), 1 violations, 2 usage, invalid\n"
 	     "contract or a part of another contract or format version, 3 unreadable\n"
 	     "input or part or unwritable output, 4 internal error");

@@ -73,23 +73,32 @@ const char *dv_report_names(char *buf, size_t n)
 	return buf;
 }
 
-static void validate_help(void)
+void dv_report_opts_help(const dv_opt *opts, size_t n)
 {
-	dv_opt opts[N_VALIDATE_OPTS];
+	dv_opt copy[32];
 	char names[128], report[160];
 	size_t i;
 
-	memcpy(opts, validate_opts, sizeof(opts));
+	if (n > sizeof(copy) / sizeof(copy[0])) {
+		dv_opts_help(stdout, opts, n);
+		return;
+	}
+	memcpy(copy, opts, n * sizeof(copy[0]));
 	snprintf(report, sizeof(report), "report format: %s",
 		 dv_report_names(names, sizeof(names)));
-	for (i = 0; i < N_VALIDATE_OPTS; i++)
-		if (opts[i].shrt == 'r')
-			opts[i].help = report;
+	for (i = 0; i < n; i++)
+		if (copy[i].shrt == 'r')
+			copy[i].help = report;
+	dv_opts_help(stdout, copy, n);
+}
+
+static void validate_help(void)
+{
 	puts("usage: dcval validate -c CONTRACT [options] [FILE ...]\n\n"
 	     "Check every record of each FILE (none or '-': standard input) against\n"
 	     "the contract and report the violations. Compressed inputs (a name ending\n"
 	     "in .gz or .zst, or gzip or zstd data) are decompressed while they stream.\n");
-	dv_opts_help(stdout, opts, N_VALIDATE_OPTS);
+	dv_report_opts_help(validate_opts, N_VALIDATE_OPTS);
 	puts("\nexit codes: 0 valid (warnings allowed), 1 violations, 2 usage or\n"
 	     "invalid contract, 3 unreadable input or unwritable output, 4 internal error");
 }

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "dcval/dcval.h"
+#include "cli/opts.h"
 
 struct dv_validate_args {
 	const char *contract;         /* -c */
@@ -39,6 +40,10 @@ bool dv_parse_max_violations(const char *val, uint64_t *out);
 
 /* "text, json, ...": every report format's name, into buf. */
 const char *dv_report_names(char *buf, size_t n);
+
+/* Print a command's options to standard output (dv_opts_help), -r's
+ * line naming the report formats. */
+void dv_report_opts_help(const dv_opt *opts, size_t n);
 
 /* Outputs that would clobber each other, an input or the contract (spec
  * cli.md "Behaviour users count on"): reported as a usage error before

@@ -95,8 +95,7 @@ void dv_dsstats_input_end(dv_engine *e)
 			e->ds->present[k] = true;
 }
 
-/* Room for value index ix in the per-value arrays (doubling). */
-static dcval_status reserve_index(dv_dsentry *en, uint64_t ix)
+dcval_status dv_dsentry_reserve(dv_dsentry *en, uint64_t ix)
 {
 	size_t n = en->alloc ? en->alloc : 256;
 	void *p;
@@ -158,7 +157,7 @@ static dcval_status count_value(dv_engine *e, const dv_column *col,
 
 	st = dv_engine_value_key(e, col, v, t);
 	if (st == DCVAL_OK && shares)
-		st = reserve_index(en, dv_keyset_count(en->set));
+		st = dv_dsentry_reserve(en, dv_keyset_count(en->set));
 	if (st == DCVAL_OK && shares)
 		st = dv_keyset_add_index(en->set, e->key.data, e->key.len,
 					 &added, &ix);

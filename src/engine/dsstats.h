@@ -59,6 +59,10 @@ typedef struct dv_dsstats {
 
 struct dcval_validator;
 
+/* Room for value index ix in a share entry's per-value arrays (counts,
+ * first-occurrence texts), doubling. DCVAL_OK or DCVAL_ENOMEM. */
+dcval_status dv_dsentry_reserve(dv_dsentry *en, uint64_t ix);
+
 /* New state for the validator's contract (NULL when it has no dataset
  * checks): *out set, DCVAL_OK or DCVAL_ENOMEM. */
 dcval_status dv_dsstats_new(const struct dcval_validator *e, dv_dsstats **out);

@@ -248,32 +248,6 @@ dcval_status dv_part_state_ds_save(const dv_engine *e, FILE *f)
 	return st == DCVAL_OK && w.failed ? DCVAL_ENOMEM : st;
 }
 
-/* Room for value index ix in a share entry's arrays (as dsstats.c). */
-static dcval_status reserve_index(dv_dsentry *en, uint64_t ix)
-{
-	size_t n = en->alloc ? en->alloc : 256;
-	void *p;
-
-	if (ix < en->alloc)
-		return DCVAL_OK;
-	while (n <= ix) {
-		if (n > SIZE_MAX / 2)
-			return DCVAL_ENOMEM;
-		n *= 2;
-	}
-	if (!(p = dv_reallocarray(en->counts, n, sizeof(*en->counts))))
-		return DCVAL_ENOMEM;
-	en->counts = p;
-	if (!(p = dv_reallocarray(en->text_off, n, sizeof(*en->text_off))))
-		return DCVAL_ENOMEM;
-	en->text_off = p;
-	if (!(p = dv_reallocarray(en->text_len, n, sizeof(*en->text_len))))
-		return DCVAL_ENOMEM;
-	en->text_len = p;
-	en->alloc = n;
-	return DCVAL_OK;
-}
-
 /* One key of a part's entry into the run's: a share entry's value new
  * to the run takes the part's first text (parts come in input order). */
 static dcval_status load_key(dv_pr *r, dv_dsentry *en, bool shares,
@@ -292,7 +266,7 @@ static dcval_status load_key(dv_pr *r, dv_dsentry *en, bool shares,
 		return DCVAL_EIO;
 	if (!shares)
 		return dv_keyset_add(en->set, key->data, key->len, &added);
-	st = reserve_index(en, dv_keyset_count(en->set));
+	st = dv_dsentry_reserve(en, dv_keyset_count(en->set));
 	if (st == DCVAL_OK)
 		st = dv_keyset_add_index(en->set, key->data, key->len, &added, &ix);
 	if (st == DCVAL_OK && added) {

@@ -1,8 +1,9 @@
 /*
  * Drift in the validate pass (contract.md "Drift"): per drift column a
  * few counters, the bins of its psi and, for ks, counters against the
- * baseline sketch's points (stats/ksrun.h): flat memory. Fed with each record's values after the column checks; the
- * metrics are compared with their limits when the run finishes.
+ * baseline sketch's points (stats/ksrun.h): flat memory. Fed with each
+ * record's values after the column checks; the metrics are compared with
+ * their limits when the run finishes.
  */
 #ifndef DV_ENGINE_DRIFT_H
 #define DV_ENGINE_DRIFT_H

@@ -15,9 +15,29 @@
 #include "value/figure.h"
 #include "util/alloc.h"
 
+/* The ks counters against the baseline's sketch (checked when the
+ * contract was compiled: it deserializes and holds values). */
+static dcval_status ks_init(struct dv_drift_run *r, const dv_drift_col *d)
+{
+	dv_kll *base = NULL;
+	dv_sketch_status st;
+
+	r->ks = dv_calloc(1, sizeof(*r->ks));
+	if (!r->ks)
+		return DCVAL_ENOMEM;
+	st = dv_kll_deserialize(&base, d->kll, d->kll_len);
+	if (st == DV_SKETCH_OK)
+		st = dv_ksrun_init(r->ks, base);
+	dv_kll_free(base);
+	if (st == DV_SKETCH_OK)
+		return DCVAL_OK;
+	return st == DV_SKETCH_ENOMEM ? DCVAL_ENOMEM : DCVAL_EINTERNAL;
+}
+
 dcval_status dv_drift_init(dv_engine *e)
 {
 	const struct dv_drift *dr = e->c->drift;
+	dcval_status st;
 	size_t i;
 
 	if (!dr)
@@ -39,11 +59,8 @@ dcval_status dv_drift_init(dv_engine *e)
 		    dv_vindex_init(&r->idx, d->str, d->str_len, d->ival,
 				   d->n_values) != DV_SKETCH_OK)
 			return DCVAL_ENOMEM;
-		if (d->has[DV_DM_KS]) {
-			if (dv_kll_new(&r->kll, DV_COLSTATS_KLL_K, DV_COLSTATS_KLL_SEED) ||
-			    dv_kll_deserialize(&r->base, d->kll, d->kll_len))
-				return DCVAL_ENOMEM;
-		}
+		if (d->has[DV_DM_KS] && (st = ks_init(r, d)) != DCVAL_OK)
+			return st;
 	}
 	return DCVAL_OK;
 }
@@ -56,8 +73,9 @@ void dv_drift_release(dv_engine *e)
 		return;
 	for (i = 0; i < e->c->drift->n_cols; i++) {
 		dv_free(e->drift[i].bins);
-		dv_kll_free(e->drift[i].kll);
-		dv_kll_free(e->drift[i].base);
+		if (e->drift[i].ks)
+			dv_ksrun_release(e->drift[i].ks);
+		dv_free(e->drift[i].ks);
 		dv_vindex_release(&e->drift[i].idx);
 	}
 	dv_free(e->drift);
@@ -99,8 +117,8 @@ static void observe(const dv_drift_col *d, struct dv_drift_run *r,
 		else
 			r->bins[at < 0 ? d->n_values : (size_t)at]++;
 	}
-	if (r->kll)
-		dv_kll_add(r->kll, dv_colstats_num(d->type, &t));
+	if (r->ks)
+		dv_ksrun_add(r->ks, dv_colstats_num(d->type, &t));
 }
 
 dcval_status dv_drift_record(dv_engine *e)
@@ -180,7 +198,7 @@ dcval_status dv_drift_finish(dv_engine *e)
 				x = psi(d, r);
 				break;
 			case DV_DM_KS:
-				if (dv_kll_ks(r->base, r->kll, &x) != DV_SKETCH_OK)
+				if (dv_ksrun_distance(r->ks, &x) != DV_SKETCH_OK)
 					continue;
 				break;
 			case DV_DM_NULL:

@@ -1,14 +1,15 @@
 /*
  * Drift in the validate pass (contract.md "Drift"): per drift column a
- * few counters, the bins of its psi and, for ks, a quantile sketch: flat
- * memory. Fed with each record's values after the column checks; the
- * metrics are compared with their limits when the run finishes.
+ * few counters, the bins of its psi and, for ks, counters against the
+ * baseline sketch's points (stats/ksrun.h): flat memory. Fed with each
+ * record's values after the column checks; the metrics are compared with
+ * their limits when the run finishes.
  */
 #ifndef DV_ENGINE_DRIFT_H
 #define DV_ENGINE_DRIFT_H
 
 #include "engine/engine.h"
-#include "stats/kll.h"
+#include "stats/ksrun.h"
 #include "stats/valindex.h"
 
 /* The run's measurements of one drift column (e->drift[i]); sharded
@@ -19,8 +20,7 @@ struct dv_drift_run {
 	uint64_t unseen;  /* of them, not in the baseline's value list */
 	uint64_t *bins;   /* psi: 10 deciles, or the values + other */
 	size_t n_bins;
-	dv_kll *kll;      /* ks: the run's values */
-	dv_kll *base;     /* ks: the baseline's */
+	dv_ksrun *ks;     /* ks: the run's values against the baseline's sketch */
 	dv_vindex idx;    /* the baseline's value list, hashed (idx.slot: one) */
 };
 

@@ -355,16 +355,21 @@ dcval_status dv_part_state_ds_load(dv_engine *e, FILE *f)
 
 /* ---- drift (drift.h) ----
  * Its blob: u32 columns, each: u64 nulls, valid, unseen | u32 bins,
- * u64 each | str the run's KLL sketch (kll.h wire text), empty without
- * ks. Merged: counters and bins add up, the sketches merge (exact while
- * they hold every value, else within the sketch's error). */
+ * u64 each | u32 ks counters (0 without ks, else 2 points + 1: the run's
+ * values equal to each of the baseline sketch's points, then those
+ * between them, stats/ksrun.h), u64 each. Merged: everything adds up,
+ * exactly: a merged run's ks is one run's. */
+
+/* The ks counters of a drift column: 0 without ks. */
+static size_t ks_counters(const struct dv_drift_run *r)
+{
+	return r->ks ? 2 * r->ks->n_pts + 1 : 0;
+}
 
 dcval_status dv_part_state_drift_save(const dv_engine *e, FILE *f)
 {
 	dv_pw w = { f, 0, false };
 	size_t i, b, n = e->drift ? e->c->drift->n_cols : 0;
-	char *kll;
-	size_t len;
 
 	if (!e->drift)
 		return DCVAL_OK;
@@ -378,24 +383,29 @@ dcval_status dv_part_state_drift_save(const dv_engine *e, FILE *f)
 		dv_pw_u32(&w, (uint32_t)r->n_bins);
 		for (b = 0; b < r->n_bins; b++)
 			dv_pw_u64(&w, r->bins[b]);
-		if (!r->kll) {
-			dv_pw_str(&w, "", 0);
+		dv_pw_u32(&w, (uint32_t)ks_counters(r));
+		if (!r->ks)
 			continue;
-		}
-		if (dv_kll_serialize(r->kll, &kll, &len) != DV_SKETCH_OK)
-			return DCVAL_ENOMEM;
-		dv_pw_str(&w, kll, len);
-		dv_free(kll);
+		for (b = 0; b < r->ks->n_pts; b++)
+			dv_pw_u64(&w, r->ks->eq[b]);
+		for (b = 0; b <= r->ks->n_pts; b++)
+			dv_pw_u64(&w, r->ks->gap[b]);
 	}
 	return w.failed ? DCVAL_ENOMEM : DCVAL_OK;
 }
 
-static dcval_status load_drift_col(dv_pr *r, struct dv_drift_run *d,
-				   dv_buf *text)
+/* Add a part's ks counter to c and to the values counted. */
+static void add_ks(dv_pr *r, dv_ksrun *k, uint64_t *c)
 {
-	dv_kll *k = NULL;
+	uint64_t x = dv_pr_u64(r);
+
+	*c += x;
+	k->n += x;
+}
+
+static dcval_status load_drift_col(dv_pr *r, struct dv_drift_run *d)
+{
 	size_t b;
-	dv_sketch_status ks;
 
 	d->nulls += dv_pr_u64(r);
 	d->valid += dv_pr_u64(r);
@@ -404,16 +414,15 @@ static dcval_status load_drift_col(dv_pr *r, struct dv_drift_run *d,
 		return DCVAL_EIO;
 	for (b = 0; b < d->n_bins; b++)
 		d->bins[b] += dv_pr_u64(r);
-	dv_pr_str(r, text, DV_PART_MAX_STR);
-	if (r->bad || (!text->len) != (!d->kll))
+	if (dv_pr_u32(r) != ks_counters(d))
 		return DCVAL_EIO;
-	if (!d->kll)
-		return DCVAL_OK;
-	if (dv_kll_deserialize(&k, text->data, text->len) != DV_SKETCH_OK)
-		return DCVAL_EIO;
-	ks = dv_kll_merge(d->kll, k);
-	dv_kll_free(k);
-	return ks == DV_SKETCH_OK ? DCVAL_OK : DCVAL_EIO;
+	if (d->ks) {
+		for (b = 0; b < d->ks->n_pts; b++)
+			add_ks(r, d->ks, &d->ks->eq[b]);
+		for (b = 0; b <= d->ks->n_pts; b++)
+			add_ks(r, d->ks, &d->ks->gap[b]);
+	}
+	return r->bad ? DCVAL_EIO : DCVAL_OK;
 }
 
 dcval_status dv_part_state_drift_load(dv_engine *e, FILE *f)
@@ -421,15 +430,12 @@ dcval_status dv_part_state_drift_load(dv_engine *e, FILE *f)
 	dv_pr r = { f, false };
 	dcval_status st = DCVAL_OK;
 	size_t i, n = e->drift ? e->c->drift->n_cols : 0;
-	dv_buf text;
 
 	if (!e->drift)
 		return DCVAL_OK;
 	if (dv_pr_u32(&r) != n)
 		return DCVAL_EIO;
-	dv_buf_init(&text, DV_PART_MAX_STR);
 	for (i = 0; i < n && st == DCVAL_OK; i++)
-		st = load_drift_col(&r, &e->drift[i], &text);
-	dv_buf_release(&text);
+		st = load_drift_col(&r, &e->drift[i]);
 	return st;
 }

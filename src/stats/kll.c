@@ -507,6 +507,38 @@ dv_sketch_status dv_kll_rank(const dv_kll *s, double x, bool inclusive,
 	return DV_SKETCH_OK;
 }
 
+dv_sketch_status dv_kll_steps(const dv_kll *s, double **pts, uint64_t **cum,
+			      size_t *n)
+{
+	struct wv *v;
+	size_t i, m = 0;
+
+	if (s->n == 0)
+		return DV_SKETCH_EINVAL;
+	v = sorted_view(s);
+	*pts = dv_mallocarray(s->used, sizeof(**pts));
+	*cum = dv_mallocarray(s->used, sizeof(**cum));
+	if (!v || !*pts || !*cum) {
+		dv_free(v);
+		dv_free(*pts);
+		dv_free(*cum);
+		*pts = NULL;
+		*cum = NULL;
+		return DV_SKETCH_ENOMEM;
+	}
+	/* equal items are adjacent: keep the last, whose cumulative weight
+	 * counts them all */
+	for (i = 0; i < s->used; i++) {
+		if (i + 1 < s->used && v[i + 1].v == v[i].v)
+			continue;
+		(*pts)[m] = v[i].v;
+		(*cum)[m++] = v[i].w;
+	}
+	dv_free(v);
+	*n = m;
+	return DV_SKETCH_OK;
+}
+
 /*
  * Both CDFs are step functions that change only at retained values: the
  * supremum of their difference is reached at one of them, evaluated

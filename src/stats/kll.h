@@ -102,6 +102,15 @@ dv_sketch_status dv_kll_rank(const dv_kll *s, double x, bool inclusive,
 			     double *out);
 
 /*
+ * The sketch's estimated CDF as steps: its distinct retained values in
+ * ascending order in (*pts)[0..*n), and in (*cum)[i] the estimated count
+ * of values <= (*pts)[i] ((*cum)[*n - 1] is the count). New arrays: free
+ * both with dv_free(). EINVAL when empty; ENOMEM (nothing to free then).
+ */
+dv_sketch_status dv_kll_steps(const dv_kll *s, double **pts, uint64_t **cum,
+			      size_t *n);
+
+/*
  * Kolmogorov-Smirnov distance sup |Fa(x) - Fb(x)| between the two
  * sketches' estimated distributions (k may differ). Each CDF is within
  * the sketch's rank error, so the result is within the sum of both.

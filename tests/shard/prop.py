@@ -4,8 +4,11 @@
 Random inputs (CSV and JSON Lines files with unique and primary-key
 values repeated across files, type and pattern errors, ragged rows,
 sometimes a missing file) and a random contract (unique, primary_key,
-row_count, dataset.columns checks, freshness with --now) are split at
-random file boundaries into random parts. For every report format and
+row_count, dataset.columns checks, freshness with --now, drift against
+a baseline profile: psi, null_fraction_change and ks, with files larger
+than the KLL sketch's exact capacity of 400 values, so that merging run
+sketches would not give one run's bits) are split at random file
+boundaries into random parts. For every report format and
 several --max-violations values, `dcval merge` of the parts must print
 byte for byte what one `dcval validate` over all the files prints, with
 the same exit code. Failing cases are kept under --keep.
@@ -23,7 +26,7 @@ FORMATS = ["text", "json", "jsonl", "junit", "github", "sarif"]
 NOW = "2026-11-21T12:00:00Z"
 
 
-def contract(rng, stats):
+def contract(rng, stats, drift):
     cols = [
         "  - {name: id, type: integer, unique: true}",
         "  - {name: code, type: string, pattern: '^[a-z]+$'%s}"
@@ -52,15 +55,22 @@ def contract(rng, stats):
     text = "contract: prop\nversion: 1.0.0\ncolumns:\n" + "\n".join(cols) + "\n"
     if ds:
         text += "dataset:\n" + "\n".join(ds) + "\n"
+    if drift:
+        # ks 0 fails on any difference: the report shows the figure
+        text += ("drift:\n  baseline: base.profile.json\n  columns:\n"
+                 "    amount: {ks: %s, psi: 0.1, null_fraction_change: 0.01}\n"
+                 % rng.choice(["0", "0", "0.02"]))
     return text
 
 
-def value(rng, kind):
+def value(rng, kind, cont=False):
     r = rng.random()
     if kind == "id":
         return None if r < 0.05 else ("x%d" % rng.randint(0, 9) if r < 0.1 else str(rng.randint(1, 25)))
     if kind == "code":
         return None if r < 0.1 else rng.choice(["a", "b", "c", "dd", "Ee", "f", "g"])
+    if kind == "amount" and cont:  # many distinct values, some repeated
+        return None if r < 0.05 else "%.2f" % rng.gauss(2.5 + 0.4 * rng.random(), 2)
     if kind == "amount":
         return None if r < 0.15 else rng.choice(["1", "1.0", "2", "10e-1", "x", "3.5", "7", "-2"])
     if kind == "ts":
@@ -72,23 +82,23 @@ def value(rng, kind):
     return None if r < 0.2 else "%s@x.org" % rng.choice("abcde")
 
 
-def write_csv(rng, path, n):
+def write_csv(rng, path, n, cont=False):
     names = ["id", "code", "amount", "ts", "email"]
     with open(path, "w") as f:
         f.write(",".join(names) + "\n")
         for _ in range(n):
-            vals = [value(rng, k) or "" for k in names]
+            vals = [value(rng, k, cont) or "" for k in names]
             if rng.random() < 0.04:
                 vals = vals[:3]  # ragged
             f.write(",".join(vals) + "\n")
 
 
-def write_jsonl(rng, path, n):
+def write_jsonl(rng, path, n, cont=False):
     with open(path, "w") as f:
         for _ in range(n):
             rec = {}
             for k in ["id", "code", "amount", "ts", "email"]:
-                v = value(rng, k)
+                v = value(rng, k, cont)
                 if rng.random() < 0.1:
                     continue
                 if k in ("id", "amount") and v is not None and rng.random() < 0.7:
@@ -105,19 +115,37 @@ def run(cmd, cwd):
     return p.returncode, p.stdout
 
 
+def baseline(dcval, rng, d):
+    """base.profile.json: a profile of continuous amounts (compacted
+    sketch past 400 values)."""
+    with open(os.path.join(d, "base.csv"), "w") as f:
+        f.write("amount\n")
+        for _ in range(rng.randint(300, 3000)):
+            f.write("%.2f\n" % rng.gauss(2.5, 2))
+    code, _ = run([dcval, "profile", "-o", "base.profile.json", "base.csv"], d)
+    if code != 0:
+        raise SystemExit("dcval profile failed in %s" % d)
+
+
 def one_case(dcval, rng, d, stats):
+    drift = stats and rng.random() < 0.5
+    if drift:
+        baseline(dcval, rng, d)
     with open(os.path.join(d, "c.yaml"), "w") as f:
-        f.write(contract(rng, stats))
+        f.write(contract(rng, stats, drift))
     files = []
-    for i in range(rng.randint(1, 6)):
+    for i in range(rng.randint(2 if drift else 1, 6)):
         if rng.random() < 0.05:
             files.append("missing%d.csv" % i)
             continue
         name = "in%d.%s" % (i, rng.choice(["csv", "jsonl"]))
-        n = rng.randint(0, 12)
-        (write_csv if name.endswith("csv") else write_jsonl)(rng, os.path.join(d, name), n)
+        big = drift and rng.random() < 0.8
+        n = rng.randint(450, 1500) if big else rng.randint(0, 12)
+        (write_csv if name.endswith("csv") else write_jsonl)(rng, os.path.join(d, name), n, big)
         files.append(name)
-    cuts = sorted(rng.sample(range(1, len(files)), rng.randint(0, len(files) - 1))) if len(files) > 1 else []
+    # drift: at least two parts, most of them past the sketch's capacity
+    cuts = sorted(rng.sample(range(1, len(files)),
+                             rng.randint(1 if drift else 0, len(files) - 1))) if len(files) > 1 else []
     groups, start = [], 0
     for c in cuts + [len(files)]:
         groups.append(files[start:c])

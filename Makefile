@@ -180,10 +180,11 @@ fuzz: $(FUZZ_BIN) $(BIN) $(CSVDUMP)
 	@echo "json_diff: seeds $(FUZZ_DIFF_SEEDS)"
 	@BUILD=$(BUILD) DIFF_SEEDS=$(FUZZ_DIFF_SEEDS) DIFF_RECORDS=2000 sh tests/diff/run_json.sh
 
+# ends with the sanitizer run's line `N passed, N failed`
 test:
 	$(MAKE) check
-	$(MAKE) check SANITIZE=address,undefined
 	$(MAKE) check-tsan
+	$(MAKE) check SANITIZE=address,undefined
 
 # One compiled contract shared by validators on several threads, under
 # ThreadSanitizer (in build-tsan/): any write to shared state is a report.

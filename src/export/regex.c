@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "export/sqlgen.h"
+#include "util/utf8.h"
 
 typedef struct rx {
 	dv_sqlgen *g;
@@ -78,22 +79,7 @@ static void emit_cp(rx *r, unsigned c)
 		dv_sql_put(r->g, r->out, "%c", (char)c);
 	} else if (c >= 0x80) {
 		/* as UTF-8: both engines read it as the character */
-		if (c < 0x800) {
-			u[0] = (char)(0xC0 | (c >> 6));
-			u[1] = (char)(0x80 | (c & 63));
-			u[2] = 0;
-		} else if (c < 0x10000) {
-			u[0] = (char)(0xE0 | (c >> 12));
-			u[1] = (char)(0x80 | ((c >> 6) & 63));
-			u[2] = (char)(0x80 | (c & 63));
-			u[3] = 0;
-		} else {
-			u[0] = (char)(0xF0 | (c >> 18));
-			u[1] = (char)(0x80 | ((c >> 12) & 63));
-			u[2] = (char)(0x80 | ((c >> 6) & 63));
-			u[3] = (char)(0x80 | (c & 63));
-			u[4] = 0;
-		}
+		u[dv_utf8_encode(u, c)] = '\0';
 		dv_sql_put(r->g, r->out, "%s", u);
 	} else {
 		dv_sql_put(r->g, r->out, r->g->d->re_cp, c);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "read/jtok.h"
+#include "util/utf8.h"
 #include "util/jdoc.h"
 
 #define ONES 0x0101010101010101ULL
@@ -57,36 +58,6 @@ static bool is_plain(unsigned char c)
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';
-}
-
-/*
- * Length of the well-formed UTF-8 sequence at p (2..4; RFC 3629 table
- * of section 4), 0 when the bytes there are not one. p[0] >= 0x80.
- */
-static size_t utf8_len(const unsigned char *p, const unsigned char *end)
-{
-	unsigned c = p[0], lo = 0x80, hi = 0xBF;
-	size_t n, i;
-
-	if (c < 0xC2 || c > 0xF4)
-		return 0;
-	n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-	if ((size_t)(end - p) < n)
-		return 0;
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F; /* no UTF-16 surrogates */
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F; /* at most U+10FFFF */
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (i = 2; i < n; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return n;
 }
 
 /* Four hex digits at p (end permitting): their value, or -1. */
@@ -174,32 +145,11 @@ const char *dv_jtok_string(const char *p, const char *end, bool *escaped)
 		}
 		if ((unsigned char)*p < 0x20)
 			return NULL;
-		n = utf8_len((const unsigned char *)p, (const unsigned char *)end);
+		n = dv_utf8_char_len(p, (size_t)(end - p));
 		if (!n)
 			return NULL;
 		p += n;
 	}
-}
-
-/* Code point cp as UTF-8 at d; the byte after it. */
-static char *put_utf8(char *d, unsigned long cp)
-{
-	if (cp < 0x80) {
-		*d++ = (char)cp;
-	} else if (cp < 0x800) {
-		*d++ = (char)(0xC0 | (cp >> 6));
-		*d++ = (char)(0x80 | (cp & 0x3F));
-	} else if (cp < 0x10000) {
-		*d++ = (char)(0xE0 | (cp >> 12));
-		*d++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-		*d++ = (char)(0x80 | (cp & 0x3F));
-	} else {
-		*d++ = (char)(0xF0 | (cp >> 18));
-		*d++ = (char)(0x80 | ((cp >> 12) & 0x3F));
-		*d++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-		*d++ = (char)(0x80 | (cp & 0x3F));
-	}
-	return d;
 }
 
 size_t dv_jtok_unescape(const char *s, size_t len, char *dst)
@@ -232,7 +182,7 @@ size_t dv_jtok_unescape(const char *s, size_t len, char *dst)
 			     (hex4(s + 2, end) - 0xDC00);
 			s += 6;
 		}
-		d = put_utf8(d, cp < 0 ? 0xFFFD : (unsigned long)cp);
+		d += dv_utf8_encode(d, cp < 0 ? 0xFFFD : (unsigned long)cp);
 	}
 	return (size_t)(d - dst);
 }

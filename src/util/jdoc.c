@@ -15,7 +15,14 @@
 #include <string.h>
 
 #include "util/jdoc.h"
+#include "util/utf8.h"
 #include "util/alloc.h"
+
+/* The UTF-8 character at p (before end): its length, 0 when invalid. */
+static size_t utf8_at(const unsigned char *p, const unsigned char *end)
+{
+	return dv_utf8_char_len((const char *)p, (size_t)(end - p));
+}
 
 /* Most keys before the key table grows: load <= 1/2. */
 #define DV_JDOC_KEYS_MIN 64
@@ -69,37 +76,6 @@ static const unsigned char *jp_fail(struct jp *jp, const unsigned char *p,
 	return NULL;
 }
 
-/*
- * Length of the UTF-8 character at p (2..4), or 0 when the bytes there
- * are not valid UTF-8 (RFC 3629: no overlong forms, no surrogates, at
- * most U+10FFFF). p[0] >= 0x80.
- */
-static size_t utf8_len(const unsigned char *p, const unsigned char *end)
-{
-	unsigned c = p[0], lo = 0x80, hi = 0xBF;
-	size_t n, i;
-
-	if (c < 0xC2 || c > 0xF4)
-		return 0;
-	n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-	if ((size_t)(end - p) < n)
-		return 0;
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (i = 2; i < n; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return n;
-}
-
 /* A fault at an unexpected byte (or the end): invalid UTF-8 when that is
  * what the byte starts, else the syntax error `reason`. */
 static const unsigned char *jp_bad(struct jp *jp, const unsigned char *p,
@@ -107,7 +83,7 @@ static const unsigned char *jp_bad(struct jp *jp, const unsigned char *p,
 {
 	if (p == jp->end)
 		return jp_fail(jp, p, DV_JERR_SYNTAX, "unexpected end of input");
-	if (*p >= 0x80 && !utf8_len(p, jp->end))
+	if (*p >= 0x80 && !utf8_at(p, jp->end))
 		return jp_fail(jp, p, DV_JERR_UTF8, "invalid UTF-8");
 	return jp_fail(jp, p, DV_JERR_SYNTAX, reason);
 }
@@ -125,7 +101,7 @@ static bool is_alpha(unsigned char c)
 /* Whether the bytes at p start invalid UTF-8 (p may be the end). */
 static bool bad_utf8_at(const struct jp *jp, const unsigned char *p)
 {
-	return p < jp->end && *p >= 0x80 && !utf8_len(p, jp->end);
+	return p < jp->end && *p >= 0x80 && !utf8_at(p, jp->end);
 }
 
 static int hex_val(unsigned char c)
@@ -178,7 +154,7 @@ static bool string_has_bad_utf8(const struct jp *jp, const unsigned char *p)
 
 	for (p++; p < end && *p != '"' && *p >= 0x20;) {
 		if (*p >= 0x80) {
-			size_t n = utf8_len(p, end);
+			size_t n = utf8_at(p, end);
 
 			if (!n)
 				return true;
@@ -292,34 +268,6 @@ static long hex4(const unsigned char *p, const unsigned char *end,
 	return v;
 }
 
-/* Append code point cp as UTF-8 to the decoded strings. */
-static dcval_status put_utf8(dv_buf *b, unsigned long cp)
-{
-	char u[4];
-	size_t n;
-
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	return dv_buf_append(b, u, n);
-}
-
 /*
  * The escape at p ('\\'); appends what it stands for. Returns the byte
  * after it, NULL on a fault. A lone surrogate is a fault of the string
@@ -333,6 +281,7 @@ static const unsigned char *jp_escape(struct jp *jp, const unsigned char *p)
 	const char *k = p + 1 < jp->end && p[1] ? strchr(from, p[1]) : NULL;
 	const unsigned char *bad = NULL;
 	long cp, lo;
+	char u[4];
 
 	if (k) {
 		jp->st = dv_buf_putc(&jp->d->str, to[k - from]);
@@ -353,7 +302,8 @@ static const unsigned char *jp_escape(struct jp *jp, const unsigned char *p)
 			jp->lone = p - 6;
 		return p;
 	}
-	jp->st = put_utf8(&jp->d->str, (unsigned long)cp);
+	jp->st = dv_buf_append(&jp->d->str, u,
+			       dv_utf8_encode(u, (unsigned long)cp));
 	return p;
 }
 
@@ -379,7 +329,7 @@ static const unsigned char *jp_string_slow(struct jp *jp, size_t node,
 				p++;
 				continue;
 			}
-			if (!(n = utf8_len(p, jp->end)))
+			if (!(n = utf8_at(p, jp->end)))
 				return jp_fail(jp, p, DV_JERR_UTF8, "invalid UTF-8");
 			p += n;
 		}
@@ -431,7 +381,7 @@ static const unsigned char *jp_string(struct jp *jp, const unsigned char *p,
 		if (*p < 0x20)
 			return jp_fail(jp, p, DV_JERR_SYNTAX,
 				       "control character in a string");
-		if (!(n = utf8_len(p, jp->end)))
+		if (!(n = utf8_at(p, jp->end)))
 			return jp_fail(jp, p, DV_JERR_UTF8, "invalid UTF-8");
 		p += n;
 	}
@@ -495,7 +445,7 @@ static const unsigned char *jp_word(struct jp *jp, const unsigned char *p)
 
 	while (q < jp->end && is_alpha(*q))
 		q++;
-	if (q < jp->end && *q >= 0x80 && !utf8_len(q, jp->end))
+	if (q < jp->end && *q >= 0x80 && !utf8_at(q, jp->end))
 		return jp_fail(jp, q, DV_JERR_UTF8, "invalid UTF-8");
 	n = (size_t)(q - p);
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {

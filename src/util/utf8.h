@@ -25,4 +25,8 @@ size_t dv_utf8_cut(const char *s, size_t len, size_t max);
  * s does not start with one (len 0, or an invalid or cut sequence). */
 size_t dv_utf8_char_len(const char *s, size_t len);
 
+/* Code point cp (at most U+10FFFF) as UTF-8 into out[0..4): its length
+ * (1 to 4). */
+size_t dv_utf8_encode(char out[4], unsigned long cp);
+
 #endif

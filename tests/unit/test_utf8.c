@@ -134,6 +134,34 @@ static void test_utf8_cut_invalid_text_stays_near_max(void **state)
 	assert_int_equal(dv_utf8_cut(s, 8, 2), 2);
 }
 
+/* Every scalar value encodes to a sequence the validator reads back as
+ * one character of the right length; the length boundaries exactly. */
+static void test_utf8_encode_round_trip(void **state)
+{
+	static const struct { unsigned long cp; size_t n; const char *u; } fixed[] = {
+		{ 0x00, 1, "\x00" }, { 0x7F, 1, "\x7f" }, { 0x80, 2, "\xc2\x80" },
+		{ 0x7FF, 2, "\xdf\xbf" }, { 0x800, 3, "\xe0\xa0\x80" },
+		{ 0xFFFD, 3, "\xef\xbf\xbd" }, { 0x10000, 4, "\xf0\x90\x80\x80" },
+		{ 0x10FFFF, 4, "\xf4\x8f\xbf\xbf" },
+	};
+	char u[4];
+	unsigned long cp;
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+		assert_int_equal(dv_utf8_encode(u, fixed[i].cp), fixed[i].n);
+		assert_memory_equal(u, fixed[i].u, fixed[i].n);
+	}
+	for (cp = 1; cp <= 0x10FFFF; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		n = dv_utf8_encode(u, cp);
+		assert_int_equal(dv_utf8_char_len(u, n), n);
+		assert_int_equal(dv_utf8_count(u, n), 1);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +178,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_count_code_points),
 		cmocka_unit_test(test_utf8_cut_at_boundaries),
 		cmocka_unit_test(test_utf8_cut_invalid_text_stays_near_max),
+		cmocka_unit_test(test_utf8_encode_round_trip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,61 +15,50 @@
 /* The query of a 100,000-column contract stays well below this. */
 #define DV_SQL_MAX (256u << 20)
 
-void dv_sql_put(dv_sqlgen *g, dv_buf *b, const char *fmt, ...)
+/* Append fmt's text to b (the one formatting path of the generator). */
+static void vput(dv_sqlgen *g, dv_buf *b, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list again;
 	char small[256];
 	int n;
 
 	if (g->st != DCVAL_OK)
 		return;
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
 	if (n < 0) {
 		g->st = DCVAL_EINTERNAL;
-		return;
-	}
-	if ((size_t)n < sizeof(small)) {
+	} else if ((size_t)n < sizeof(small)) {
 		g->st = dv_buf_append(b, small, (size_t)n);
-		return;
+	} else if ((g->st = dv_buf_reserve(b, (size_t)n)) == DCVAL_OK) {
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+		b->len += (size_t)n;
 	}
-	if ((g->st = dv_buf_reserve(b, (size_t)n)) != DCVAL_OK)
-		return;
+	va_end(again);
+}
+
+void dv_sql_put(dv_sqlgen *g, dv_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
 	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	vput(g, b, fmt, ap);
 	va_end(ap);
-	b->len += (size_t)n;
 }
 
 void dv_sql_field(dv_sqlgen *g, enum dv_sql_stage s, const char *fmt, ...)
 {
 	va_list ap;
-	dv_buf *b = &g->stage[s];
-	int n;
 
-	if (g->st != DCVAL_OK)
-		return;
-	dv_sql_put(g, b, ",\n    ");
+	dv_sql_put(g, &g->stage[s], ",\n    ");
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	vput(g, &g->stage[s], fmt, ap);
 	va_end(ap);
-	if (n < 0 || (g->st = dv_buf_reserve(b, (size_t)n)) != DCVAL_OK) {
-		if (g->st == DCVAL_OK)
-			g->st = DCVAL_EINTERNAL;
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
 }
 
 void dv_sql_rfield(dv_sqlgen *g, unsigned h, const char *fmt, ...)
 {
 	va_list ap;
-	dv_buf *b;
-	int n;
 
 	if (g->st != DCVAL_OK)
 		return;
@@ -77,22 +66,12 @@ void dv_sql_rfield(dv_sqlgen *g, unsigned h, const char *fmt, ...)
 		g->st = DCVAL_EINTERNAL;
 		return;
 	}
-	b = &g->rstage[h];
 	if (h > g->n_rstage)
 		g->n_rstage = h;
-	dv_sql_put(g, b, ",\n    ");
+	dv_sql_put(g, &g->rstage[h], ",\n    ");
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	vput(g, &g->rstage[h], fmt, ap);
 	va_end(ap);
-	if (n < 0 || (g->st = dv_buf_reserve(b, (size_t)n)) != DCVAL_OK) {
-		if (g->st == DCVAL_OK)
-			g->st = DCVAL_EINTERNAL;
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
 }
 
 void dv_sql_fail(dv_sqlgen *g, const char *fmt, ...)

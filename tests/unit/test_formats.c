@@ -1,6 +1,8 @@
 /*
  * Unit tests of src/value/strformat.c.
  */
+#include <string.h>
+
 #include "unit.h"
 
 #include "value/strformat.h"
@@ -412,6 +414,75 @@ static void test_uri_structure(void **state)
 	assert_false(dv_strfmt_check(DV_FMT_URI, "a:b%20", 4));
 }
 
+/* Whether byte c is one of the bytes of set (a plain reading of the
+ * RFCs' sets, against which the checker's class table is pinned). */
+static bool in_set(int c, const char *set)
+{
+	return c != 0 && strchr(set, c) != NULL;
+}
+
+#define ALNUM "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+#define HEXD "0123456789ABCDEFabcdef"
+
+/*
+ * Every byte 0..255 in one position of each format, against the sets of
+ * the RFCs written out as strings: uuid (hex digits, RFC 4122), e-mail
+ * local part (RFC 5322 atext), host name labels (RFC 1123), URI path
+ * (RFC 3986 pchar: unreserved, sub-delims, ':' '@', plus '/' '?'),
+ * authority user info (no '@'/'/'/'?' there) and scheme.
+ */
+static void test_every_byte_against_the_rfc_sets(void **state)
+{
+	char b[64];
+	int c;
+
+	(void)state;
+	for (c = 0; c < 256; c++) {
+		bool hex = in_set(c, HEXD);
+		bool atext = in_set(c, ALNUM "!#$%&'*+-/=?^_`{|}~");
+		bool pchar = in_set(c, ALNUM "-._~" "!$&'()*+,;=" ":@");
+		bool user = in_set(c, ALNUM "-._~" "!$&'()*+,;=" ":");
+		bool scheme = in_set(c, ALNUM "+-.");
+
+		memcpy(b, "123e4567-e89b-12d3-a456-426614174000", 36);
+		b[3] = (char)c;
+		assert_int_equal(dv_strfmt_check(DV_FMT_UUID, b, 36), hex);
+		b[3] = '4';
+		b[8] = (char)c;
+		assert_int_equal(dv_strfmt_check(DV_FMT_UUID, b, 36), c == '-');
+
+		memcpy(b, "abc@example.com", 15);
+		b[1] = (char)c;
+		assert_int_equal(dv_strfmt_check(DV_FMT_EMAIL, b, 15),
+				 atext || c == '.');
+
+		memcpy(b, "axb.example", 11);
+		b[1] = (char)c;
+		assert_int_equal(dv_strfmt_check(DV_FMT_HOSTNAME, b, 11),
+				 in_set(c, ALNUM "-") || c == '.');
+
+		memcpy(b, "http://h/pxq", 12);
+		b[10] = (char)c;
+		/* '/', '?' are path/query bytes; '#' starts an empty-ish
+		 * fragment "q"; '%' needs two hex digits */
+		assert_int_equal(dv_strfmt_check(DV_FMT_URI, b, 12),
+				 pchar || c == '/' || c == '?' || c == '#');
+
+		memcpy(b, "http://uxv@h/", 13);
+		b[8] = (char)c;
+		/* in the user info; '@' moves the split, '/' '?' '#' end the
+		 * authority early, '[' ']' are not allowed there */
+		if (c != '@' && c != '/' && c != '?' && c != '#')
+			assert_int_equal(dv_strfmt_check(DV_FMT_URI, b, 13),
+					 user);
+
+		memcpy(b, "axb:z", 5);
+		b[1] = (char)c;
+		assert_int_equal(dv_strfmt_check(DV_FMT_URI, b, 5),
+				 scheme || c == ':');
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -423,6 +494,7 @@ int main(void)
 		cmocka_unit_test(test_ipv6_forms),
 		cmocka_unit_test(test_hostname_lengths),
 		cmocka_unit_test(test_uuid_exact_layout),
+		cmocka_unit_test(test_every_byte_against_the_rfc_sets),
 		cmocka_unit_test(test_email_local_part_rules),
 		cmocka_unit_test(test_email_domain_rules),
 		cmocka_unit_test(test_uri_structure),

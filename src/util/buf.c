@@ -45,7 +45,7 @@ dcval_status dv_buf_reserve(dv_buf *b, size_t extra)
 	return DCVAL_OK;
 }
 
-dcval_status dv_buf_append(dv_buf *b, const void *p, size_t n)
+dcval_status dv_buf_append_grow(dv_buf *b, const void *p, size_t n)
 {
 	dcval_status st = dv_buf_reserve(b, n);
 
@@ -56,11 +56,6 @@ dcval_status dv_buf_append(dv_buf *b, const void *p, size_t n)
 	b->len += n;
 	b->data[b->len] = '\0';
 	return DCVAL_OK;
-}
-
-dcval_status dv_buf_putc(dv_buf *b, char c)
-{
-	return dv_buf_append(b, &c, 1);
 }
 
 dcval_status dv_buf_printf(dv_buf *b, const char *fmt, ...)

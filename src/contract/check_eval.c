@@ -128,15 +128,20 @@ const char *dv_ev_format(const dv_op *op, const dv_opval *v)
 }
 
 /*
- * A pattern match. A JIT match that overflows the JIT's stack is run
- * again by the interpreter. On a failure other than "no match" the
- * message says that the value was not checked.
+ * A pattern match. A JIT-compiled pattern goes straight to
+ * pcre2_jit_match() (pcre2jit(3): the fast path, without pcre2_match()'s
+ * option checks; the values were checked as UTF-8 by the reader, which
+ * PCRE2_NO_UTF_CHECK also says on the other path). A JIT match that
+ * overflows the JIT's stack is run again by the interpreter. On a failure
+ * other than "no match" the message says that the value was not checked.
  */
 const char *dv_ev_pattern(const dv_op *op, const dv_opval *v)
 {
 	const dv_pattern *re = op->u.re;
-	int rc = pcre2_match(re->code, (PCRE2_SPTR)v->s, v->len, 0,
-			     PCRE2_NO_UTF_CHECK, v->md, re->mctx);
+	int rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)v->s, v->len,
+					   0, 0, v->md, re->mctx)
+			 : pcre2_match(re->code, (PCRE2_SPTR)v->s, v->len, 0,
+				       PCRE2_NO_UTF_CHECK, v->md, re->mctx);
 
 	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
 		rc = pcre2_match(re->code, (PCRE2_SPTR)v->s, v->len, 0,

@@ -274,7 +274,7 @@ static dcval_status pattern_compile(struct dv_cc *cc, const dv_ynode *n,
 		goto out_free;
 	}
 	/* a JIT failure is not an error: the interpreter still works */
-	pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+	re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
 	re->mctx = pcre2_match_context_create(NULL);
 	if (!re->mctx) {
 		st = dv_cc_nomem(cc);

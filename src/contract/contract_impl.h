@@ -46,6 +46,7 @@ typedef enum dv_policy {
 typedef struct dv_pattern {
 	pcre2_code *code;            /* compiled with UTF, anchored at both ends, JIT when available */
 	pcre2_match_context *mctx;   /* match and depth limits */
+	bool jit;                    /* JIT-compiled: matched with pcre2_jit_match() */
 	const char *source;          /* the pattern as written */
 	struct dv_pattern *next;     /* all patterns of a contract, for freeing */
 } dv_pattern;

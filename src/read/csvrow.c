@@ -176,6 +176,47 @@ static dcval_status scan(dv_csvrd *r, const char *p, size_t m)
 	return st;
 }
 
+/*
+ * The content p[0..m) of a whole line that starts a row. Fields before
+ * the line's first quote byte cannot be quoted, so they go into the field
+ * buffer with one copy, each delimiter overwritten by its field's NUL,
+ * instead of an append and a close per field. The rest of the line, from
+ * the start of the field that holds the quote, goes through scan() from a
+ * field's start, as it would have; without a quote the last field stays
+ * open, as scan() leaves it.
+ */
+static dcval_status scan_line(dv_csvrd *r, const char *p, size_t m)
+{
+	const char *q = r->quoting ? memchr(p, r->quote, m) : NULL;
+	size_t lim = q ? (size_t)(q - p) : m, start = 0, end;
+	const char *hit;
+	dcval_status st;
+	char *f;
+
+	st = dv_buf_append(&r->fields, p, lim);
+	if (st != DCVAL_OK || lim == 0)
+		return st == DCVAL_OK ? scan(r, p, m) : st;
+	f = r->fields.data;
+	while ((hit = memchr(f + start, r->delim, lim - start)) != NULL) {
+		if (r->nf == r->alloc_f && (st = grow_fields(r)) != DCVAL_OK)
+			return st;
+		end = (size_t)(hit - f);
+		r->off[r->nf] = start;
+		r->flen[r->nf] = end - start;
+		f[end] = '\0';
+		r->nf++;
+		start = end + 1;
+	}
+	r->fstart = start;
+	if (!q) {
+		r->state = ST_UNQUOTED;
+		return DCVAL_OK;
+	}
+	r->fields.len = start; /* the quote's field is scanned from its start */
+	f[start] = '\0';
+	return scan(r, p + start, m - start);
+}
+
 /* Count the line end t[0..n) (n is 0 to 2); "\r\n" counts once, also when
  * a chunk ends between its bytes. */
 static void count_end(dv_csvrd *r, const char *t, size_t n)
@@ -262,7 +303,11 @@ static dcval_status segment(dv_csvrd *r, const char *p, size_t n, size_t t,
 	st = take_raw(r, p, n);
 	if (st != DCVAL_OK || r->stop)
 		return st;
-	st = scan(r, p, m);
+	if (t && !r->big && r->nf == 0 && r->fields.len == 0 &&
+	    r->state == ST_FIELD_START)
+		st = scan_line(r, p, m);
+	else
+		st = scan(r, p, m);
 	if (m)
 		r->prev_cr = false;
 	count_end(r, p + m, t);

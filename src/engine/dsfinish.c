@@ -157,9 +157,9 @@ static dcval_status check_mean(dv_engine *e, const dv_column *col,
 	double m;
 	bool low, high;
 
-	if (en->mean.n == 0)
+	if (en->values == 0)
 		return DCVAL_OK;
-	m = dv_moments_mean(&en->mean);
+	m = dv_xsum_mean(&en->sum, en->values);
 	low = d->mean_min.set && m < d->mean_min.value;
 	high = d->mean_max.set && m > d->mean_max.value;
 	if (!low && !high)

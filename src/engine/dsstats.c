@@ -27,7 +27,7 @@ static dcval_status entry_init(const dv_column *col, const dv_dscol *d,
 {
 	bool fixed8 = dv_engine_key_is_fixed8(col->type);
 
-	dv_moments_init(&en->mean);
+	dv_xsum_init(&en->sum);
 	dv_buf_init(&en->texts, SIZE_MAX / 2);
 	if (!dv_dscol_counts_values(d))
 		return DCVAL_OK;
@@ -222,10 +222,13 @@ static dcval_status entry_record(dv_engine *e, size_t i)
 	if (!e->has_typed[d->column])
 		return DCVAL_OK;
 	en->values++;
-	/* typed numbers are finite: the add fails only past 2^64 - 1 values */
-	if (d->mean_min.set || d->mean_max.set)
-		(void)dv_moments_add(&en->mean, col->type == DV_T_INTEGER ?
-						 (double)t->i : t->d);
+	/* typed numbers are finite; integers add exactly, not as doubles */
+	if (d->mean_min.set || d->mean_max.set) {
+		if (col->type == DV_T_INTEGER)
+			dv_xsum_add_i64(&en->sum, t->i);
+		else
+			dv_xsum_add(&en->sum, t->d);
+	}
 	if (en->set)
 		return count_value(e, col, v, t, en, dv_dscol_counts_shares(d));
 	return DCVAL_OK;

@@ -23,7 +23,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "stats/moments.h"
+#include "stats/xsum.h"
 #include "value/keyset.h"
 #include "value/types.h"
 #include "util/buf.h"
@@ -37,7 +37,7 @@ typedef struct dv_dsentry {
 	uint64_t records;    /* records of inputs that have the column */
 	uint64_t nulls;      /* of them, null or absent */
 	uint64_t values;     /* non-null values that passed the type check */
-	dv_moments mean;     /* of those values (mean checks) */
+	dv_xsum sum;         /* their exact sum (mean checks): merges exactly */
 	dv_keyset *set;      /* distinct values by typed key (distinct, share), or NULL */
 	uint64_t *counts;    /* share: count per value index */
 	uint64_t *text_off;  /* share: first occurrence's text in `texts` */

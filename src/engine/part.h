@@ -4,7 +4,7 @@
  * `dcval merge` reads the parts of all shards and gives the report one
  * run over every input would give.
  *
- * A part, format version 2 (all integers unsigned little-endian; a
+ * A part, format version 3 (all integers unsigned little-endian; a
  * "str" is a u32 length and that many bytes):
  *
  *   header      "DCVALPRT" | u32 version | 64 bytes contract sha256 (hex)
@@ -41,7 +41,7 @@
 #include "dcval/dcval.h"
 #include "util/buf.h"
 
-#define DV_PART_VERSION 2u
+#define DV_PART_VERSION 3u
 #define DV_PART_MAGIC "DCVALPRT"
 #define DV_PART_END "DCVPEND\n"
 #define DV_PART_HEADER_BYTES (8 + 4 + 64)

@@ -159,8 +159,8 @@ void dv_part_state_slot_rule(const dv_engine *e, size_t slot,
 /* ---- dataset statistics (dsstats.h) ----
  * Their blob in a part: u32 columns, a byte per column (present) |
  * u8 seen, u64 seconds, u32 nanoseconds, str text (freshness) |
- * u32 entries, each: u64 records, nulls, values | str mean (the
- * moments' wire text) | u64 keys, each in order of first occurrence:
+ * u32 entries, each: u64 records, nulls, values | DV_XSUM_WORDS x u64
+ * the exact sum of the values (mean checks; stats/xsum.h) | u64 keys, each in order of first occurrence:
  * str key, and for share entries u64 count, str first text. */
 
 struct key_at {
@@ -194,16 +194,13 @@ static int index_cmp(const void *a, const void *b)
 static dcval_status save_entry(dv_pw *w, const dv_dsentry *en, bool shares)
 {
 	struct key_list l = { NULL, 0 };
-	char *mean;
-	size_t len, i;
+	size_t i;
 
 	dv_pw_u64(w, en->records);
 	dv_pw_u64(w, en->nulls);
 	dv_pw_u64(w, en->values);
-	if (dv_moments_serialize(&en->mean, &mean, &len) != DV_SKETCH_OK)
-		return DCVAL_ENOMEM;
-	dv_pw_str(w, mean, len);
-	dv_free(mean);
+	for (i = 0; i < DV_XSUM_WORDS; i++)
+		dv_pw_u64(w, en->sum.w[i]);
 	dv_pw_u64(w, en->set ? dv_keyset_count(en->set) : 0);
 	if (!en->set || !dv_keyset_count(en->set))
 		return DCVAL_OK;
@@ -285,16 +282,17 @@ static dcval_status load_entry(dv_pr *r, dv_dsentry *en, bool shares,
 			       dv_buf *key, dv_buf *text)
 {
 	dcval_status st = DCVAL_OK;
-	dv_moments m;
+	dv_xsum sum;
 	uint64_t n, i;
 
 	en->records += dv_pr_u64(r);
 	en->nulls += dv_pr_u64(r);
 	en->values += dv_pr_u64(r);
-	dv_pr_str(r, text, DV_PART_MAX_STR);
-	if (r->bad || dv_moments_deserialize(&m, text->data, text->len) ||
-	    dv_moments_merge(&en->mean, &m))
+	for (i = 0; i < DV_XSUM_WORDS; i++)
+		sum.w[i] = dv_pr_u64(r);
+	if (r->bad)
 		return DCVAL_EIO;
+	dv_xsum_merge(&en->sum, &sum);
 	n = dv_pr_u64(r);
 	if (n && !en->set)
 		return DCVAL_EIO;

@@ -17,7 +17,7 @@ echo "== another contract"
 echo "exit $?"
 echo "== another format version"
 /usr/bin/python3 -c "
-b = bytearray(open('p1', 'rb').read()); b[8] = 3
+b = bytearray(open('p1', 'rb').read()); b[8] = 2
 open('p3', 'wb').write(b)"
 "$DCVAL" merge -c c.yaml p1 p3
 echo "exit $?"

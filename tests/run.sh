@@ -36,7 +36,9 @@ for runner in tests/contracts/run.sh tests/cli/run.sh tests/hostile/run.sh tests
 	tests/infer/run.sh tests/live/run.sh tests/embed/run.sh tests/shard/run.sh \
 	tests/dask/run.sh tests/par/run.sh; do
 	[ -f "$runner" ] || continue
+	t0=$(date +%s)
 	out=$(BUILD="$BUILD" sh "$runner" 2>&1)
+	t1=$(date +%s)
 	printf '%s\n' "$out" | grep -v '^[0-9]* passed, [0-9]* failed$'
 	line=$(printf '%s\n' "$out" | grep '^[0-9]* passed, [0-9]* failed$' | tail -n 1)
 	p=$(printf '%s\n' "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
@@ -46,7 +48,7 @@ for runner in tests/contracts/run.sh tests/cli/run.sh tests/hostile/run.sh tests
 		f=1
 		echo "$runner: no summary line"
 	fi
-	echo "$runner: $p passed, $f failed"
+	echo "$runner: $p passed, $f failed ($((t1 - t0)) s)"
 	[ "$f" -eq 0 ] || failures="$failures $runner"
 	passed=$((passed + p))
 	failed=$((failed + f))

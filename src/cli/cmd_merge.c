@@ -247,10 +247,16 @@ static void merge(struct merge_run *r)
 	if (dcval_validator_counts(r->v)->errors && !r->a.warn_only &&
 	    r->rc < DCVAL_EXIT_VIOLATIONS)
 		r->rc = DCVAL_EXIT_VIOLATIONS;
+	/* an input unreadable in its shard: exit 3, as one run, and a line
+	 * on standard error, as its shard printed (the report lists it) */
 	in = dcval_validator_inputs(r->v, &n);
-	for (i = 0; i < n; i++) /* unreadable in its shard: as one run */
-		if (in[i].status != DCVAL_OK && r->rc < DCVAL_EXIT_IO)
+	for (i = 0; i < n; i++) {
+		if (in[i].status == DCVAL_OK)
+			continue;
+		dv_errorf("%s: cannot be read: %s", in[i].path, in[i].error);
+		if (r->rc < DCVAL_EXIT_IO)
 			r->rc = DCVAL_EXIT_IO;
+	}
 }
 
 /* The report replaces its -o target when it was written whole: as

@@ -62,3 +62,8 @@ echo "== merge's report on a full disk"
 "$DCVAL" merge -c c.yaml -o /dev/full p1
 echo "exit $?"
 ls p5 same 2>/dev/null
+echo "== an input unreadable in its shard: listed, named on stderr, exit 3"
+"$DCVAL" validate -c c.yaml -q --partial-out p6 a.csv nothere.csv
+echo "exit $?"
+"$DCVAL" merge -c c.yaml p6
+echo "exit $?"

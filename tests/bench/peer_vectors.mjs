@@ -10,7 +10,7 @@
 //                    1e999 casts to NULL (list_count skips it), NaN (which
 //                    dcval reads as malformed JSON: JSON has no NaN) makes
 //                    the sum NaN. Aggregates over the list, not a lambda
-//                    per element: the cheapest form measured (-25% CPU).
+//                    per element: 13% and 24% less CPU in two paired runs.
 //   norm             sqrt(list_inner_product(v, v)) outside [0.999, 1.001]
 // Prints the number of records and of invalid records.
 //

@@ -570,7 +570,8 @@ def big_par_rows(bp, P, target):
 
 # ---- embeddings: a vector column of 768 elements (#15) ----
 
-VEC_SAMPLE_ROWS = 1000  # callgrind sample: a jansson parse of 768 reals is ~1.5 M instructions
+VEC_DIM = 768  # the dimension gen_vec writes and vectors.yaml checks
+VEC_SAMPLE_ROWS = 1000  # callgrind sample: jansson takes ~2.5 M instructions a record
 
 
 def bench_vectors(a, data, dcval, gen_vec, base_jsonl):
@@ -580,11 +581,12 @@ def bench_vectors(a, data, dcval, gen_vec, base_jsonl):
     instructions per record from callgrind on a 1,000-record sample."""
     c_vec = os.path.join(HERE, "vectors.yaml")
     main_p = os.path.join(data, "vectors")
-    g = generate(gen_vec, main_p, ["--mb", f"{a.mb:g}", "--seed", a.seed], ext=".jsonl")
+    dim = ["--dim", str(VEC_DIM), "--seed", a.seed]
+    g = generate(gen_vec, main_p, ["--mb", f"{a.mb:g}"] + dim, ext=".jsonl")
     sample_p = os.path.join(data, "vectors_sample")
-    generate(gen_vec, sample_p, ["--rows", str(VEC_SAMPLE_ROWS), "--seed", a.seed], ext=".jsonl")
+    generate(gen_vec, sample_p, ["--rows", str(VEC_SAMPLE_ROWS)] + dim, ext=".jsonl")
     tiny_p = os.path.join(data, "vectors_tiny")
-    generate(gen_vec, tiny_p, ["--rows", "10", "--seed", a.seed], ext=".jsonl")
+    generate(gen_vec, tiny_p, ["--rows", "10"] + dim, ext=".jsonl")
     path = main_p + ".jsonl"
     rec, inv = dcval_counts(dcval, c_vec, path)
     if inv != g["bad"]:
@@ -617,7 +619,7 @@ def bench_vectors(a, data, dcval, gen_vec, base_jsonl):
 
 
 def vectors_rows(v, P):
-    P(f"Embeddings: {v['bytes'] / 1e6:.0f} MB JSON Lines, {v['records']:,} records with a 768-element "
+    P(f"Embeddings: {v['bytes'] / 1e6:.0f} MB JSON Lines, {v['records']:,} records with a {VEC_DIM}-element "
       f"embedding, {v['invalid']} invalid (vectors.yaml); median of {v['runs']} interleaved runs after a "
       f"warm-up; load average {v['load'][0]:.1f} -> {v['load'][1]:.1f}.")
     P("")
@@ -642,7 +644,7 @@ def vectors_rows(v, P):
         P("|---|---:|---:|")
         for key, name in (("dcval", "dcval validate -j 1"), ("jansson", "jansson's bare parse")):
             if key in v["ipr"]:
-                P(f"| {name} | {v['ipr'][key]:,.0f} | {v['ipr'][key] / 768:,.1f} |")
+                P(f"| {name} | {v['ipr'][key]:,.0f} | {v['ipr'][key] / VEC_DIM:,.1f} |")
         P("")
 
 

@@ -207,12 +207,17 @@ conformance: $(BIN)
 # valgrind from Debian); `make bench` runs without them and says which are
 # missing. BENCH_MB=N (default 100), BENCH_RUNS=N (default 5), BENCH_BIG=1.
 BENCH_DIR := $(BUILD)/bench
-BENCH_BINS := $(BENCH_DIR)/gen $(BENCH_DIR)/runstat $(BENCH_DIR)/baseline_csv \
-	$(BENCH_DIR)/baseline_jsonl $(BENCH_DIR)/serve
+BENCH_BINS := $(BENCH_DIR)/gen $(BENCH_DIR)/gen_vec $(BENCH_DIR)/runstat \
+	$(BENCH_DIR)/baseline_csv $(BENCH_DIR)/baseline_jsonl $(BENCH_DIR)/serve
 
 $(BENCH_DIR)/gen $(BENCH_DIR)/runstat: $(BENCH_DIR)/%: tests/bench/%.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 $(WARN) -o $@ $<
+
+# the embedding rows' generator (sqrt: -lm)
+$(BENCH_DIR)/gen_vec: tests/bench/gen_vec.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 $(WARN) -o $@ $< -lm
 
 $(BENCH_DIR)/baseline_csv: BENCH_LIBS := -lcsv
 $(BENCH_DIR)/baseline_jsonl: BENCH_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)

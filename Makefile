@@ -210,12 +210,12 @@ BENCH_DIR := $(BUILD)/bench
 BENCH_BINS := $(BENCH_DIR)/gen $(BENCH_DIR)/gen_vec $(BENCH_DIR)/runstat \
 	$(BENCH_DIR)/baseline_csv $(BENCH_DIR)/baseline_jsonl $(BENCH_DIR)/serve
 
-$(BENCH_DIR)/gen $(BENCH_DIR)/runstat: $(BENCH_DIR)/%: tests/bench/%.c
+$(BENCH_DIR)/gen $(BENCH_DIR)/runstat: $(BENCH_DIR)/%: tests/bench/%.c tests/bench/genio.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 $(WARN) -o $@ $<
 
 # the embedding rows' generator (sqrt: -lm)
-$(BENCH_DIR)/gen_vec: tests/bench/gen_vec.c
+$(BENCH_DIR)/gen_vec: tests/bench/gen_vec.c tests/bench/genio.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 $(WARN) -o $@ $< -lm
 

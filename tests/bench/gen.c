@@ -19,16 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t rng_state;
-
-static uint64_t rnd(void)
-{
-	/* splitmix64: fast, deterministic, good enough for test data */
-	uint64_t z = (rng_state += 0x9E3779B97F4A7C15ull);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
+#include "genio.h"
 
 static uint64_t mix(uint64_t z)
 {
@@ -38,43 +29,6 @@ static uint64_t mix(uint64_t z)
 	return z ^ (z >> 31);
 }
 
-static unsigned rn(unsigned n) { return (unsigned)(rnd() % n); }
-
-/* ---- output buffers ---- */
-
-typedef struct {
-	char *p;
-	size_t n, cap;
-} obuf;
-
-static void ob_reserve(obuf *b, size_t more)
-{
-	if (b->n + more <= b->cap)
-		return;
-	while (b->n + more > b->cap)
-		b->cap = b->cap ? b->cap * 2 : 1 << 20;
-	b->p = realloc(b->p, b->cap);
-	if (!b->p) {
-		perror("gen");
-		exit(1);
-	}
-}
-
-static void ob_add(obuf *b, const char *s, size_t n)
-{
-	ob_reserve(b, n);
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-}
-
-static void ob_flush(obuf *b, FILE *f)
-{
-	if (b->n && fwrite(b->p, 1, b->n, f) != b->n) {
-		perror("gen: write");
-		exit(1);
-	}
-	b->n = 0;
-}
 
 /* ---- fields: a value is text plus how JSON shows it ---- */
 

@@ -32,20 +32,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "genio.h"
+
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-
-static uint64_t rng_state;
-
-static uint64_t rnd(void)
-{
-	/* splitmix64, as gen.c: fast, deterministic, good enough for test data */
-	uint64_t z = (rng_state += 0x9E3779B97F4A7C15ull);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
-
-static unsigned rn(unsigned n) { return (unsigned)(rnd() % n); }
 
 /* uniform in [0, 1) from the top 53 bits */
 static double unif(void) { return (double)(rnd() >> 11) * (1.0 / 9007199254740992.0); }
@@ -58,43 +47,7 @@ static double unif(void) { return (double)(rnd() >> 11) * (1.0 / 900719925474099
  */
 static double elem(void) { return unif() + unif() + unif() + unif() - 2.0; }
 
-/* ---- output buffer ---- */
-
-typedef struct {
-	char *p;
-	size_t n, cap;
-} obuf;
-
-static void ob_reserve(obuf *b, size_t more)
-{
-	if (b->n + more <= b->cap)
-		return;
-	while (b->n + more > b->cap)
-		b->cap = b->cap ? b->cap * 2 : 1 << 20;
-	b->p = realloc(b->p, b->cap);
-	if (!b->p) {
-		perror("gen_vec");
-		exit(1);
-	}
-}
-
-static void ob_add(obuf *b, const char *s, size_t n)
-{
-	ob_reserve(b, n);
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-}
-
 static void ob_str(obuf *b, const char *s) { ob_add(b, s, strlen(s)); }
-
-static void ob_flush(obuf *b, FILE *f)
-{
-	if (b->n && fwrite(b->p, 1, b->n, f) != b->n) {
-		perror("gen_vec: write");
-		exit(1);
-	}
-	b->n = 0;
-}
 
 /* digits of v (< 10^19) into b, at least width of them (zero-padded) */
 static void ob_uint(obuf *b, uint64_t v, int width)

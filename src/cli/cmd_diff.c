@@ -261,41 +261,42 @@ out_release:
 	return rc;
 }
 
+/* What diff's options fill in. */
+struct diff_args {
+	struct run *rn;
+	const char **rev;
+};
+
+static bool take(int opt, const char *arg, void *ud)
+{
+	struct diff_args *d = ud;
+
+	switch (opt) {
+	case OPT_GIT:
+		*d->rev = arg;
+		d->rn->git = true;
+		return true;
+	case 'r':
+		if (!strcmp(arg, "json") || !strcmp(arg, "text")) {
+			d->rn->json = !strcmp(arg, "json");
+			return true;
+		}
+		dv_usagef("diff: unknown report format '%s': expected text or json", arg);
+		return false;
+	}
+	return false;
+}
+
+/* -1 to go on, else the exit code. */
 static int parse_args(int argc, char **argv, struct run *rn,
 		      const char **rev)
 {
-	struct option longs[N_DIFF_OPTS + 1];
-	char shorts[3 * N_DIFF_OPTS + 3];
-	int opt;
+	struct diff_args d = { rn, rev };
+	int rc = dv_opts_parse(diff_opts, N_DIFF_OPTS, "diff", argc, argv, take,
+			       &d, diff_help);
 
-	dv_opts_build(diff_opts, N_DIFF_OPTS, longs, shorts);
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-		switch (opt) {
-		case OPT_GIT:
-			*rev = optarg;
-			rn->git = true;
-			break;
-		case 'h':
-			diff_help();
-			return -1;
-		case 'r':
-			if (!strcmp(optarg, "json") || !strcmp(optarg, "text")) {
-				rn->json = !strcmp(optarg, "json");
-				break;
-			}
-			dv_usagef("diff: unknown report format '%s': expected text or json",
-				  optarg);
-			return DCVAL_EXIT_USAGE;
-		case ':':
-			dv_usagef("diff: option '%s' needs a value",
-				  argv[optind - 1]);
-			return DCVAL_EXIT_USAGE;
-		default:
-			dv_usagef("diff: unknown option '%s'", argv[optind - 1]);
-			return DCVAL_EXIT_USAGE;
-		}
-	}
+	if (rc >= 0)
+		return rc;
 	if (rn->git && optind >= argc) {
 		dv_usagef("diff: --git needs at least one contract");
 		return DCVAL_EXIT_USAGE;
@@ -308,7 +309,7 @@ static int parse_args(int argc, char **argv, struct run *rn,
 		dv_usagef("diff: --git needs a revision");
 		return DCVAL_EXIT_USAGE;
 	}
-	return DCVAL_EXIT_OK;
+	return -1;
 }
 
 int dv_cmd_diff(int argc, char **argv)
@@ -319,8 +320,8 @@ int dv_cmd_diff(int argc, char **argv)
 
 	memset(&rn, 0, sizeof(rn));
 	rc = parse_args(argc, argv, &rn, &rev);
-	if (rc)
-		return rc < 0 ? DCVAL_EXIT_OK : rc;
+	if (rc >= 0)
+		return rc;
 	dv_jsonw_init(&rn.w, stdout);
 	if (rn.json && rn.git)
 		dv_jsonw_array(&rn.w, true);

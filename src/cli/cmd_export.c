@@ -39,48 +39,52 @@ static void export_help(void)
 }
 
 /* Parse the options into o; returns -1 to go on, else the exit code. */
+/* What export's options fill in. */
+struct export_args {
+	dv_export_opts *o;
+	bool have_sql;
+};
+
+static bool take(int opt, const char *arg, void *ud)
+{
+	struct export_args *x = ud;
+	dv_export_opts *o = x->o;
+
+	switch (opt) {
+	case OPT_SQL:
+		if (!dv_sql_dialect_parse(arg, &o->dialect)) {
+			dv_usagef("--sql: unknown dialect '%s' (%s)", arg,
+				  dv_sql_dialect_names());
+			return false;
+		}
+		x->have_sql = true;
+		return true;
+	case OPT_TABLE:
+		if (!arg[0]) {
+			dv_usagef("--table: empty name");
+			return false;
+		}
+		o->table = arg;
+		return true;
+	case OPT_NOW:
+		if (!dv_parse_datetime(arg, strlen(arg), &o->now_secs, &o->now_ns)) {
+			dv_usagef("--now: '%s' is not an RFC 3339 timestamp", arg);
+			return false;
+		}
+		o->has_now = true;
+		return true;
+	}
+	return false;
+}
+
 static int parse(int argc, char **argv, dv_export_opts *o, bool *have_sql)
 {
-	struct option longs[N_EXPORT_OPTS + 1];
-	char shorts[3 * N_EXPORT_OPTS + 3];
-	int opt;
+	struct export_args x = { o, false };
+	int rc = dv_opts_parse(export_opts, N_EXPORT_OPTS, "export", argc, argv,
+			       take, &x, export_help);
 
-	dv_opts_build(export_opts, N_EXPORT_OPTS, longs, shorts);
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			export_help();
-			return DCVAL_EXIT_OK;
-		case OPT_SQL:
-			if (!dv_sql_dialect_parse(optarg, &o->dialect)) {
-				dv_usagef("--sql: unknown dialect '%s' (%s)", optarg,
-					  dv_sql_dialect_names());
-				return DCVAL_EXIT_USAGE;
-			}
-			*have_sql = true;
-			break;
-		case OPT_TABLE:
-			if (!optarg[0]) {
-				dv_usagef("--table: empty name");
-				return DCVAL_EXIT_USAGE;
-			}
-			o->table = optarg;
-			break;
-		case OPT_NOW:
-			if (!dv_parse_datetime(optarg, strlen(optarg), &o->now_secs,
-					       &o->now_ns)) {
-				dv_usagef("--now: '%s' is not an RFC 3339 timestamp", optarg);
-				return DCVAL_EXIT_USAGE;
-			}
-			o->has_now = true;
-			break;
-		default:
-			dv_usagef("export: unknown option '%s'", argv[optind - 1]);
-			return DCVAL_EXIT_USAGE;
-		}
-	}
-	return -1;
+	*have_sql = x.have_sql;
+	return rc;
 }
 
 int dv_cmd_export(int argc, char **argv)

@@ -96,71 +96,56 @@ static void on_bad(void *ctx, const char *path, uint64_t record,
 		dv_errorf("%s: %s%s", path, detail, where);
 }
 
+static bool take(int opt, const char *arg, void *ud)
+{
+	struct dv_infer_cli *c = ud;
+	unsigned long long n;
+
+	switch (opt) {
+	case 'f':
+		if (!dcval_format_parse(arg, &c->o.format) ||
+		    c->o.format == DCVAL_FORMAT_AUTO) {
+			dv_usagef("infer: unknown format '%s' (csv, tsv, jsonl, json)", arg);
+			return false;
+		}
+		return true;
+	case OPT_NAME:
+		if (!name_ok(arg)) {
+			dv_usagef("infer: --name '%s' must match [A-Za-z0-9_.-]+", arg);
+			return false;
+		}
+		c->o.name = arg;
+		return true;
+	case OPT_RECORDS:
+		if (!dv_opts_uint(arg, &n) || n == 0) {
+			dv_usagef("infer: --records wants a positive integer, got '%s'", arg);
+			return false;
+		}
+		c->o.records = n;
+		return true;
+	case OPT_ENUM_MAX:
+		if (!dv_opts_uint(arg, &n) || n > 100000) {
+			dv_usagef("infer: --enum-max wants an integer from 0 to 100000, got '%s'",
+				  arg);
+			return false;
+		}
+		c->o.enum_max = (unsigned)n;
+		return true;
+	case OPT_BOUNDS:
+		c->o.bounds = true;
+		return true;
+	case 'o':
+		c->output = arg;
+		return true;
+	}
+	return false;
+}
+
 /* Parse the options; returns -1 to go on, else the exit code. */
 static int parse(struct dv_infer_cli *c, int argc, char **argv)
 {
-	struct option longs[N_INFER_OPTS + 1];
-	char shorts[3 * N_INFER_OPTS + 3];
-	unsigned long long n;
-	int opt;
-
-	dv_opts_build(infer_opts, N_INFER_OPTS, longs, shorts);
-	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-		switch (opt) {
-		case 'f':
-			if (!dcval_format_parse(optarg, &c->o.format) ||
-			    c->o.format == DCVAL_FORMAT_AUTO) {
-				dv_usagef("infer: unknown format '%s' (csv, tsv, jsonl, json)",
-					  optarg);
-				return DCVAL_EXIT_USAGE;
-			}
-			break;
-		case OPT_NAME:
-			if (!name_ok(optarg)) {
-				dv_usagef("infer: --name '%s' must match [A-Za-z0-9_.-]+",
-					  optarg);
-				return DCVAL_EXIT_USAGE;
-			}
-			c->o.name = optarg;
-			break;
-		case OPT_RECORDS:
-			if (!dv_opts_uint(optarg, &n) || n == 0) {
-				dv_usagef("infer: --records wants a positive integer, got '%s'",
-					  optarg);
-				return DCVAL_EXIT_USAGE;
-			}
-			c->o.records = n;
-			break;
-		case OPT_ENUM_MAX:
-			if (!dv_opts_uint(optarg, &n) || n > 100000) {
-				dv_usagef("infer: --enum-max wants an integer from 0 to 100000, got '%s'",
-					  optarg);
-				return DCVAL_EXIT_USAGE;
-			}
-			c->o.enum_max = (unsigned)n;
-			break;
-		case OPT_BOUNDS:
-			c->o.bounds = true;
-			break;
-		case 'o':
-			c->output = optarg;
-			break;
-		case 'h':
-			infer_help();
-			return DCVAL_EXIT_OK;
-		default:
-			if (optopt)
-				dv_usagef("infer: option '%s' needs a value",
-					  argv[optind - 1]);
-			else
-				dv_usagef("infer: unknown option '%s'",
-					  argv[optind - 1]);
-			return DCVAL_EXIT_USAGE;
-		}
-	}
-	return -1;
+	return dv_opts_parse(infer_opts, N_INFER_OPTS, "infer", argc, argv, take, c,
+			     infer_help);
 }
 
 /* -o naming one of the inputs: a usage error before anything is read. */

@@ -49,27 +49,24 @@ static int lint_one(const char *path, int dump)
 	return DCVAL_EXIT_OK;
 }
 
+static bool take(int opt, const char *arg, void *ud)
+{
+	(void)arg;
+	if (opt != OPT_DUMP)
+		return false;
+	*(int *)ud = 1;
+	return true;
+}
+
 int dv_cmd_lint(int argc, char **argv)
 {
-	struct option longs[N_LINT_OPTS + 1];
-	char shorts[3 * N_LINT_OPTS + 3];
-	int opt, dump = 0, rc = DCVAL_EXIT_OK, r, i;
+	int dump = 0, rc, r, i;
 
-	dv_opts_build(lint_opts, N_LINT_OPTS, longs, shorts);
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-		switch (opt) {
-		case OPT_DUMP:
-			dump = 1;
-			break;
-		case 'h':
-			lint_help();
-			return DCVAL_EXIT_OK;
-		default:
-			dv_usagef("lint: unknown option '%s'", argv[optind - 1]);
-			return DCVAL_EXIT_USAGE;
-		}
-	}
+	rc = dv_opts_parse(lint_opts, N_LINT_OPTS, "lint", argc, argv, take, &dump,
+			   lint_help);
+	if (rc >= 0)
+		return rc;
+	rc = DCVAL_EXIT_OK;
 	if (optind >= argc) {
 		dv_usagef("lint: no contract given");
 		return DCVAL_EXIT_USAGE;

@@ -57,8 +57,9 @@ static void merge_help(void)
 	     "input or part or unwritable output, 4 internal error");
 }
 
-static bool take(int opt, const char *arg, struct merge_args *a)
+static bool take(int opt, const char *arg, void *ud)
 {
+	struct merge_args *a = ud;
 	char names[128];
 
 	switch (opt) {
@@ -74,10 +75,6 @@ static bool take(int opt, const char *arg, struct merge_args *a)
 		return dv_parse_max_violations(arg, &a->max_violations);
 	case OPT_WARN_ONLY: a->warn_only = true; return true;
 	}
-	if (opt == ':')
-		dv_usagef("merge: option '%s' needs a value", arg);
-	else
-		dv_usagef("merge: unknown option '%s'", arg);
 	return false;
 }
 
@@ -113,23 +110,14 @@ static int output_apart(const struct merge_args *a)
 
 static int parse(int argc, char **argv, struct merge_args *a)
 {
-	struct option longs[N_MERGE_OPTS + 1];
-	char shorts[3 * N_MERGE_OPTS + 3];
-	int opt;
+	int rc;
 
 	memset(a, 0, sizeof(*a));
 	a->max_violations = 100;
-	dv_opts_build(merge_opts, N_MERGE_OPTS, longs, shorts);
-	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-		if (opt == 'h') {
-			merge_help();
-			return DCVAL_EXIT_OK;
-		}
-		if (!take(opt, opt == ':' || opt == '?' ? argv[optind - 1] : optarg, a))
-			return DCVAL_EXIT_USAGE;
-	}
+	rc = dv_opts_parse(merge_opts, N_MERGE_OPTS, "merge", argc, argv, take, a,
+			   merge_help);
+	if (rc >= 0)
+		return rc;
 	if (!a->contract) {
 		dv_usagef("merge: no contract given (-c FILE)");
 		return DCVAL_EXIT_USAGE;
@@ -140,8 +128,8 @@ static int parse(int argc, char **argv, struct merge_args *a)
 		dv_usagef("merge: no part given");
 		return DCVAL_EXIT_USAGE;
 	}
-	opt = output_apart(a);
-	return opt ? opt : -1;
+	rc = output_apart(a);
+	return rc ? rc : -1;
 }
 
 struct merge_run {

@@ -58,46 +58,44 @@ static void profile_help(void)
 	     "merge, 3 unreadable input or unwritable output, 4 internal error");
 }
 
+static bool take(int opt, const char *arg, void *ud)
+{
+	struct args *a = ud;
+
+	switch (opt) {
+	case 'c': a->contract = arg; return true;
+	case 'o': a->output = arg; return true;
+	case OPT_MERGE: a->merge = true; return true;
+	case 'f':
+		if (!dcval_format_parse(arg, &a->format) ||
+		    a->format == DCVAL_FORMAT_AUTO) {
+			dv_usagef("--format: unknown format '%s' (csv, tsv, jsonl, json)", arg);
+			return false;
+		}
+		return true;
+	case OPT_TOP:
+		if (!dv_opts_uint(arg, &a->top) || a->top < 1 ||
+		    a->top > DV_COLSTATS_TOP_MAX) {
+			dv_usagef("--top: '%s' is not a number from 1 to %d", arg,
+				  DV_COLSTATS_TOP_MAX);
+			return false;
+		}
+		return true;
+	}
+	return false;
+}
+
 /* -1 to go on, else the exit code. */
 static int parse(int argc, char **argv, struct args *a)
 {
-	struct option longs[N_PROFILE_OPTS + 1];
-	char shorts[3 * N_PROFILE_OPTS + 3];
-	int opt;
+	int rc;
 
 	memset(a, 0, sizeof(*a));
 	a->top = DV_COLSTATS_TOP_DEFAULT;
-	dv_opts_build(profile_opts, N_PROFILE_OPTS, longs, shorts);
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-		switch (opt) {
-		case 'c': a->contract = optarg; break;
-		case 'o': a->output = optarg; break;
-		case OPT_MERGE: a->merge = true; break;
-		case 'f':
-			if (!dcval_format_parse(optarg, &a->format) ||
-			    a->format == DCVAL_FORMAT_AUTO) {
-				dv_usagef("--format: unknown format '%s' (csv, tsv, jsonl, json)",
-					  optarg);
-				return DCVAL_EXIT_USAGE;
-			}
-			break;
-		case OPT_TOP:
-			if (!dv_opts_uint(optarg, &a->top) || a->top < 1 ||
-			    a->top > DV_COLSTATS_TOP_MAX) {
-				dv_usagef("--top: '%s' is not a number from 1 to %d", optarg,
-					  DV_COLSTATS_TOP_MAX);
-				return DCVAL_EXIT_USAGE;
-			}
-			break;
-		case 'h':
-			profile_help();
-			return DCVAL_EXIT_OK;
-		default:
-			dv_usagef("profile: unknown option '%s'", argv[optind - 1]);
-			return DCVAL_EXIT_USAGE;
-		}
-	}
+	rc = dv_opts_parse(profile_opts, N_PROFILE_OPTS, "profile", argc, argv, take,
+			   a, profile_help);
+	if (rc >= 0)
+		return rc;
 	a->inputs = argv + optind;
 	a->n_inputs = argc - optind;
 	if (a->merge && (a->contract || a->format || a->top != DV_COLSTATS_TOP_DEFAULT)) {

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/exitcode.h"
+#include "cli/msg.h"
 #include "cli/opts.h"
 
 void dv_opts_build(const dv_opt *t, size_t n, struct option *longs,
@@ -55,4 +57,43 @@ int dv_opts_uint(const char *s, unsigned long long *out)
 	errno = 0;
 	*out = strtoull(s, &end, 10);
 	return errno == 0 && end != s && *end == '\0';
+}
+
+int dv_opts_parse(const dv_opt *t, size_t n, const char *cmd, int argc,
+		  char **argv, dv_opt_take take, void *ud, void (*help)(void))
+{
+	struct option longs[DV_OPTS_MAX + 1];
+	char shorts[3 * DV_OPTS_MAX + 3], name[64];
+	size_t i;
+	int opt;
+
+	if (n > DV_OPTS_MAX) {
+		dv_errorf("%s: too many options for the parser", cmd);
+		return DCVAL_EXIT_INTERNAL;
+	}
+	dv_opts_build(t, n, longs, shorts);
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+		if (opt == 'h') {
+			help();
+			return DCVAL_EXIT_OK;
+		}
+		if (opt == ':') {
+			/* "-qc" or "--contract": name it by its long name */
+			snprintf(name, sizeof(name), "%s", argv[optind - 1]);
+			for (i = 0; i < n; i++)
+				if (optopt && t[i].shrt == optopt)
+					snprintf(name, sizeof(name), "--%s", t[i].lng);
+			dv_usagef("%s: option '%s' needs a value", cmd, name);
+			return DCVAL_EXIT_USAGE;
+		}
+		if (opt == '?') {
+			dv_usagef("%s: unknown option '%s'", cmd, argv[optind - 1]);
+			return DCVAL_EXIT_USAGE;
+		}
+		if (!take(opt, optarg, ud))
+			return DCVAL_EXIT_USAGE;
+	}
+	return -1;
 }

@@ -140,8 +140,9 @@ static bool parse_now(const char *val)
 }
 
 /* One option; false on a usage error (already reported). */
-static bool take(int opt, const char *arg, struct dv_validate_args *a)
+static bool take(int opt, const char *arg, void *ud)
 {
+	struct dv_validate_args *a = ud;
 	char names[128];
 
 	switch (opt) {
@@ -173,46 +174,16 @@ static bool take(int opt, const char *arg, struct dv_validate_args *a)
 	return false;
 }
 
-static const char *option_name(int opt, char *buf, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < N_VALIDATE_OPTS; i++)
-		if (validate_opts[i].shrt == opt)
-			snprintf(buf, n, "--%s", validate_opts[i].lng);
-	return buf;
-}
-
 int dv_validate_parse(int argc, char **argv, struct dv_validate_args *a)
 {
-	struct option longs[N_VALIDATE_OPTS + 1];
-	char shorts[3 * N_VALIDATE_OPTS + 3], name[64];
-	int opt;
+	int rc;
 
 	memset(a, 0, sizeof(*a));
 	a->max_violations = 100;
-	dv_opts_build(validate_opts, N_VALIDATE_OPTS, longs, shorts);
-	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-		if (opt == 'h') {
-			validate_help();
-			return DCVAL_EXIT_OK;
-		}
-		if (opt == ':') {
-			snprintf(name, sizeof(name), "%s", argv[optind - 1]);
-			if (optopt)
-				option_name(optopt, name, sizeof(name));
-			dv_usagef("validate: option '%s' needs a value", name);
-			return DCVAL_EXIT_USAGE;
-		}
-		if (opt == '?') {
-			dv_usagef("validate: unknown option '%s'", argv[optind - 1]);
-			return DCVAL_EXIT_USAGE;
-		}
-		if (!take(opt, optarg, a))
-			return DCVAL_EXIT_USAGE;
-	}
+	rc = dv_opts_parse(validate_opts, N_VALIDATE_OPTS, "validate", argc, argv,
+			   take, a, validate_help);
+	if (rc >= 0)
+		return rc;
 	if (!a->contract) {
 		dv_usagef("validate: no contract given (-c FILE)");
 		return DCVAL_EXIT_USAGE;
@@ -224,6 +195,6 @@ int dv_validate_parse(int argc, char **argv, struct dv_validate_args *a)
 	}
 	a->inputs = argv + optind;
 	a->n_inputs = argc - optind;
-	opt = dv_validate_outputs_apart(a);
-	return opt ? opt : -1;
+	rc = dv_validate_outputs_apart(a);
+	return rc ? rc : -1;
 }

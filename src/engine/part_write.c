@@ -10,6 +10,7 @@
 
 #include "engine/part_impl.h"
 #include "util/alloc.h"
+#include "util/sortk.h"
 
 /* Key entry layout: str key, then these fixed fields, then str text. */
 #define FIXED_BYTES (4 + 8 + 8 + 4 + 8 + 8 + 1)
@@ -200,18 +201,30 @@ static int entry_cmp(const void *a, const void *b)
 	return (x->key_len > y->key_len) - (x->key_len < y->key_len);
 }
 
-/* Write slot's entries sorted by key. */
+/*
+ * Write slot's entries sorted by key: a radix sort by each key's first 8
+ * bytes (dv_sortk_prefix agrees with entry_cmp's order), then the keys of
+ * a run with equal first bytes by the full comparison (keys of a slot
+ * are distinct, so only keys longer than 8 bytes that share 8 meet there).
+ */
 static dcval_status write_slot(dv_part *p, size_t slot)
 {
 	const unsigned char *b = (const unsigned char *)p->keys[slot].data;
-	struct entry *es;
-	size_t i, off = 0, n = (size_t)p->n_keys[slot];
+	struct entry *es, *run;
+	dv_sortk *ord;
+	size_t i, j, k, off = 0, n = (size_t)p->n_keys[slot];
 
 	if (!n)
 		return DCVAL_OK;
 	es = dv_mallocarray(n, sizeof(*es));
-	if (!es)
+	ord = dv_mallocarray(n, sizeof(*ord));
+	run = dv_mallocarray(n, sizeof(*run));
+	if (!es || !ord || !run) {
+		dv_free(es);
+		dv_free(ord);
+		dv_free(run);
 		return DCVAL_ENOMEM;
+	}
 	for (i = 0; i < n; i++) {
 		uint32_t kl = get32(b + off);
 		uint32_t tl = get32(b + off + 4 + kl + FIXED_BYTES);
@@ -220,11 +233,28 @@ static dcval_status write_slot(dv_part *p, size_t slot)
 		es[i].key_len = kl;
 		es[i].len = 4 + (size_t)kl + FIXED_BYTES + 4 + tl;
 		off += es[i].len;
+		ord[i].key = dv_sortk_prefix(es[i].key, kl);
+		ord[i].index = i;
 	}
-	qsort(es, n, sizeof(*es), entry_cmp);
-	for (i = 0; i < n; i++)
-		dv_pw_bytes(&p->w, es[i].key - 4, es[i].len);
+	if (dv_sortk_sort(ord, n) != DCVAL_OK) {
+		dv_free(es);
+		dv_free(ord);
+		dv_free(run);
+		return DCVAL_ENOMEM;
+	}
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && ord[j].key == ord[i].key; j++)
+			;
+		for (k = i; k < j; k++)
+			run[k - i] = es[ord[k].index];
+		if (j - i > 1)
+			qsort(run, j - i, sizeof(*run), entry_cmp);
+		for (k = i; k < j; k++)
+			dv_pw_bytes(&p->w, run[k - i].key - 4, run[k - i].len);
+	}
 	dv_free(es);
+	dv_free(ord);
+	dv_free(run);
 	dv_buf_release(&p->keys[slot]);
 	return DCVAL_OK;
 }

@@ -2,6 +2,7 @@
  * Vector text -> dimension, first non-finite element, norm; see vector.h.
  */
 #include <math.h>
+#include <stdint.h>
 
 #include "value/decimal.h"
 #include "value/types.h"
@@ -19,6 +20,49 @@ static const char *element_end(const char *p, const char *end)
 	while (p < end && *p != ',' && *p != ']' && *p != '[' && !is_space(*p))
 		p++;
 	return p;
+}
+
+/* 10^0 .. 10^15: exact doubles. */
+static const double pow10_exact[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+	1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+};
+
+/*
+ * The common element, [-]digits[.digits] with at most 15 digits in all
+ * and then a comma, bracket or space: its value is m / 10^f with m and
+ * 10^f exact doubles, one correctly rounded division (Clinger's fast
+ * path), which is what dv_parse_number computes for the same text. Any
+ * other element (an exponent, a sign '+', more digits, other bytes)
+ * returns false and goes the general way. *end: where the element ends.
+ */
+static bool element_plain(const char *p, const char *lim, const char **end,
+			  double *x)
+{
+	const char *q = p;
+	uint64_t m = 0;
+	unsigned n = 0, frac = 0;
+	bool neg = false;
+
+	if (q < lim && *q == '-') {
+		neg = true;
+		q++;
+	}
+	for (; q < lim && (unsigned)(*q - '0') <= 9; q++, n++)
+		m = m * 10 + (uint64_t)(*q - '0');
+	if (q < lim && *q == '.') {
+		for (q++; q < lim && (unsigned)(*q - '0') <= 9; q++, n++, frac++)
+			m = m * 10 + (uint64_t)(*q - '0');
+	}
+	if (n == 0 || n > 15)
+		return false;
+	if (q < lim && *q != ',' && *q != ']' && *q != '[' && !is_space(*q))
+		return false;
+	*x = (double)m / pow10_exact[frac];
+	if (neg)
+		*x = -*x;
+	*end = q;
+	return true;
 }
 
 /* One element: true with *x, or with *overflow when it is number text
@@ -58,9 +102,12 @@ static bool walk(const char *s, size_t len, double scale, dv_vecstat *out,
 	if (p == end)
 		return true; /* [] */
 	for (;;) {
-		e = element_end(p, end);
-		if (!element(p, (size_t)(e - p), &x, &over))
-			return false;
+		over = false;
+		if (!element_plain(p, end, &e, &x)) {
+			e = element_end(p, end);
+			if (!element(p, (size_t)(e - p), &x, &over))
+				return false;
+		}
 		out->dim++;
 		if (over) {
 			if (!out->nonfinite)

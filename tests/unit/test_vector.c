@@ -6,9 +6,11 @@
 #include "unit.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "value/types.h"
 #include "value/vector.h"
 
 static bool parse(const char *s, dv_vecstat *vs)
@@ -191,6 +193,110 @@ static void test_vector_slice(void **state)
 	assert_false(dv_parse_vector("[3, 4]", 0, &vs));
 }
 
+/* A random element text: plain decimals of every length around the fast
+ * path's 15 digits, leading zeros, a '+', a bare '.', exponents, junk. */
+static size_t rand_element(uint64_t *x, char *buf)
+{
+	static const char *const tails[] = { "", "", "", "e3", "E-2", "e+0", "x", ".", "-" };
+	size_t n = 0, k, digits;
+
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	if (*x % 5 == 0)
+		buf[n++] = '-';
+	else if (*x % 31 == 1)
+		buf[n++] = '+';
+	digits = (size_t)(*x >> 8) % 19;
+	for (k = 0; k < digits; k++)
+		buf[n++] = (char)('0' + (*x >> (k % 50)) % 10);
+	if ((*x >> 20) % 3) {
+		buf[n++] = '.';
+		digits = (size_t)(*x >> 24) % 19;
+		for (k = 0; k < digits; k++)
+			buf[n++] = (char)('0' + (*x >> (k % 47 + 3)) % 10);
+	}
+	if ((*x >> 30) % 7 == 0) {
+		const char *t = tails[(*x >> 33) % (sizeof(tails) / sizeof(tails[0]))];
+
+		memcpy(buf + n, t, strlen(t));
+		n += strlen(t);
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+/*
+ * The plain-decimal fast path of the element parser gives what
+ * dv_parse_number gives: random vectors whose elements are read both ways
+ * (the vector as a whole, each element alone, summed in the same order)
+ * agree on validity, dimension and the norm, bit for bit.
+ */
+static void test_vector_elements_as_number_parser(void **state)
+{
+	char text[2048], el[64];
+	uint64_t x = 0x9E3779B97F4A7C15ull;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		size_t n = 1, k, len, dim = 1 + (size_t)(x % 8);
+		double sumsq = 0, d;
+		bool valid = true;
+		dv_vecstat vs;
+
+		text[0] = '[';
+		for (k = 0; k < dim; k++) {
+			len = rand_element(&x, el);
+			if (!dv_parse_number(el, len, &d) || !isfinite(d))
+				valid = false; /* (overflow has its own test) */
+			else
+				sumsq += d * d;
+			memcpy(text + n, el, len);
+			n += len;
+			if (k + 1 < dim) {
+				memcpy(text + n, x % 3 ? ", " : ",", x % 3 ? 2 : 1);
+				n += x % 3 ? 2 : 1;
+			}
+		}
+		text[n++] = ']';
+		text[n] = '\0';
+		if (!valid)
+			continue;
+		if (!dv_parse_vector(text, n, &vs))
+			fail_msg("'%s' is not a vector", text);
+		assert_int_equal(vs.dim, dim);
+		assert_int_equal(vs.nonfinite, 0);
+		if (memcmp(&vs.norm, &(double){ sqrt(sumsq) }, sizeof(double)) != 0)
+			fail_msg("'%s': norm %.17g, want %.17g", text, vs.norm,
+				 sqrt(sumsq));
+	}
+}
+
+/* Elements the number syntax refuses refuse the vector, whichever way
+ * the element parser read them. */
+static void test_vector_element_refusals(void **state)
+{
+	char text[128], el[64];
+	uint64_t x = 12345;
+	double d;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		size_t len = rand_element(&x, el);
+		bool num = dv_parse_number(el, len, &d);
+		dv_vecstat vs;
+
+		snprintf(text, sizeof(text), "[1, %s, 2]", el);
+		if (!num)
+			assert_false(dv_parse_vector(text, strlen(text), &vs));
+		else if (isfinite(d))
+			assert_true(dv_parse_vector(text, strlen(text), &vs) &&
+				    vs.dim == 3);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -204,6 +310,8 @@ int main(void)
 		cmocka_unit_test(test_vector_norm_scaled),
 		cmocka_unit_test(test_vector_huge_dimension),
 		cmocka_unit_test(test_vector_slice),
+		cmocka_unit_test(test_vector_elements_as_number_parser),
+		cmocka_unit_test(test_vector_element_refusals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -224,31 +224,25 @@ static const char *const phrases[] = {
 
 int main(int argc, char **argv)
 {
-	double mb = 100;
-	long long want_rows = -1;
-	uint64_t seed = 20261124;
-	long bad_ppm = 2000;
-	const char *prefix = NULL;
+	gen_args a = { 100, -1, 20261124, 2000, NULL };
 	int i, csv_only = 0;
 
 	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--mb") && i + 1 < argc)
-			mb = atof(argv[++i]);
-		else if (!strcmp(argv[i], "--rows") && i + 1 < argc)
-			want_rows = atoll(argv[++i]);
-		else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
-			seed = strtoull(argv[++i], NULL, 10);
-		else if (!strcmp(argv[i], "--bad-ppm") && i + 1 < argc)
-			bad_ppm = atol(argv[++i]);
-		else if (!strcmp(argv[i], "--csv-only"))
+		if (gen_common_arg(argc, argv, &i, &a))
+			continue;
+		if (!strcmp(argv[i], "--csv-only")) {
 			csv_only = 1;
-		else if (argv[i][0] != '-' && !prefix)
-			prefix = argv[i];
-		else {
-			fprintf(stderr, "usage: gen [--mb N | --rows N] [--seed S] [--bad-ppm P] [--csv-only] OUT_PREFIX\n");
-			return 2;
+			continue;
 		}
+		fprintf(stderr, "usage: gen [--mb N | --rows N] [--seed S] [--bad-ppm P] [--csv-only] OUT_PREFIX\n");
+		return 2;
 	}
+	double mb = a.mb;
+	long long want_rows = a.rows;
+	uint64_t seed = a.seed;
+	long bad_ppm = a.bad_ppm;
+	const char *prefix = a.prefix;
+
 	if (!prefix) {
 		fprintf(stderr, "usage: gen [--mb N | --rows N] [--seed S] [--bad-ppm P] [--csv-only] OUT_PREFIX\n");
 		return 2;

@@ -209,11 +209,9 @@ static void usage(void)
 
 int main(int argc, char **argv)
 {
-	double mb = 0;
-	long long want_rows = 0, rows = 0, bad = 0;
-	unsigned long long seed = 20261124;
-	long bad_ppm = 5000, dim = 768;
-	const char *prefix = NULL;
+	gen_args a = { 0, 0, 20261124, 5000, NULL };
+	long long rows = 0, bad = 0;
+	long dim = 768;
 	char path[4096];
 	obuf b = { 0 };
 	uint64_t bytes = 0;
@@ -222,21 +220,19 @@ int main(int argc, char **argv)
 	int i;
 
 	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--mb") && i + 1 < argc)
-			mb = atof(argv[++i]);
-		else if (!strcmp(argv[i], "--rows") && i + 1 < argc)
-			want_rows = atoll(argv[++i]);
-		else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
-			seed = strtoull(argv[++i], NULL, 10);
-		else if (!strcmp(argv[i], "--bad-ppm") && i + 1 < argc)
-			bad_ppm = atol(argv[++i]);
-		else if (!strcmp(argv[i], "--dim") && i + 1 < argc)
+		if (gen_common_arg(argc, argv, &i, &a))
+			continue;
+		if (!strcmp(argv[i], "--dim") && i + 1 < argc)
 			dim = atol(argv[++i]);
-		else if (argv[i][0] != '-' && !prefix)
-			prefix = argv[i];
 		else
 			usage();
 	}
+	double mb = a.mb;
+	long long want_rows = a.rows;
+	unsigned long long seed = a.seed;
+	long bad_ppm = a.bad_ppm;
+	const char *prefix = a.prefix;
+
 	if (!prefix || (mb <= 0 && want_rows <= 0) || dim < 2 || dim > 1000000)
 		usage();
 	rng_state = seed;

@@ -59,4 +59,34 @@ static void ob_flush(obuf *b, FILE *f)
 	b->n = 0;
 }
 
+/* The options both generators take. */
+typedef struct {
+	double mb;          /* --mb N: about N 10^6 bytes */
+	long long rows;     /* --rows N: exactly N records (-1: by size) */
+	uint64_t seed;      /* --seed S */
+	long bad_ppm;       /* --bad-ppm P: faulty records per million */
+	const char *prefix; /* the output files' prefix */
+} gen_args;
+
+/* Whether argv[*i] is one of gen_args' options or the prefix (*i moves
+ * past a value it takes). */
+static int gen_common_arg(int argc, char **argv, int *i, gen_args *a)
+{
+	const char *o = argv[*i];
+
+	if (*i + 1 < argc && !strcmp(o, "--mb"))
+		a->mb = atof(argv[++*i]);
+	else if (*i + 1 < argc && !strcmp(o, "--rows"))
+		a->rows = atoll(argv[++*i]);
+	else if (*i + 1 < argc && !strcmp(o, "--seed"))
+		a->seed = strtoull(argv[++*i], NULL, 10);
+	else if (*i + 1 < argc && !strcmp(o, "--bad-ppm"))
+		a->bad_ppm = atol(argv[++*i]);
+	else if (o[0] != '-' && !a->prefix)
+		a->prefix = o;
+	else
+		return 0;
+	return 1;
+}
+
 #endif

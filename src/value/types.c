@@ -150,22 +150,22 @@ typedef struct dv_sig {
 /* 10^19 < 2^64: 19 digits never wrap a uint64_t. */
 #define DV_SIG_MAX 19
 
+/* n <= 8 bytes at p as a little-endian word: p[0] in the low byte. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-static uint64_t dv_load8(const char *p)
+static uint64_t dv_load_le(const char *p, size_t n)
 {
-	uint64_t v;
+	uint64_t v = 0;
 
-	memcpy(&v, p, 8);
+	memcpy(&v, p, n);
 	return v;
 }
 #else
-static uint64_t dv_load8(const char *p)
+static uint64_t dv_load_le(const char *p, size_t n)
 {
 	uint64_t v = 0;
-	int i;
 
-	for (i = 7; i >= 0; i--)
-		v = v << 8 | (unsigned char)p[i];
+	while (n--)
+		v = v << 8 | (unsigned char)p[n];
 	return v;
 }
 #endif
@@ -181,27 +181,44 @@ static uint64_t dv_load8(const char *p)
  */
 static uint64_t dv_eight_digits(const char *p)
 {
-	uint64_t v = dv_load8(p) - 0x3030303030303030ull;
+	uint64_t v = dv_load_le(p, 8) - 0x3030303030303030ull;
 
 	v = (v * 10 + (v >> 8)) & 0x00ff00ff00ff00ffull;
 	v = (v * 100 + (v >> 16)) & 0x0000ffff0000ffffull;
 	return (v * 10000 + (v >> 32)) & 0xffffffffull;
 }
 
-/* Append the digits of [p, end) to *w while *left allows; returns where
- * it stopped. */
-static const char *dv_sig_take(uint64_t *w, const char *p, const char *end,
-			       int *left)
+/* The same for four digits. */
+static uint64_t dv_four_digits(const char *p)
 {
-	while (end - p >= 8 && *left >= 8) {
-		*w = *w * 100000000 + dv_eight_digits(p);
+	uint64_t v = dv_load_le(p, 4) - 0x30303030ull;
+
+	v = (v * 10 + (v >> 8)) & 0x00ff00ffull;
+	return (v * 100 + (v >> 16)) & 0xffffull;
+}
+
+/* Append the digits of [p, end) to *w while *left allows, eight, then
+ * four, then one at a time; returns where it stopped. */
+static inline const char *dv_sig_take(uint64_t *wp, const char *p,
+				      const char *end, int *leftp)
+{
+	uint64_t w = *wp;
+	int left = *leftp;
+
+	while (end - p >= 8 && left >= 8) {
+		w = w * 100000000 + dv_eight_digits(p);
 		p += 8;
-		*left -= 8;
+		left -= 8;
 	}
-	while (p != end && *left > 0) {
-		*w = *w * 10 + dv_digit(*p++);
-		--*left;
+	if (end - p >= 4 && left >= 4) {
+		w = w * 10000 + dv_four_digits(p);
+		p += 4;
+		left -= 4;
 	}
+	for (; p != end && left > 0; left--)
+		w = w * 10 + dv_digit(*p++);
+	*wp = w;
+	*leftp = left;
 	return p;
 }
 
@@ -215,19 +232,23 @@ static bool dv_any_nonzero(const char *p, const char *end)
 }
 
 /*
- * Gather the first DV_SIG_MAX significant digits of lx into sg: leading
- * zeros skipped (in the integer digits, then in the fraction when the
- * integer part is zero), the rest taken from the integer digits and
- * then the fraction; each digit dropped after the last one taken adds
- * one to q.
+ * Gather the first DV_SIG_MAX significant digits of lx into sg. When all
+ * the digits fit, leading zeros included, they are taken as they are
+ * (a zero in front adds nothing to w): the common case, with no
+ * skipping and nothing cut. Else leading zeros are skipped (in the
+ * integer digits, then in the fraction when the integer part is zero)
+ * and the rest taken from the integer digits and then the fraction;
+ * each digit dropped after the last one taken adds one to q.
  */
 static void dv_num_sig(const dv_dec *lx, dv_sig *sg)
 {
 	const char *p = lx->ib;
 	int left = DV_SIG_MAX;
+	bool skip = (lx->ie - lx->ib) + (lx->fe - lx->fb) > DV_SIG_MAX;
 
 	sg->w = 0;
-	while (p != lx->ie && *p == '0')
+	sg->cut = false;
+	while (skip && p != lx->ie && *p == '0')
 		p++;
 	if (p != lx->ie) {
 		p = dv_sig_take(&sg->w, p, lx->ie, &left);
@@ -237,12 +258,10 @@ static void dv_num_sig(const dv_dec *lx, dv_sig *sg)
 			sg->q = lx->exp + (lx->ie - p);
 			return;
 		}
-		p = lx->fb;
-	} else {
-		p = lx->fb;
-		while (p != lx->fe && *p == '0')
-			p++;
 	}
+	p = lx->fb;
+	while (skip && sg->w == 0 && p != lx->fe && *p == '0')
+		p++;
 	p = dv_sig_take(&sg->w, p, lx->fe, &left);
 	sg->cut = dv_any_nonzero(p, lx->fe);
 	sg->q = lx->exp - (p - lx->fb);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "value/decimal.h"
+#include "value/eisel_lemire.h"
 #include "value/types.h"
 
 static const char *const dv_type_names[DV_T_COUNT] = {
@@ -100,12 +101,12 @@ bool dv_parse_integer(const char *s, size_t len, int64_t *out)
 
 /*
  * Numbers: dv_dec_lex (decimal.c) checks the syntax of types.h and
- * reports where the digits are; the value is then computed by the fast
- * exact path or, failing that, by strtod on a normalised copy.
+ * reports where the digits are. The first 19 significant digits become
+ * w < 2^64 with the value w * 10^q; then three exact methods, cheapest
+ * first: Clinger's fast path, the Eisel-Lemire algorithm
+ * (eisel_lemire.c) and, where that cannot decide, strtod on a normalised
+ * copy of all the digits.
  */
-
-/* Beyond this a decimal exponent is certain overflow or underflow. */
-#define DV_EXP_SAT 1000000000LL
 
 /* 10^0 .. 10^22 are exact doubles. */
 static const double dv_pow10[] = {
@@ -114,10 +115,10 @@ static const double dv_pow10[] = {
 };
 
 /*
- * Clinger's fast path: when the significand m < 2^53 and |e| <= 22 both
+ * Clinger's fast path: when the significand m <= 2^53 and |e| <= 22 both
  * m and 10^|e| are exact doubles, so one IEEE multiply or divide gives
  * the correctly rounded result. A larger e still works while m * 10^(e-22)
- * stays an exact integer below 10^15.
+ * stays an exact integer below 2^53.
  */
 static bool dv_num_fast(uint64_t m, int64_t e, double *out)
 {
@@ -138,6 +139,152 @@ static bool dv_num_fast(uint64_t m, int64_t e, double *out)
 	}
 	return false;
 }
+
+/* The significant digits of a number, cut to what a uint64_t holds. */
+typedef struct dv_sig {
+	uint64_t w;   /* the first (at most 19) significant digits */
+	int64_t q;    /* the value is w * 10^q, or above it when `cut` */
+	bool cut;     /* a nonzero digit after the 19th was dropped */
+} dv_sig;
+
+/* 10^19 < 2^64: 19 digits never wrap a uint64_t. */
+#define DV_SIG_MAX 19
+
+/* n <= 8 bytes at p as a little-endian word: p[0] in the low byte. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static uint64_t dv_load_le(const char *p, size_t n)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, p, n);
+	return v;
+}
+#else
+static uint64_t dv_load_le(const char *p, size_t n)
+{
+	uint64_t v = 0;
+
+	while (n--)
+		v = v << 8 | (unsigned char)p[n];
+	return v;
+}
+#endif
+
+/*
+ * The value of eight ASCII digits at p, p[0] the most significant, in
+ * three multiply-shift-mask steps on one word instead of eight loop
+ * turns (the SWAR digit parsing of Lemire 2021, section 7). With p[0] in
+ * the low byte, v * 10 + (v >> 8) puts 10 * p[0] + p[1] in byte 0 (and
+ * likewise in bytes 2, 4, 6; no lane exceeds 99, so none carries); the
+ * mask keeps those, and the same step on 16-bit then 32-bit lanes joins
+ * them into four, then eight digits.
+ */
+static uint64_t dv_eight_digits(const char *p)
+{
+	uint64_t v = dv_load_le(p, 8) - 0x3030303030303030ull;
+
+	v = (v * 10 + (v >> 8)) & 0x00ff00ff00ff00ffull;
+	v = (v * 100 + (v >> 16)) & 0x0000ffff0000ffffull;
+	return (v * 10000 + (v >> 32)) & 0xffffffffull;
+}
+
+/* The same for four digits. */
+static uint64_t dv_four_digits(const char *p)
+{
+	uint64_t v = dv_load_le(p, 4) - 0x30303030ull;
+
+	v = (v * 10 + (v >> 8)) & 0x00ff00ffull;
+	return (v * 100 + (v >> 16)) & 0xffffull;
+}
+
+/* Append the digits of [p, end) to *w while *left allows, eight, then
+ * four, then one at a time; returns where it stopped. */
+static inline const char *dv_sig_take(uint64_t *wp, const char *p,
+				      const char *end, int *leftp)
+{
+	uint64_t w = *wp;
+	int left = *leftp;
+
+	while (end - p >= 8 && left >= 8) {
+		w = w * 100000000 + dv_eight_digits(p);
+		p += 8;
+		left -= 8;
+	}
+	if (end - p >= 4 && left >= 4) {
+		w = w * 10000 + dv_four_digits(p);
+		p += 4;
+		left -= 4;
+	}
+	for (; p != end && left > 0; left--)
+		w = w * 10 + dv_digit(*p++);
+	*wp = w;
+	*leftp = left;
+	return p;
+}
+
+/* True when a digit of [p, end) is not '0'. */
+static bool dv_any_nonzero(const char *p, const char *end)
+{
+	for (; p != end; p++)
+		if (*p != '0')
+			return true;
+	return false;
+}
+
+/*
+ * Gather the first DV_SIG_MAX significant digits of lx into sg. When all
+ * the digits fit, leading zeros included, they are taken as they are
+ * (a zero in front adds nothing to w): the common case, with no
+ * skipping and nothing cut. Else leading zeros are skipped (in the
+ * integer digits, then in the fraction when the integer part is zero)
+ * and the rest taken from the integer digits and then the fraction;
+ * each digit dropped after the last one taken adds one to q.
+ */
+static void dv_num_sig(const dv_dec *lx, dv_sig *sg)
+{
+	const char *p = lx->ib;
+	int left = DV_SIG_MAX;
+	bool skip = (lx->ie - lx->ib) + (lx->fe - lx->fb) > DV_SIG_MAX;
+
+	sg->w = 0;
+	sg->cut = false;
+	while (skip && p != lx->ie && *p == '0')
+		p++;
+	if (p != lx->ie) {
+		p = dv_sig_take(&sg->w, p, lx->ie, &left);
+		if (p != lx->ie) {
+			sg->cut = dv_any_nonzero(p, lx->ie) ||
+				  dv_any_nonzero(lx->fb, lx->fe);
+			sg->q = lx->exp + (lx->ie - p);
+			return;
+		}
+	}
+	p = lx->fb;
+	while (skip && sg->w == 0 && p != lx->fe && *p == '0')
+		p++;
+	p = dv_sig_take(&sg->w, p, lx->fe, &left);
+	sg->cut = dv_any_nonzero(p, lx->fe);
+	sg->q = lx->exp - (p - lx->fb);
+}
+
+/*
+ * Eisel-Lemire on sg: the bits of |value| in *bits, DV_DOUBLE_INF_BITS
+ * beyond the double range. A cut significand lies strictly between w and
+ * w + 1: when both round to the same double, so does everything between
+ * them (Lemire 2021, section 11). False: undecided.
+ */
+static bool dv_num_lemire(const dv_sig *sg, uint64_t *bits)
+{
+	uint64_t up;
+
+	if (!dv_eisel_lemire(sg->w, sg->q, bits))
+		return false;
+	return !sg->cut ||
+	       (dv_eisel_lemire(sg->w + 1, sg->q, &up) && up == *bits);
+}
+
+/* Beyond this a decimal exponent is certain overflow or underflow. */
+#define DV_EXP_SAT 1000000000LL
 
 /* Significant digits kept for strtod: 767 suffice to decide any
  * rounding of a double (plus one sticky digit for the rest). */
@@ -210,44 +357,26 @@ static bool dv_num_slow(const dv_dec *lx, double *out)
 bool dv_parse_number(const char *s, size_t len, double *out)
 {
 	dv_dec lx;
-	uint64_t m = 0;
-	const char *p;
-	int nsig = 0;
-	int64_t e;
+	dv_sig sg;
+	uint64_t bits;
 
 	if (!dv_dec_lex(s, len, &lx))
 		return false;
-	/* Gather up to 19 significant digits (below 10^19: no uint64_t
-	 * overflow); more go to the slow path. Counting digits, not testing
-	 * m != 0, which a wrapped product could fake (2^64 * 5 ends in 0). */
-	for (p = lx.ib; p != lx.fe; p++) {
-		if (p == lx.ie) {
-			p = lx.fb - 1;
-			continue;
-		}
-		if (!nsig && *p == '0')
-			continue; /* a leading zero */
-		if (++nsig > 19)
-			break;
-		m = m * 10 + dv_digit(*p);
+	dv_num_sig(&lx, &sg);
+	if (sg.w == 0) {
+		*out = lx.neg ? -0.0 : 0.0;
+		return true;
 	}
-	if (p == lx.fe && nsig <= 19) {
-		e = lx.exp - (int64_t)(lx.fe - lx.fb);
-		if (m == 0) {
-			*out = lx.neg ? -0.0 : 0.0;
-			return true;
-		}
-		while (m > (1ull << 53) && m % 10 == 0) {
-			m /= 10;
-			e++;
-		}
-		if (dv_num_fast(m, e, out)) {
-			if (lx.neg)
-				*out = -*out;
-			return true;
-		}
+	if (sg.cut || !dv_num_fast(sg.w, sg.q, out)) {
+		if (!dv_num_lemire(&sg, &bits))
+			return dv_num_slow(&lx, out); /* signed; false on overflow */
+		if (bits == DV_DOUBLE_INF_BITS)
+			return false;
+		memcpy(out, &bits, sizeof(*out));
 	}
-	return dv_num_slow(&lx, out);
+	if (lx.neg)
+		*out = -*out;
+	return true;
 }
 
 unsigned dv_days_in_month(int64_t y, unsigned m)

@@ -51,7 +51,8 @@ static dcval_status entry_init(const dv_column *col, const dv_dscol *d,
 	dv_buf_init(&en->texts, SIZE_MAX / 2);
 	if (!dv_dscol_counts_values(d))
 		return DCVAL_OK;
-	en->set = dv_dscol_counts_shares(d) ? dv_keyset_new_indexed(fixed8)
+	en->counts_shares = dv_dscol_counts_shares(d);
+	en->set = en->counts_shares ? dv_keyset_new_indexed(fixed8)
 					    : dv_keyset_new(fixed8);
 	if (!en->set)
 		return DCVAL_ENOMEM;
@@ -170,14 +171,34 @@ static dcval_status add_first(dv_engine *e, const dv_column *col,
 	return DCVAL_OK;
 }
 
-/* The memo key of a typed value of an entry with a memo (the bytes
- * engine/dataset.c encodes, zero-padded into w): false when longer than
- * the memo keeps. */
+/* Bytes s[0..n), n <= 16, as two words that, with n, tell them apart
+ * from any other n bytes: loads that overlap when n is not a power of
+ * two (the first and the last 8, or 4, bytes), no call of memcpy() for a
+ * length known only now, no read past s + n. */
+static void short_words(const char *s, size_t n, uint64_t w[2])
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t a, b;
+
+	if (n >= 8) {
+		memcpy(&w[0], u, 8);
+		memcpy(&w[1], u + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(&a, u, 4);
+		memcpy(&b, u + n - 4, 4);
+		w[0] = (uint64_t)a | (uint64_t)b << 32;
+	} else if (n > 0) {
+		w[0] = (uint64_t)u[0] | (uint64_t)u[n / 2] << 8 |
+		       (uint64_t)u[n - 1] << 16;
+	}
+}
+
+/* The memo key of a typed value of an entry with a memo: the bytes
+ * engine/dataset.c encodes, as words in w (short_words()); false when
+ * longer than the memo keeps. */
 static bool memo_key(dv_type type, const dv_value *v, const dv_typed *t,
 		     uint64_t w[2], uint32_t *len)
 {
-	w[0] = 0;
-	w[1] = 0;
 	switch (type) {
 	case DV_T_INTEGER:
 	case DV_T_BOOLEAN:
@@ -194,9 +215,8 @@ static bool memo_key(dv_type type, const dv_value *v, const dv_typed *t,
 	default: /* string: its bytes */
 		if (v->len > DV_DS_MEMO_BYTES)
 			return false;
-		if (v->len)
-			memcpy(w, v->s, v->len);
 		*len = (uint32_t)v->len;
+		short_words(v->s, v->len, w);
 		return true;
 	}
 }
@@ -233,7 +253,7 @@ static dcval_status count_value(dv_engine *e, const dv_column *col,
 				dv_dsentry *en, bool shares)
 {
 	dcval_status st;
-	uint64_t ix = 0, w[2];
+	uint64_t ix = 0, w[2] = { 0, 0 };
 	uint32_t len = 0;
 	size_t slot = 0;
 	bool added, memo, hit = false;
@@ -328,7 +348,7 @@ static dcval_status entry_record(dv_engine *e, size_t i)
 			dv_xsum_add(&en->sum, t->d);
 	}
 	if (en->set)
-		return count_value(e, col, v, t, en, dv_dscol_counts_shares(d));
+		return count_value(e, col, v, t, en, en->counts_shares);
 	return DCVAL_OK;
 }
 

@@ -120,11 +120,18 @@ size_t dv_colstats_key(dv_type type, const dv_typed *t, unsigned char key[8])
 {
 	int64_t v = type == DV_T_BOOLEAN ? (t->i != 0) : t->i;
 	uint64_t u = (uint64_t)v;
-	size_t k;
 
-	/* little-endian, so a profile reads the same on any machine */
-	for (k = 0; k < 8; k++)
-		key[k] = (unsigned char)(u >> (8 * k));
+	/* little-endian, so a profile reads the same on any machine;
+	 * written out, so that the compiler merges the stores into one on
+	 * a little-endian machine (a loop of eight stayed eight stores) */
+	key[0] = (unsigned char)u;
+	key[1] = (unsigned char)(u >> 8);
+	key[2] = (unsigned char)(u >> 16);
+	key[3] = (unsigned char)(u >> 24);
+	key[4] = (unsigned char)(u >> 32);
+	key[5] = (unsigned char)(u >> 40);
+	key[6] = (unsigned char)(u >> 48);
+	key[7] = (unsigned char)(u >> 56);
 	return 8;
 }
 

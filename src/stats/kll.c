@@ -210,8 +210,12 @@ static void radix_sort(double *a, uint32_t n)
 	dv_free(k < t ? k : t);
 }
 
-/* Ascending runs a level may hold and still be merged rather than sorted. */
+/* Ascending runs a level may hold and still be merged rather than sorted;
+ * a level of at most KLL_SMALL items merges in a buffer on the stack
+ * (short levels, the low ones, are compacted most often: a call of
+ * malloc() would cost about what the merge does). */
 #define KLL_MAX_RUNS 16
+#define KLL_SMALL 64
 
 /* Merge the sorted runs a[x..y) and a[y..z) into out[x..z): the smaller
  * head goes first, chosen by a conditional move (a branch on random
@@ -237,7 +241,8 @@ static void merge2(const double *a, uint32_t x, uint32_t y, uint32_t z,
 }
 
 /*
- * Sort a[0..n) ascending. Level 0 holds values as they came: radix_sort.
+ * Sort a[0..n) ascending. Level 0 holds values as they came: radix_sort
+ * (dv_sort_doubles() when short).
  * A higher level is what compactions promoted into it: each promotion is
  * a sorted run (every other item of a sorted level), after at most one
  * item kept back by an odd compaction, so it is a few ascending runs,
@@ -250,12 +255,8 @@ static void merge2(const double *a, uint32_t x, uint32_t y, uint32_t z,
 static void sort_level(double *a, uint32_t n)
 {
 	uint32_t ends[KLL_MAX_RUNS], r = 0, i, w;
-	double *t, *src, *dst, *sw;
+	double small[KLL_SMALL], *t, *src, *dst, *sw;
 
-	if (n < 64) {
-		radix_sort(a, n); /* a short level: dv_sort_doubles() */
-		return;
-	}
 	for (i = 1; i < n; i++) {
 		if (!(a[i] < a[i - 1]))
 			continue;
@@ -268,7 +269,8 @@ static void sort_level(double *a, uint32_t n)
 	if (r == 0)
 		return; /* already ascending */
 	ends[r++] = n;
-	if (!(t = dv_mallocarray(n, sizeof(*t)))) {
+	t = n <= KLL_SMALL ? small : dv_mallocarray(n, sizeof(*t));
+	if (!t) {
 		dv_sort_doubles(a, n);
 		return;
 	}
@@ -295,7 +297,8 @@ static void sort_level(double *a, uint32_t n)
 	}
 	if (src != a)
 		memcpy(a, src, n * sizeof(*a));
-	dv_free(t);
+	if (t != small)
+		dv_free(t);
 }
 
 /*

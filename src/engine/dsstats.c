@@ -17,6 +17,7 @@
 #include "contract/dscheck.h"
 #include "engine/dsstats.h"
 #include "engine/engine_impl.h"
+#include "stats/shortkey.h"
 #include "util/alloc.h"
 
 /* A date's instant: the last millisecond of its day (contract.md). */
@@ -40,7 +41,7 @@
  */
 #define DV_DS_MEMO_SLOTS 1024
 #define DV_DS_MEMO_KEYS 512
-#define DV_DS_MEMO_BYTES 16
+#define DV_DS_MEMO_BYTES DV_SHORTKEY_MAX
 
 static dcval_status entry_init(const dv_column *col, const dv_dscol *d,
 			       dv_dsentry *en)
@@ -171,30 +172,8 @@ static dcval_status add_first(dv_engine *e, const dv_column *col,
 	return DCVAL_OK;
 }
 
-/* Bytes s[0..n), n <= 16, as two words that, with n, tell them apart
- * from any other n bytes: loads that overlap when n is not a power of
- * two (the first and the last 8, or 4, bytes), no call of memcpy() for a
- * length known only now, no read past s + n. */
-static void short_words(const char *s, size_t n, uint64_t w[2])
-{
-	const unsigned char *u = (const unsigned char *)s;
-	uint32_t a, b;
-
-	if (n >= 8) {
-		memcpy(&w[0], u, 8);
-		memcpy(&w[1], u + n - 8, 8);
-	} else if (n >= 4) {
-		memcpy(&a, u, 4);
-		memcpy(&b, u + n - 4, 4);
-		w[0] = (uint64_t)a | (uint64_t)b << 32;
-	} else if (n > 0) {
-		w[0] = (uint64_t)u[0] | (uint64_t)u[n / 2] << 8 |
-		       (uint64_t)u[n - 1] << 16;
-	}
-}
-
 /* The memo key of a typed value of an entry with a memo: the bytes
- * engine/dataset.c encodes, as words in w (short_words()); false when
+ * engine/dataset.c encodes, as words in w (stats/shortkey.h); false when
  * longer than the memo keeps. */
 static bool memo_key(dv_type type, const dv_value *v, const dv_typed *t,
 		     uint64_t w[2], uint32_t *len)
@@ -216,7 +195,7 @@ static bool memo_key(dv_type type, const dv_value *v, const dv_typed *t,
 		if (v->len > DV_DS_MEMO_BYTES)
 			return false;
 		*len = (uint32_t)v->len;
-		short_words(v->s, v->len, w);
+		dv_shortkey_words(v->s, v->len, w);
 		return true;
 	}
 }

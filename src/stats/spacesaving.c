@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "stats/hash64.h"
+#include "stats/shortkey.h"
 #include "stats/spacesaving.h"
 #include "stats/wire.h"
 #include "util/alloc.h"
@@ -145,36 +146,6 @@ void dv_ss_free(dv_ss *s)
 	dv_free(s);
 }
 
-/* Whether a[0..n) equals b[0..n): keys of at most 16 bytes (codes,
- * 8-byte integers, 12-byte instants: most keys) by two loads each, that
- * overlap when n is not a power of two, instead of a call of memcmp()
- * for a length known only now. */
-static inline bool same_bytes(const unsigned char *a, const unsigned char *b,
-			      size_t n)
-{
-	uint64_t x0, x1, y0, y1;
-	uint32_t u0, u1, v0, v1;
-
-	if (n > 16)
-		return memcmp(a, b, n) == 0;
-	if (n >= 8) {
-		memcpy(&x0, a, 8);
-		memcpy(&y0, b, 8);
-		memcpy(&x1, a + n - 8, 8);
-		memcpy(&y1, b + n - 8, 8);
-		return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-	}
-	if (n >= 4) {
-		memcpy(&u0, a, 4);
-		memcpy(&v0, b, 4);
-		memcpy(&u1, a + n - 4, 4);
-		memcpy(&v1, b + n - 4, 4);
-		return ((u0 ^ v0) | (u1 ^ v1)) == 0;
-	}
-	return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] &&
-			  a[n - 1] == b[n - 1]);
-}
-
 /* Table position of the key, or of the empty slot where it would go. */
 static uint32_t lookup(const dv_ss *s, const void *key, size_t len, uint64_t hash)
 {
@@ -188,7 +159,7 @@ static uint32_t lookup(const dv_ss *s, const void *key, size_t len, uint64_t has
 			const struct slot *e = &s->slot[k];
 
 			if (e->hash == hash && e->len == len &&
-			    same_bytes(key_of(s, k), key, stored(s, len)))
+			    dv_shortkey_equal(key_of(s, k), key, stored(s, len)))
 				break;
 		}
 		i = (i + 1) & mask;

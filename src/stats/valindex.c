@@ -27,7 +27,8 @@ static uint32_t home(const dv_vindex *x, const char *s, size_t len, int64_t i)
 		h = mix((uint64_t)i);
 	} else if (len <= DV_SHORTKEY_MAX) {
 		dv_shortkey_words(s, len, w);
-		h = mix(w[0] ^ mix(w[1]) ^ (uint64_t)len * 0x9E3779B97F4A7C15ULL);
+		h = mix(w[0] ^ w[1] * 0xC2B2AE3D27D4EB4FULL ^
+		      (uint64_t)len * 0x9E3779B97F4A7C15ULL);
 	} else {
 		h = dv_hash64(s, len, 0);
 	}

@@ -17,10 +17,31 @@
 #include "contract/dscheck.h"
 #include "engine/dsstats.h"
 #include "engine/engine_impl.h"
+#include "stats/shortkey.h"
 #include "util/alloc.h"
 
 /* A date's instant: the last millisecond of its day (contract.md). */
 #define DV_DS_DAY_END_NS 999000000
+
+/*
+ * The memo: most columns with distinct or share checks have few values
+ * (codes, categories), and every record looks its value up in the exact
+ * set: the key built in e->key, hashed over its bytes, compared with the
+ * stored key. The memo keeps the first DV_DS_MEMO_KEYS keys of at most
+ * 16 bytes (strings, integers, booleans, dates, datetimes, times: the
+ * very bytes engine/dataset.c encodes) in a small open-addressed table
+ * of fixed slots, found by one multiply-shift hash of two words
+ * (Dietzfelbinger, Hagerup, Katajainen, Penttonen 1997, "A reliable
+ * randomized algorithm for the closest-pair problem"). A key found there
+ * is in the set already: a distinct count has nothing to do, a share
+ * count takes the index kept with it. Every other key takes the set's
+ * path and, while the memo has room, is remembered after it. The memo
+ * never grows past half full, so a probe ends at an empty slot; once
+ * full it costs a column of many values one probe a record.
+ */
+#define DV_DS_MEMO_SLOTS 1024
+#define DV_DS_MEMO_KEYS 512
+#define DV_DS_MEMO_BYTES DV_SHORTKEY_MAX
 
 static dcval_status entry_init(const dv_column *col, const dv_dscol *d,
 			       dv_dsentry *en)
@@ -31,9 +52,16 @@ static dcval_status entry_init(const dv_column *col, const dv_dscol *d,
 	dv_buf_init(&en->texts, SIZE_MAX / 2);
 	if (!dv_dscol_counts_values(d))
 		return DCVAL_OK;
-	en->set = dv_dscol_counts_shares(d) ? dv_keyset_new_indexed(fixed8)
+	en->counts_shares = dv_dscol_counts_shares(d);
+	en->set = en->counts_shares ? dv_keyset_new_indexed(fixed8)
 					    : dv_keyset_new(fixed8);
-	return en->set ? DCVAL_OK : DCVAL_ENOMEM;
+	if (!en->set)
+		return DCVAL_ENOMEM;
+	if (col->type == DV_T_NUMBER || col->type == DV_T_ANY ||
+	    col->type == DV_T_VECTOR)
+		return DCVAL_OK; /* keys not the value's own bytes: no memo */
+	en->memo = dv_calloc(DV_DS_MEMO_SLOTS, sizeof(*en->memo));
+	return en->memo ? DCVAL_OK : DCVAL_ENOMEM;
 }
 
 dcval_status dv_dsstats_new(const dv_engine *e, dv_dsstats **out)
@@ -74,6 +102,7 @@ void dv_dsstats_free(dv_dsstats *ds)
 		dv_dsentry *en = &ds->entries[i];
 
 		dv_keyset_free(en->set);
+		dv_free(en->memo);
 		dv_free(en->counts);
 		dv_free(en->text_off);
 		dv_free(en->text_len);
@@ -143,6 +172,57 @@ static dcval_status add_first(dv_engine *e, const dv_column *col,
 	return DCVAL_OK;
 }
 
+/* The memo key of a typed value of an entry with a memo: the bytes
+ * engine/dataset.c encodes, as words in w (stats/shortkey.h); false when
+ * longer than the memo keeps. */
+static bool memo_key(dv_type type, const dv_value *v, const dv_typed *t,
+		     uint64_t w[2], uint32_t *len)
+{
+	switch (type) {
+	case DV_T_INTEGER:
+	case DV_T_BOOLEAN:
+	case DV_T_DATE:
+		w[0] = (uint64_t)t->i;
+		*len = 8;
+		return true;
+	case DV_T_DATETIME:
+	case DV_T_TIME:
+		w[0] = (uint64_t)t->i;
+		w[1] = (uint32_t)t->ns;
+		*len = 12;
+		return true;
+	default: /* string: its bytes */
+		if (v->len > DV_DS_MEMO_BYTES)
+			return false;
+		*len = (uint32_t)v->len;
+		dv_shortkey_words(v->s, v->len, w);
+		return true;
+	}
+}
+
+/* The slot of key (w, len) in the memo, or the empty slot where it would
+ * go; *hit whether it is there. */
+static size_t memo_find(const dv_dsentry *en, const uint64_t w[2],
+			uint32_t len, bool *hit)
+{
+	uint64_t h = (w[0] ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^ len) *
+		     UINT64_C(0x9E3779B97F4A7C15);
+	size_t i = (size_t)(h >> 54); /* the top 10 bits: 1024 slots */
+
+	for (;; i = (i + 1) & (DV_DS_MEMO_SLOTS - 1)) {
+		const dv_dsmemo_slot *m = &en->memo[i];
+
+		if (m->len1 == 0) {
+			*hit = false;
+			return i;
+		}
+		if (m->len1 == len + 1 && m->w[0] == w[0] && m->w[1] == w[1]) {
+			*hit = true;
+			return i;
+		}
+	}
+}
+
 /* Count one typed value of an entry with a value set; `shares`: the set
  * is indexed and each value has a count. The per-value arrays have room
  * for a new value before the set takes it, so that a failure leaves no
@@ -152,9 +232,19 @@ static dcval_status count_value(dv_engine *e, const dv_column *col,
 				dv_dsentry *en, bool shares)
 {
 	dcval_status st;
-	uint64_t ix;
-	bool added;
+	uint64_t ix = 0, w[2] = { 0, 0 };
+	uint32_t len = 0;
+	size_t slot = 0;
+	bool added, memo, hit = false;
 
+	memo = en->memo && memo_key(col->type, v, t, w, &len);
+	if (memo)
+		slot = memo_find(en, w, len, &hit);
+	if (hit) {
+		if (shares)
+			en->counts[en->memo[slot].ix]++;
+		return DCVAL_OK;
+	}
 	st = dv_engine_value_key(e, col, v, t);
 	if (st == DCVAL_OK && shares)
 		st = dv_dsentry_reserve(en, dv_keyset_count(en->set));
@@ -167,6 +257,13 @@ static dcval_status count_value(dv_engine *e, const dv_column *col,
 		if (added)
 			st = add_first(e, col, v, en, ix);
 		en->counts[ix]++;
+	}
+	if (st == DCVAL_OK && memo && en->memo_n < DV_DS_MEMO_KEYS) {
+		en->memo[slot].w[0] = w[0];
+		en->memo[slot].w[1] = w[1];
+		en->memo[slot].len1 = len + 1;
+		en->memo[slot].ix = (uint32_t)ix;
+		en->memo_n++;
 	}
 	/* a key past 1 GiB, or past 2^32 - 1 distinct values: left out of
 	 * the counts, as `unique` leaves it unchecked */
@@ -230,7 +327,7 @@ static dcval_status entry_record(dv_engine *e, size_t i)
 			dv_xsum_add(&en->sum, t->d);
 	}
 	if (en->set)
-		return count_value(e, col, v, t, en, dv_dscol_counts_shares(d));
+		return count_value(e, col, v, t, en, en->counts_shares);
 	return DCVAL_OK;
 }
 

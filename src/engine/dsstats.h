@@ -32,6 +32,16 @@
  * so that a longer value is still cut (with its "...") as reports cut. */
 #define DV_DS_TEXT_KEEP (DCVAL_VALUE_SHOW_MAX + 1)
 
+/* A slot of an entry's memo (dsstats.c): a short key that is in the
+ * entry's value set, as two words and its length + 1 (0: an
+ * empty slot), and its index in a share entry's set. Equal keys give
+ * equal words; the words with the length tell keys apart. */
+typedef struct dv_dsmemo_slot {
+	uint64_t w[2];
+	uint32_t len1;
+	uint32_t ix;
+} dv_dsmemo_slot;
+
 /* The measurements of one `dataset.columns` entry. */
 typedef struct dv_dsentry {
 	uint64_t records;    /* records of inputs that have the column */
@@ -39,11 +49,14 @@ typedef struct dv_dsentry {
 	uint64_t values;     /* non-null values that passed the type check */
 	dv_xsum sum;         /* their exact sum (mean checks): merges exactly */
 	dv_keyset *set;      /* distinct values by typed key (distinct, share), or NULL */
+	bool counts_shares;  /* `set` is indexed: a count per value (share checks) */
 	uint64_t *counts;    /* share: count per value index */
 	uint64_t *text_off;  /* share: first occurrence's text in `texts` */
 	uint32_t *text_len;  /* share: its length (at most DV_DS_TEXT_KEEP) */
 	size_t alloc;        /* entries allocated in the three arrays */
 	dv_buf texts;        /* share: texts of first occurrences */
+	dv_dsmemo_slot *memo; /* short keys already in `set`, or NULL */
+	uint32_t memo_n;     /* keys in the memo */
 } dv_dsentry;
 
 typedef struct dv_dsstats {

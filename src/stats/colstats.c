@@ -120,11 +120,18 @@ size_t dv_colstats_key(dv_type type, const dv_typed *t, unsigned char key[8])
 {
 	int64_t v = type == DV_T_BOOLEAN ? (t->i != 0) : t->i;
 	uint64_t u = (uint64_t)v;
-	size_t k;
 
-	/* little-endian, so a profile reads the same on any machine */
-	for (k = 0; k < 8; k++)
-		key[k] = (unsigned char)(u >> (8 * k));
+	/* little-endian, so a profile reads the same on any machine;
+	 * written out, so that the compiler merges the stores into one on
+	 * a little-endian machine (a loop of eight stayed eight stores) */
+	key[0] = (unsigned char)u;
+	key[1] = (unsigned char)(u >> 8);
+	key[2] = (unsigned char)(u >> 16);
+	key[3] = (unsigned char)(u >> 24);
+	key[4] = (unsigned char)(u >> 32);
+	key[5] = (unsigned char)(u >> 40);
+	key[6] = (unsigned char)(u >> 48);
+	key[7] = (unsigned char)(u >> 56);
 	return 8;
 }
 
@@ -149,25 +156,31 @@ void dv_colstats_unkey(dv_type type, const unsigned char *key, dv_typed *t)
 size_t dv_colstats_numkey(const char *text, size_t len,
 			  unsigned char out[DV_COLSTATS_KEYBUF])
 {
-	size_t i = 0, ni, first = SIZE_MAX, last = 0, nd = 0, n = 0, dot = 0;
+	size_t i, ni, n, keep = 0, nd = 0, first = SIZE_MAX, dot = 0;
 	int64_t e;
-	char num[24];
-	int m = 0;
 	uint64_t ue;
+	bool neg;
 
 	if (!text || len == 0 || len > DV_COLSTATS_KEYBUF - 24)
 		return 0;
-	if (text[0] == '-')
-		i = 1;
-	for (ni = i; i < len; i++) {
-		if (text[i] >= '0' && text[i] <= '9') {
-			if (text[i] != '0') {
+	neg = text[0] == '-';
+	/* one pass: the digits from the first nonzero one on go to out
+	 * (after room for the '-'), keep marks the end of the last nonzero */
+	n = neg;
+	for (i = ni = neg; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		if ((unsigned)(c - '0') <= 9) {
+			if (c != '0') {
 				if (first == SIZE_MAX)
 					first = nd;
-				last = nd;
+				out[n++] = c;
+				keep = n;
+			} else if (first != SIZE_MAX) {
+				out[n++] = c;
 			}
 			nd++;
-		} else if (text[i] == '.' && !dot && i > ni && i + 1 < len) {
+		} else if (c == '.' && !dot && i > ni && i + 1 < len) {
 			dot = nd;
 		} else {
 			return 0;
@@ -179,26 +192,19 @@ size_t dv_colstats_numkey(const char *text, size_t len,
 		out[0] = '0';
 		return 1;
 	}
-	if (text[0] == '-')
-		out[n++] = '-';
-	/* the digits first..last, skipping the '.' */
-	for (i = text[0] == '-' ? 1 : 0, nd = 0; i < len; i++) {
-		if (text[i] == '.')
-			continue;
-		if (nd >= first && nd <= last)
-			out[n++] = (unsigned char)text[i];
-		nd++;
-	}
+	if (neg)
+		out[0] = '-';
+	n = keep;
 	e = (int64_t)(dot ? dot : nd) - (int64_t)first;
-	ue = e < 0 ? (uint64_t)-e : (uint64_t)e;
-	do
-		num[sizeof(num) - 1 - m++] = (char)('0' + ue % 10);
-	while (ue /= 10);
-	if (e < 0)
-		num[sizeof(num) - 1 - m++] = '-';
 	out[n++] = 'e';
-	memcpy(out + n, num + sizeof(num) - m, (size_t)m);
-	return n + (size_t)m;
+	if (e < 0)
+		out[n++] = '-';
+	/* |e| < 64: at most two digits */
+	ue = e < 0 ? (uint64_t)-e : (uint64_t)e;
+	if (ue >= 10)
+		out[n++] = (unsigned char)('0' + ue / 10);
+	out[n++] = (unsigned char)('0' + ue % 10);
+	return n;
 }
 
 /*

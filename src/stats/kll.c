@@ -167,7 +167,7 @@ static dv_sketch_status add_level(dv_kll *s)
  * exactly a comparison sort's. Short runs, or no memory for the two key
  * arrays: dv_sort_doubles().
  */
-static void sort_level(double *a, uint32_t n)
+static void radix_sort(double *a, uint32_t n)
 {
 	uint64_t *k, *t, *sw, u;
 	uint32_t count[8][256], i, pass, pos, c;
@@ -208,6 +208,97 @@ static void sort_level(double *a, uint32_t n)
 		memcpy(&a[i], &u, sizeof(u));
 	}
 	dv_free(k < t ? k : t);
+}
+
+/* Ascending runs a level may hold and still be merged rather than sorted;
+ * a level of at most KLL_SMALL items merges in a buffer on the stack
+ * (short levels, the low ones, are compacted most often: a call of
+ * malloc() would cost about what the merge does). */
+#define KLL_MAX_RUNS 16
+#define KLL_SMALL 64
+
+/* Merge the sorted runs a[x..y) and a[y..z) into out[x..z): the smaller
+ * head goes first, chosen by a conditional move (a branch on random
+ * interleavings would mispredict about every other item). Equal items
+ * are equal doubles, so which run gives one first does not matter. */
+static void merge2(const double *a, uint32_t x, uint32_t y, uint32_t z,
+		   double *out)
+{
+	uint32_t i = x, j = y, o = x;
+
+	while (i < y && j < z) {
+		double u = a[i], v = a[j];
+		bool right = v < u;
+
+		out[o++] = right ? v : u;
+		j += right;
+		i += !right;
+	}
+	while (i < y)
+		out[o++] = a[i++];
+	while (j < z)
+		out[o++] = a[j++];
+}
+
+/*
+ * Sort a[0..n) ascending. Level 0 holds values as they came: radix_sort
+ * (dv_sort_doubles() when short).
+ * A higher level is what compactions promoted into it: each promotion is
+ * a sorted run (every other item of a sorted level), after at most one
+ * item kept back by an odd compaction, so it is a few ascending runs,
+ * and merging them (a natural merge sort: Knuth vol. 3, 5.2.4) costs a
+ * few instructions an item where the radix sort's passes cost tens. The
+ * runs are found by looking, not by bookkeeping: more than KLL_MAX_RUNS
+ * of them (level 0 has one every two items) and the radix sort runs.
+ * Both give the same array: the sorted order of the same doubles.
+ */
+static void sort_level(double *a, uint32_t n)
+{
+	uint32_t ends[KLL_MAX_RUNS], r = 0, i, w;
+	double small[KLL_SMALL], *t, *src, *dst, *sw;
+
+	for (i = 1; i < n; i++) {
+		if (!(a[i] < a[i - 1]))
+			continue;
+		if (r + 1 == KLL_MAX_RUNS) {
+			radix_sort(a, n);
+			return;
+		}
+		ends[r++] = i;
+	}
+	if (r == 0)
+		return; /* already ascending */
+	ends[r++] = n;
+	t = n <= KLL_SMALL ? small : dv_mallocarray(n, sizeof(*t));
+	if (!t) {
+		dv_sort_doubles(a, n);
+		return;
+	}
+	src = a;
+	dst = t;
+	while (r > 1) {
+		uint32_t start = 0;
+
+		for (i = 0, w = 0; i < r; i += 2) {
+			if (i + 1 < r) {
+				merge2(src, start, ends[i], ends[i + 1], dst);
+				start = ends[i + 1];
+				ends[w++] = ends[i + 1];
+			} else {
+				memcpy(dst + start, src + start,
+				       (ends[i] - start) * sizeof(*src));
+				ends[w++] = ends[i];
+			}
+		}
+		r = w;
+		sw = src;
+		src = dst;
+		dst = sw;
+	}
+	if (src != a)
+		memcpy(a, src, n * sizeof(*a));
+	if (t != small)
+		dv_free(t);
 }
 
 /*

@@ -28,6 +28,9 @@ typedef struct dv_ksrun {
 	uint64_t *eq;    /* n_pts: stream values equal to pts[i] */
 	uint64_t *gap;   /* n_pts + 1: values strictly between neighbours */
 	uint64_t n;      /* stream values counted */
+	uint32_t *bucket; /* n_buckets + 1: points in buckets below b (ksrun.c) */
+	uint32_t n_buckets;
+	double lo, scale; /* a value's bucket: (x - lo) * scale, clamped */
 } dv_ksrun;
 
 /* Points of the sketch base (borrowed during the call), every counter
@@ -36,7 +39,8 @@ typedef struct dv_ksrun {
 dv_sketch_status dv_ksrun_init(dv_ksrun *k, const dv_kll *base);
 void dv_ksrun_release(dv_ksrun *k);
 
-/* Count one value: a binary search, no allocation. NaN and infinities
+/* Count one value: a bucket lookup and a binary search within the
+ * bucket, no allocation. NaN and infinities
  * are not counted (the baseline's sketch refuses them too). */
 void dv_ksrun_add(dv_ksrun *k, double x);
 

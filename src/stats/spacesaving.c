@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "stats/hash64.h"
+#include "stats/shortkey.h"
 #include "stats/spacesaving.h"
 #include "stats/wire.h"
 #include "util/alloc.h"
@@ -158,7 +159,7 @@ static uint32_t lookup(const dv_ss *s, const void *key, size_t len, uint64_t has
 			const struct slot *e = &s->slot[k];
 
 			if (e->hash == hash && e->len == len &&
-			    !memcmp(key_of(s, k), key, stored(s, len)))
+			    dv_shortkey_equal(key_of(s, k), key, stored(s, len)))
 				break;
 		}
 		i = (i + 1) & mask;

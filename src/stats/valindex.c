@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "stats/hash64.h"
+#include "stats/shortkey.h"
 #include "stats/valindex.h"
 #include "util/alloc.h"
 
@@ -17,17 +18,17 @@ static uint64_t mix(uint64_t z)
 }
 
 /* Short strings (most value lists: codes, categories) are their own
- * bytes, mixed with their length; longer ones XXH64. */
+ * words (stats/shortkey.h), mixed with their length; longer ones XXH64. */
 static uint32_t home(const dv_vindex *x, const char *s, size_t len, int64_t i)
 {
-	uint64_t h, v = 0;
+	uint64_t h, w[2];
 
 	if (!x->str) {
 		h = mix((uint64_t)i);
-	} else if (len <= 8) {
-		if (len)
-			memcpy(&v, s, len);
-		h = mix(v ^ (uint64_t)len * 0x9E3779B97F4A7C15ULL);
+	} else if (len <= DV_SHORTKEY_MAX) {
+		dv_shortkey_words(s, len, w);
+		h = mix(w[0] ^ w[1] * 0xC2B2AE3D27D4EB4FULL ^
+		      (uint64_t)len * 0x9E3779B97F4A7C15ULL);
 	} else {
 		h = dv_hash64(s, len, 0);
 	}
@@ -39,7 +40,7 @@ static int same(const dv_vindex *x, uint32_t k, const char *s, size_t len,
 {
 	if (!x->str)
 		return x->ival[k] == i;
-	return x->len[k] == len && (len == 0 || !memcmp(x->str[k], s, len));
+	return x->len[k] == len && dv_shortkey_equal(x->str[k], s, len);
 }
 
 dv_sketch_status dv_vindex_init(dv_vindex *x, const char *const *str,

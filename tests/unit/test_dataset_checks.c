@@ -512,6 +512,45 @@ static void test_many_distinct_values(void **state)
 	       "10000 distinct values, below 10001");
 }
 
+/* Short values (dsstats.c keeps up to 512 of at most 16 bytes in a memo
+ * in front of the exact set): every length from 1 to 17 with one byte
+ * changed at each position (keys a word-wise compare must tell apart),
+ * then more values than the memo holds, each twice, then "a" again and
+ * again: the distinct count and the shares stay exact. */
+static void test_short_values_memo(void **state)
+{
+	static char data[64 * 1024];
+	struct dsrun r;
+	size_t n, p, o, i, pass;
+
+	(void)state;
+	o = (size_t)sprintf(data, "s\n");
+	for (pass = 0; pass < 2; pass++) {
+		for (n = 1; n <= 17; n++) {
+			for (p = 0; p <= n; p++) {
+				for (i = 0; i < n; i++)
+					data[o++] = i == p ? 'b' : 'a';
+				data[o++] = '\n';
+			}
+		}
+		for (i = 0; i < 600; i++)
+			o += (size_t)sprintf(data + o, "x%03zu\n", i);
+	}
+	for (i = 0; i < 1000; i++)
+		o += (size_t)sprintf(data + o, "a\n");
+	data[o] = '\0';
+	run1(HEAD "  - {name: s, type: string}\n"
+		  "dataset:\n  columns:\n    s: {min_distinct: 771, max_share: 0.3}\n",
+	     data, DCVAL_FORMAT_CSV, NULL, &r);
+	/* 17 lengths of n + 1 values (170) and 600: 770; "a" is 1002 of 2540 */
+	assert_int_equal(r.n, 2);
+	expect(&r, 0, "min_distinct", "s", "770",
+	       "770 distinct values, below 771");
+	assert_string_equal(r.v[1].rule, "max_share");
+	assert_string_equal(r.v[1].value, "a");
+	assert_non_null(strstr(r.v[1].detail, "is above 0.3"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -529,6 +568,7 @@ int main(void)
 		cmocka_unit_test(test_mean_stable),
 		cmocka_unit_test(test_long_share_value),
 		cmocka_unit_test(test_many_distinct_values),
+		cmocka_unit_test(test_short_values_memo),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -471,6 +471,50 @@ static void test_kll_foreign_kind(void **state)
 	dv_free(t);
 }
 
+/* base64 (wire.c): round trips of every length and remainder, and the
+ * text that is not canonical base64 refused wherever it stands. */
+static void test_base64_round_trip_and_refusals(void **state)
+{
+	unsigned char in[64], out[64];
+	char text[96];
+	size_t n, m, i, pos;
+
+	(void)state;
+	for (i = 0; i < sizeof(in); i++)
+		in[i] = (unsigned char)(i * 37 + 11);
+	for (n = 0; n <= sizeof(in) - 1; n++) {
+		m = dv_base64_encoded_len(n);
+		dv_base64_encode(in, n, text);
+		assert_true(dv_base64_decode(text, m, out, &m));
+		assert_int_equal(m, n);
+		assert_memory_equal(out, in, n);
+	}
+	/* 48 bytes: 64 digits, no padding; a bad digit in any quad fails */
+	dv_base64_encode(in, 48, text);
+	for (pos = 0; pos < 64; pos++) {
+		char keep = text[pos];
+
+		text[pos] = '*';
+		assert_false(dv_base64_decode(text, 64, out, &m));
+		text[pos] = '=';
+		assert_false(dv_base64_decode(text, 64, out, &m));
+		text[pos] = keep;
+	}
+	assert_true(dv_base64_decode(text, 64, out, &m));
+	assert_int_equal(m, 48);
+	/* a failure reports the bytes of the quads before it */
+	text[10] = '!';
+	assert_false(dv_base64_decode(text, 64, out, &m));
+	assert_int_equal(m, 6);
+	assert_false(dv_base64_decode("QUJD", 3, out, &m));   /* not quads */
+	assert_false(dv_base64_decode("QR==", 4, out, &m));   /* pad bits set */
+	assert_false(dv_base64_decode("QUI=QUJD", 8, out, &m)); /* '=' inside */
+	assert_false(dv_base64_decode("Q===", 4, out, &m));
+	assert_true(dv_base64_decode("QQ==", 4, out, &m));
+	assert_int_equal(m, 1);
+	assert_int_equal(out[0], 'A');
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -486,6 +530,7 @@ int main(void)
 		cmocka_unit_test(test_kll_truncated_or_garbled_fails),
 		cmocka_unit_test(test_kll_inconsistent_fields_fail),
 		cmocka_unit_test(test_kll_foreign_kind),
+		cmocka_unit_test(test_base64_round_trip_and_refusals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

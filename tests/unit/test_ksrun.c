@@ -285,6 +285,76 @@ static void test_ksrun_edges(void **state)
 	dv_kll_free(empty);
 }
 
+/* The counters against a linear count of the points below each value,
+ * for baselines the bucket index (ksrun.c) finds hard: a skewed one
+ * (most points in few buckets), one point, a range past the doubles;
+ * the values are the points, their neighbours, values outside and far
+ * outside the range. */
+static void check_counters(const double *base, size_t nb)
+{
+	dv_kll *b = NULL;
+	dv_ksrun k;
+	uint64_t *eq, *gap, seed = 3;
+	size_t i, j, lo;
+	double probe[6];
+
+	assert_int_equal(dv_kll_new(&b, K, 9), DV_SKETCH_OK);
+	for (i = 0; i < nb; i++)
+		assert_int_equal(dv_kll_add(b, base[i]), DV_SKETCH_OK);
+	assert_int_equal(dv_ksrun_init(&k, b), DV_SKETCH_OK);
+	eq = calloc(k.n_pts + 1, sizeof(*eq));
+	gap = calloc(k.n_pts + 2, sizeof(*gap));
+	assert_true(eq && gap);
+	for (i = 0; i < k.n_pts + 40; i++) {
+		double p = i < k.n_pts ? k.pts[i] : (sd_unit(&seed) - 0.5) * 1e6;
+
+		probe[0] = p;
+		probe[1] = nextafter(p, -INFINITY);
+		probe[2] = nextafter(p, INFINITY);
+		probe[3] = -1e308;
+		probe[4] = 1e308;
+		probe[5] = p * 0.5;
+		for (j = 0; j < 6; j++) {
+			dv_ksrun_add(&k, probe[j]);
+			for (lo = 0; lo < k.n_pts && k.pts[lo] < probe[j]; lo++)
+				;
+			if (lo < k.n_pts && k.pts[lo] == probe[j])
+				eq[lo]++;
+			else
+				gap[lo]++;
+		}
+	}
+	for (i = 0; i < k.n_pts; i++)
+		assert_int_equal(k.eq[i], eq[i]);
+	for (i = 0; i <= k.n_pts; i++)
+		assert_int_equal(k.gap[i], gap[i]);
+	free(eq);
+	free(gap);
+	dv_ksrun_release(&k);
+	dv_kll_free(b);
+}
+
+static void test_ksrun_bucket_index(void **state)
+{
+	double x[3000];
+	uint64_t s = 11;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3000; i++) /* skewed: exp of a wide normal */
+		x[i] = exp(sd_normal(&s) * 6);
+	check_counters(x, 3000);
+	x[0] = 42;
+	check_counters(x, 1);
+	x[0] = -1.5e308;
+	x[1] = 1.5e308;
+	x[2] = 0;
+	check_counters(x, 3);
+	for (i = 0; i < 3000; i++) /* a grid with ties and negative values */
+		x[i] = (double)((int)(i % 97) - 48) / 8;
+	check_counters(x, 3000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +362,7 @@ int main(void)
 		cmocka_unit_test(test_ksrun_merge_is_exact),
 		cmocka_unit_test(test_ksrun_within_sketch_error),
 		cmocka_unit_test(test_ksrun_edges),
+		cmocka_unit_test(test_ksrun_bucket_index),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

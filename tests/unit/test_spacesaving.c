@@ -527,6 +527,39 @@ static void test_ss_heap_order_frame(void **state)
 	dv_ss_free(t);
 }
 
+/* Keys that share their hash (the caller's: dv_ss_add_hash) are told
+ * apart by their bytes: every length from 1 to 20 (the short keys are
+ * compared word-wise) with one byte changed at each position, counted
+ * exactly. */
+static void test_ss_same_hash_keys_apart(void **state)
+{
+	unsigned char key[20];
+	dv_ss *s;
+	dv_ss_item top[256];
+	size_t n, p, i, got, want = 0;
+
+	(void)state;
+	assert_int_equal(dv_ss_new(&s, 256, 32), DV_SKETCH_OK);
+	for (n = 1; n <= 20; n++) {
+		for (p = 0; p <= n; p++) {
+			for (i = 0; i < n; i++)
+				key[i] = i == p ? 'b' : 'a';
+			/* p == n: all 'a'; each key n + 1 times */
+			for (i = 0; i <= n; i++)
+				assert_int_equal(dv_ss_add_hash(s, key, n, 42, 1),
+						 DV_SKETCH_OK);
+			want++;
+		}
+	}
+	got = dv_ss_top(s, top, 256, NULL, NULL);
+	assert_int_equal(got, want);
+	for (i = 0; i < got; i++) {
+		assert_int_equal(top[i].count, top[i].full_len + 1);
+		assert_int_equal(top[i].err, 0);
+	}
+	dv_ss_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -541,6 +574,7 @@ int main(void)
 		cmocka_unit_test(test_ss_hostile),
 		cmocka_unit_test(test_ss_matches_plain_algorithm),
 		cmocka_unit_test(test_ss_heap_order_frame),
+		cmocka_unit_test(test_ss_same_hash_keys_apart),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,6 +21,7 @@
 
 #define DV_KS_BLOCK (1u << 20)
 #define DV_KS_MAX_PROBE 32
+#define DV_KS_PAGE 4096 /* the least page size: table_new() */
 
 typedef struct dv_ks_slot {
 	uint64_t hash; /* byte tables: hash of the key; fixed8: the key */
@@ -46,6 +47,27 @@ struct dv_keyset {
  * key 0 of a fixed8 table. */
 #define ZERO_POS ((size_t)-1)
 
+/*
+ * A zeroed table of n entries of `size` bytes, its pages faulted in
+ * writable here: calloc hands out fresh mmap'd pages unwritten, so the
+ * probe's first read would map the shared zero page and the later write
+ * copy it, which flushes the page's TLB entry on every CPU running the
+ * process (an inter-processor interrupt per page once parallel validation
+ * runs workers, read/par.c). A write of one byte per page (volatile: the
+ * compiler may know calloc'd bytes are zero) makes the kernel hand out a
+ * zeroed writable page at once, with nothing to flush; a memset would
+ * cost a second pass over the table.
+ */
+static void *table_new(size_t n, size_t size)
+{
+	volatile char *t = dv_calloc(n, size);
+	size_t i;
+
+	for (i = 0; t && i < n * size; i += DV_KS_PAGE)
+		t[i] = 0;
+	return (void *)t;
+}
+
 static size_t slot8(const dv_keyset *ks, uint64_t key, size_t mask)
 {
 	return (size_t)(ks->mixed ? dv_hash_mix64(key) : key) & mask;
@@ -61,9 +83,9 @@ dv_keyset *dv_keyset_new(bool fixed8)
 	ks->fixed8 = fixed8;
 	ks->mask = n - 1;
 	if (fixed8)
-		ks->keys8 = dv_calloc(n, sizeof(*ks->keys8));
+		ks->keys8 = table_new(n, sizeof(*ks->keys8));
 	else
-		ks->slots = dv_calloc(n, sizeof(*ks->slots));
+		ks->slots = table_new(n, sizeof(*ks->slots));
 	if (!ks->keys8 && !ks->slots) {
 		dv_free(ks);
 		return NULL;
@@ -77,7 +99,7 @@ dv_keyset *dv_keyset_new_indexed(bool fixed8)
 
 	if (!ks)
 		return NULL;
-	ks->idx = dv_calloc(ks->mask + 1, sizeof(*ks->idx));
+	ks->idx = table_new(ks->mask + 1, sizeof(*ks->idx));
 	if (!ks->idx) {
 		dv_keyset_free(ks);
 		return NULL;
@@ -116,10 +138,10 @@ static dcval_status rebuild(dv_keyset *ks, size_t n)
 	uint32_t *ix = NULL;
 	size_t i, j;
 
-	if (ks->idx && !(ix = dv_calloc(n, sizeof(*ix))))
+	if (ks->idx && !(ix = table_new(n, sizeof(*ix))))
 		return DCVAL_ENOMEM;
 	if (ks->fixed8) {
-		uint64_t *t = dv_calloc(n, sizeof(*t));
+		uint64_t *t = table_new(n, sizeof(*t));
 
 		if (!t) {
 			dv_free(ix);
@@ -138,7 +160,7 @@ static dcval_status rebuild(dv_keyset *ks, size_t n)
 		dv_free(ks->keys8);
 		ks->keys8 = t;
 	} else {
-		dv_ks_slot *t = dv_calloc(n, sizeof(*t));
+		dv_ks_slot *t = table_new(n, sizeof(*t));
 
 		if (!t) {
 			dv_free(ix);

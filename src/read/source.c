@@ -260,6 +260,38 @@ dcval_status dv_source_next(dv_source *s)
 	return st == DCVAL_OK ? st : stop_with(s, st);
 }
 
+bool dv_source_direct(const dv_source *s)
+{
+	return s->started && !s->dz && !s->live && !s->borrowed &&
+	       !s->unread_len;
+}
+
+dcval_status dv_source_next_into(dv_source *s, char *buf, size_t *n)
+{
+	dcval_status st;
+
+	s->len = 0;
+	*n = 0;
+	if (s->pending != DCVAL_OK) {
+		st = s->pending;
+		s->pending = DCVAL_OK;
+		s->eof = true;
+		return st;
+	}
+	if (s->eof)
+		return DCVAL_OK;
+	st = fill(s, buf, n, &s->eof);
+	if (st != DCVAL_OK && *n) {
+		/* the bytes before the fault first, as stop_with() */
+		s->eof = false;
+		s->pending = st;
+		return DCVAL_OK;
+	}
+	if (st != DCVAL_OK)
+		s->eof = true;
+	return st;
+}
+
 size_t dv_source_bom(const dv_source *s)
 {
 	if (s->mid)

@@ -115,10 +115,19 @@ void dv_engine_worker_bind(dv_engine *w, dv_buf *log, const char *chunk,
  */
 static dcval_status ev_room(dv_engine *e, size_t n, char **p)
 {
-	dcval_status st = dv_buf_reserve(e->log, n);
+	dv_buf *b = e->log;
+	dcval_status st;
 
-	*p = st == DCVAL_OK ? e->log->data + e->log->len : NULL;
-	return st;
+	/* room already there (and so within the cap): no call */
+	if (!b->data || b->alloc - b->len <= n) {
+		st = dv_buf_reserve(b, n);
+		if (st != DCVAL_OK) {
+			*p = NULL;
+			return st;
+		}
+	}
+	*p = b->data + b->len;
+	return DCVAL_OK;
 }
 
 /* The event ends at p. */

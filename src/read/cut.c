@@ -187,15 +187,17 @@ static void csv_byte(dv_cut *c, char b)
 	}
 }
 
-size_t dv_cut_scan(dv_cut *c, const char *p, size_t n, bool first_row,
+size_t dv_cut_scan(dv_cut *cs, const char *p, size_t n, bool first_row,
 		   uint64_t *lines)
 {
 	dv_cutblk blk = { 0, 0, 0 };
 	size_t i = 0, k, cut = 0;
+	dv_cut local = *cs, *c = &local; /* a copy the input's bytes cannot
+					    alias: its fields stay in registers */
 	char b;
 
 	if (!c->csv)
-		return scan_lines(c, p, n, lines);
+		return scan_lines(cs, p, n, lines);
 	while (i < n) {
 		k = next_special(c, p, n, &blk);
 		if (k > i) {
@@ -217,7 +219,7 @@ size_t dv_cut_scan(dv_cut *c, const char *p, size_t n, bool first_row,
 				c->row_ended = false;
 				if (first_row) {
 					c->prev_cr = false;
-					return cut;
+					break;
 				}
 			}
 		} else {
@@ -230,5 +232,6 @@ size_t dv_cut_scan(dv_cut *c, const char *p, size_t n, bool first_row,
 		c->prev_cr = b == '\r';
 		i = k + 1;
 	}
+	*cs = local;
 	return cut;
 }

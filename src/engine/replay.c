@@ -152,8 +152,11 @@ static dcval_status extra_once(dv_engine *e, const char *column, size_t len,
 			       bool *report)
 {
 	*report = false;
-	if (!e->extra_seen && !(e->extra_seen = dv_keyset_new(false)))
-		return DCVAL_ENOMEM;
+	if (!e->extra_seen) {
+		if (!(e->extra_seen = dv_keyset_new(false)))
+			return DCVAL_ENOMEM;
+		dv_keyset_prefault(e->extra_seen); /* workers run */
+	}
 	if (dv_keyset_count(e->extra_seen) >= DV_ENGINE_EXTRA_SEEN_MAX)
 		return DCVAL_OK;
 	return dv_keyset_add(e->extra_seen, column, len, report) == DCVAL_OK

@@ -37,6 +37,19 @@ size_t dv_engine_chunk_bytes(const dv_engine *e)
 	return e->opts.chunk_bytes;
 }
 
+void dv_engine_keys_shared(dv_engine *e)
+{
+	size_t i;
+
+	for (i = 0; e->unique && i < e->c->n_columns; i++)
+		if (e->unique[i])
+			dv_keyset_prefault(e->unique[i]);
+	if (e->pk)
+		dv_keyset_prefault(e->pk);
+	if (e->extra_seen)
+		dv_keyset_prefault(e->extra_seen);
+}
+
 dv_engine *dv_engine_worker_new(const dv_engine *e)
 {
 	size_t n = e->c->n_columns;

@@ -406,6 +406,7 @@ static dcval_status workers_start(dv_par *p)
 		p->wk[i].p = p;
 		p->wk[i].w = p->workers[i];
 	}
+	dv_engine_keys_shared(p->e);
 	for (i = 0; i < p->n_workers; i++) {
 		if (pthread_create(&p->threads[i], NULL, worker_main, &p->wk[i]))
 			return DCVAL_ENOMEM;

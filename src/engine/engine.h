@@ -208,6 +208,11 @@ size_t dv_engine_chunk_bytes(const dv_engine *e);
 bool dv_engine_is_worker(const dv_engine *e);
 #define DV_ENGINE_EXTRA_SEEN_MAX 10000
 
+/* e's key sets (unique, primary key) are about to be written while
+ * workers run: their tables from now on are faulted in when made
+ * (dv_keyset_prefault). */
+void dv_engine_keys_shared(dv_engine *e);
+
 /* A worker of e; NULL when out of memory. Free with
  * dv_engine_worker_free() (NULL: no-op). */
 dv_engine *dv_engine_worker_new(const dv_engine *e);

@@ -73,6 +73,8 @@ struct dcval_validator {
 	dv_buf *log;                    /* the buffering sink: events, in order */
 	const char *chunk_lo;           /* the chunk being read: raw bytes in */
 	const char *chunk_hi;           /* [chunk_lo, chunk_hi) go by offset */
+	size_t log_run;                 /* the log's length right after its last
+					   RUN event (worklog.h), 0: none */
 	dcval_input_info wk_input;      /* its current input (counts unused) */
 
 	/* scratch, reused: */

@@ -19,26 +19,91 @@ typedef struct dv_evcur {
 	const char *end;
 } dv_evcur;
 
+/* A string stored with its length plus one (0: NULL), a NUL after it. */
+static const char *get_str(dv_evcur *c, uint64_t len1, uint64_t *len)
+{
+	const char *s = c->p;
+
+	if (!len1) {
+		*len = DV_EV_NONE;
+		return NULL;
+	}
+	*len = len1 - 1;
+	c->p += len1;
+	return s;
+}
+
+static const char *get_bytes(dv_evcur *c, uint64_t len)
+{
+	const char *s = c->p;
+
+	c->p += len;
+	return s;
+}
+
+/* A UNIQUE's or PK's fields after the column: field, line, the key and
+ * the value's text. */
+static void get_key(dv_evcur *c, dv_ev *ev, const char **s)
+{
+	uint64_t len1;
+
+	ev->field = (uint32_t)dv_ev_get(&c->p);
+	ev->line = dv_ev_get(&c->p);
+	ev->len[0] = dv_ev_get(&c->p);
+	len1 = dv_ev_get(&c->p);
+	s[0] = get_bytes(c, ev->len[0]);
+	s[1] = get_str(c, len1, &ev->len[1]);
+}
+
 /* The next event and its strings (NULL for DV_EV_NONE). */
 static bool next_ev(dv_evcur *c, dv_ev *ev, const char **s)
 {
+	uint64_t len1[DV_EV_STRS];
+	unsigned char t;
+	uint32_t n;
 	size_t i;
 
-	if ((size_t)(c->end - c->p) < sizeof(*ev))
+	if (c->p >= c->end)
 		return false;
-	memcpy(ev, c->p, sizeof(*ev));
-	c->p += sizeof(*ev);
-	for (i = 0; i < DV_EV_STRS; i++) {
-		if (ev->len[i] == DV_EV_NONE) {
-			s[i] = NULL;
-			continue;
-		}
-		if (ev->kind == DV_EV_END && (ev->flags & DV_EVF_OFFSET)) {
-			s[i] = NULL;
-			continue;
-		}
-		s[i] = c->p;
-		c->p += ev->len[i] + 1; /* and its NUL */
+	t = (unsigned char)*c->p++;
+	ev->kind = t & ((1u << DV_EV_KIND_BITS) - 1);
+	ev->flags = t >> DV_EV_KIND_BITS;
+	switch (ev->kind) {
+	case DV_EV_VIOL:
+		ev->sev = (int32_t)(uint32_t)dv_ev_get(&c->p);
+		ev->field = (uint32_t)dv_ev_get(&c->p);
+		ev->line = dv_ev_get(&c->p);
+		for (i = 0; i < DV_EV_STRS; i++)
+			len1[i] = dv_ev_get(&c->p);
+		for (i = 0; i < DV_EV_STRS; i++)
+			s[i] = get_str(c, len1[i], &ev->len[i]);
+		break;
+	case DV_EV_UNIQUE:
+		ev->aux = dv_ev_get(&c->p);
+		get_key(c, ev, s);
+		break;
+	case DV_EV_PK:
+		get_key(c, ev, s);
+		break;
+	case DV_EV_RAW:
+		ev->len[0] = dv_ev_get(&c->p);
+		s[0] = get_bytes(c, ev->len[0]);
+		break;
+	case DV_EV_END:
+		s[0] = NULL;
+		if (ev->flags & DV_EVF_OFFSET)
+			ev->aux = dv_ev_get(&c->p);
+		ev->len[0] = dv_ev_get(&c->p);
+		if (!(ev->flags & DV_EVF_OFFSET))
+			s[0] = get_bytes(c, ev->len[0]);
+		break;
+	case DV_EV_RUN:
+		memcpy(&n, c->p, 4);
+		c->p += 4;
+		ev->aux = n;
+		break;
+	default:
+		return false;
 	}
 	return true;
 }
@@ -56,7 +121,7 @@ static dcval_status replay_unique(dv_engine *e, const dv_record *rec,
 	if (added)
 		return DCVAL_OK;
 	return dv_engine_emit(e, rec, DV_R_UNIQUE, col->severity, ev->field,
-			      col->name, s[1] ? s[1] : "", (size_t)ev->len[1],
+			      col->name, s[1] ? s[1] : "", s[1] ? (size_t)ev->len[1] : 0,
 			      col->sensitive, "repeats an earlier value");
 }
 
@@ -87,8 +152,11 @@ static dcval_status extra_once(dv_engine *e, const char *column, size_t len,
 			       bool *report)
 {
 	*report = false;
-	if (!e->extra_seen && !(e->extra_seen = dv_keyset_new(false)))
-		return DCVAL_ENOMEM;
+	if (!e->extra_seen) {
+		if (!(e->extra_seen = dv_keyset_new(false)))
+			return DCVAL_ENOMEM;
+		dv_keyset_prefault(e->extra_seen); /* workers run */
+	}
 	if (dv_keyset_count(e->extra_seen) >= DV_ENGINE_EXTRA_SEEN_MAX)
 		return DCVAL_OK;
 	return dv_keyset_add(e->extra_seen, column, len, report) == DCVAL_OK
@@ -153,6 +221,23 @@ static void record_start(dv_engine *e)
 	e->q_open_line = false;
 }
 
+/* The current record and n - 1 plain ones after it end (a RUN). */
+static dcval_status replay_run(dv_engine *e, dv_record *rec, uint64_t n,
+			       dcval_status st)
+{
+	uint64_t k;
+
+	rec->raw = NULL;
+	rec->raw_len = 0;
+	rec->raw_written = false;
+	st = dv_engine_record_done(e, rec, st);
+	for (k = 1; k < n && st == DCVAL_OK; k++) {
+		record_start(e);
+		st = dv_engine_record_done(e, rec, DCVAL_OK);
+	}
+	return st;
+}
+
 dcval_status dv_engine_replay(dv_engine *e, const char *log, size_t n,
 			      const char *chunk)
 {
@@ -160,23 +245,26 @@ dcval_status dv_engine_replay(dv_engine *e, const char *log, size_t n,
 	const char *s[DV_EV_STRS];
 	dcval_status st = DCVAL_OK;
 	bool raw_seen = false;
+	dv_ev ev = { 0 };
 	dv_record rec;
-	dv_ev ev;
 
 	memset(&rec, 0, sizeof(rec));
 	record_start(e);
 	while (next_ev(&c, &ev, s)) {
-		if (ev.kind != DV_EV_END) {
+		if (ev.kind == DV_EV_RUN) {
+			st = replay_run(e, &rec, ev.aux, st);
+		} else if (ev.kind == DV_EV_END) {
+			rec.raw_written = ev.flags & DV_EVF_WRITTEN;
+			rec.raw = NULL;
+			rec.raw_len = (size_t)ev.len[0];
+			if (ev.flags & DV_EVF_HASRAW)
+				rec.raw = (ev.flags & DV_EVF_OFFSET) ? chunk + ev.aux
+								    : s[0];
+			st = dv_engine_record_done(e, &rec, st);
+		} else {
 			st = replay_one(e, &rec, &ev, s, st, &raw_seen);
 			continue;
 		}
-		rec.line = ev.line;
-		rec.raw_written = ev.flags & DV_EVF_WRITTEN;
-		rec.raw = NULL;
-		rec.raw_len = (size_t)ev.len[0];
-		if (ev.flags & DV_EVF_HASRAW)
-			rec.raw = (ev.flags & DV_EVF_OFFSET) ? chunk + ev.aux : s[0];
-		st = dv_engine_record_done(e, &rec, st);
 		if (st != DCVAL_OK)
 			return st;
 		memset(&rec, 0, sizeof(rec));

@@ -37,6 +37,19 @@ size_t dv_engine_chunk_bytes(const dv_engine *e)
 	return e->opts.chunk_bytes;
 }
 
+void dv_engine_keys_shared(dv_engine *e)
+{
+	size_t i;
+
+	for (i = 0; e->unique && i < e->c->n_columns; i++)
+		if (e->unique[i])
+			dv_keyset_prefault(e->unique[i]);
+	if (e->pk)
+		dv_keyset_prefault(e->pk);
+	if (e->extra_seen)
+		dv_keyset_prefault(e->extra_seen);
+}
+
 dv_engine *dv_engine_worker_new(const dv_engine *e)
 {
 	size_t n = e->c->n_columns;
@@ -105,24 +118,37 @@ void dv_engine_worker_bind(dv_engine *w, dv_buf *log, const char *chunk,
 	w->log = log;
 	w->chunk_lo = chunk;
 	w->chunk_hi = chunk + n;
+	w->log_run = 0;
 }
 
-/* One event: the header, then each string's bytes. */
-static dcval_status put_ev(dv_engine *e, dv_ev *ev, const char *const *s)
+/*
+ * Events are written in place (worklog.h): room for the most bytes the
+ * event can take is reserved once, its fields and strings are written at
+ * the log's end, and the log's length is moved past them.
+ */
+static dcval_status ev_room(dv_engine *e, size_t n, char **p)
 {
-	dcval_status st = dv_buf_append(e->log, ev, sizeof(*ev));
-	size_t i;
+	dv_buf *b = e->log;
+	dcval_status st;
 
-	/* each string with a NUL after it: C strings stay C strings */
-	for (i = 0; i < DV_EV_STRS && st == DCVAL_OK; i++) {
-		if (ev->len[i] == DV_EV_NONE)
-			continue;
-		if (ev->len[i])
-			st = dv_buf_append(e->log, s[i], (size_t)ev->len[i]);
-		if (st == DCVAL_OK)
-			st = dv_buf_putc(e->log, '\0');
+	/* room already there (and so within the cap): no call */
+	if (!b->data || b->alloc - b->len <= n) {
+		st = dv_buf_reserve(b, n);
+		if (st != DCVAL_OK) {
+			*p = NULL;
+			return st;
+		}
 	}
-	return st;
+	*p = b->data + b->len;
+	return DCVAL_OK;
+}
+
+/* The event ends at p. */
+static dcval_status ev_done(dv_engine *e, char *p)
+{
+	e->log->len = (size_t)(p - e->log->data);
+	e->log->data[e->log->len] = '\0'; /* as dv_buf keeps it */
+	return DCVAL_OK;
 }
 
 static uint64_t len_of(const char *s, size_t n)
@@ -135,6 +161,41 @@ static uint64_t strlen_of(const char *s)
 	return s ? strlen(s) : DV_EV_NONE;
 }
 
+/* A string's stored length: plus one, 0 for NULL. */
+static uint64_t len1(uint64_t len)
+{
+	return len == DV_EV_NONE ? 0 : len + 1;
+}
+
+/* The bytes a string takes in the log (its NUL included). */
+static size_t str_room(uint64_t len)
+{
+	return len == DV_EV_NONE ? 0 : (size_t)len + 1;
+}
+
+/* A string's bytes and a NUL after them (NULL: nothing). */
+static char *put_str(char *p, const char *s, uint64_t len)
+{
+	if (len == DV_EV_NONE)
+		return p;
+	if (len)
+		memcpy(p, s, (size_t)len);
+	p[len] = '\0';
+	return p + len + 1;
+}
+
+static char *put_bytes(char *p, const char *s, size_t n)
+{
+	if (n)
+		memcpy(p, s, n);
+	return p + n;
+}
+
+static char tag(enum dv_ev_kind kind, unsigned flags)
+{
+	return (char)(kind | flags << DV_EV_KIND_BITS);
+}
+
 dcval_status dv_worker_violation(dv_engine *e, const dv_record *rec,
 				 const char *rule, dcval_severity sev,
 				 uint32_t field, const char *column,
@@ -142,74 +203,143 @@ dcval_status dv_worker_violation(dv_engine *e, const dv_record *rec,
 				 bool redacted, const char *detail)
 {
 	const char *s[DV_EV_STRS] = { rule, column, value, detail };
-	dv_ev ev = { .kind = DV_EV_VIOL, .field = field, .sev = (int32_t)sev };
+	uint64_t len[DV_EV_STRS];
+	size_t room = 1 + 7 * DV_EV_VARINT_MAX, i;
+	dcval_status st;
+	char *p;
 
-	ev.flags = (rec ? DV_EVF_REC : 0) | (redacted ? DV_EVF_REDACTED : 0);
-	ev.line = rec ? rec->line : 0;
-	ev.len[0] = strlen_of(rule);
-	ev.len[1] = strlen_of(column);
-	ev.len[2] = len_of(value, value_len);
-	ev.len[3] = strlen_of(detail);
-	return put_ev(e, &ev, s);
+	len[0] = strlen_of(rule);
+	len[1] = strlen_of(column);
+	len[2] = len_of(value, value_len);
+	len[3] = strlen_of(detail);
+	for (i = 0; i < DV_EV_STRS; i++)
+		room += str_room(len[i]);
+	if ((st = ev_room(e, room, &p)) != DCVAL_OK)
+		return st;
+	*p++ = tag(DV_EV_VIOL, (rec ? DV_EVF_REC : 0) |
+				       (redacted ? DV_EVF_REDACTED : 0));
+	p = dv_ev_put(p, (uint32_t)sev);
+	p = dv_ev_put(p, field);
+	p = dv_ev_put(p, rec ? rec->line : 0);
+	for (i = 0; i < DV_EV_STRS; i++)
+		p = dv_ev_put(p, len1(len[i]));
+	for (i = 0; i < DV_EV_STRS; i++)
+		p = put_str(p, s[i], len[i]);
+	return ev_done(e, p);
 }
 
 dcval_status dv_worker_unique(dv_engine *e, const dv_record *rec,
 			      const dv_column *col, uint32_t field, const char *value,
 			      size_t value_len)
 {
-	const char *s[DV_EV_STRS] = { e->key.data, value, NULL, NULL };
-	dv_ev ev = { .kind = DV_EV_UNIQUE, .field = field, .aux = col->index,
-		     .line = rec->line };
+	uint64_t vlen = len_of(value, value_len);
+	dcval_status st;
+	char *p;
 
-	ev.len[0] = e->key.len;
-	ev.len[1] = len_of(value, value_len);
-	ev.len[2] = ev.len[3] = DV_EV_NONE;
-	return put_ev(e, &ev, s);
+	st = ev_room(e, 1 + 5 * DV_EV_VARINT_MAX + e->key.len + str_room(vlen),
+		     &p);
+	if (st != DCVAL_OK)
+		return st;
+	*p++ = tag(DV_EV_UNIQUE, 0);
+	p = dv_ev_put(p, col->index);
+	p = dv_ev_put(p, field);
+	p = dv_ev_put(p, rec->line);
+	p = dv_ev_put(p, e->key.len);
+	p = dv_ev_put(p, len1(vlen));
+	p = put_bytes(p, e->key.data, e->key.len);
+	p = put_str(p, value, vlen);
+	return ev_done(e, p);
 }
 
 dcval_status dv_worker_pk(dv_engine *e, const dv_record *rec, bool has_null,
 			  uint32_t field,
 			  const char *text, size_t len, bool redacted)
 {
-	const char *s[DV_EV_STRS] = { e->key.data, text, NULL, NULL };
-	dv_ev ev = { .kind = DV_EV_PK, .field = field, .line = rec->line };
+	size_t klen = has_null ? 0 : e->key.len;
+	dcval_status st;
+	char *p;
 
-	ev.flags = (has_null ? DV_EVF_NULL : 0) |
-		   (redacted ? DV_EVF_REDACTED : 0);
-	ev.len[0] = has_null ? 0 : e->key.len;
-	ev.len[1] = len;
-	ev.len[2] = ev.len[3] = DV_EV_NONE;
-	return put_ev(e, &ev, s);
+	st = ev_room(e, 1 + 4 * DV_EV_VARINT_MAX + klen + len + 1, &p);
+	if (st != DCVAL_OK)
+		return st;
+	*p++ = tag(DV_EV_PK, (has_null ? DV_EVF_NULL : 0) |
+				     (redacted ? DV_EVF_REDACTED : 0));
+	p = dv_ev_put(p, field);
+	p = dv_ev_put(p, rec->line);
+	p = dv_ev_put(p, klen);
+	p = dv_ev_put(p, len1(len));
+	p = put_bytes(p, e->key.data, klen);
+	p = put_str(p, text, len);
+	return ev_done(e, p);
 }
 
 dcval_status dv_worker_raw(dv_engine *e, const char *p, size_t n)
 {
-	const char *s[DV_EV_STRS] = { p, NULL, NULL, NULL };
-	dv_ev ev = { .kind = DV_EV_RAW };
+	dcval_status st;
+	char *q;
 
-	ev.len[0] = n;
-	ev.len[1] = ev.len[2] = ev.len[3] = DV_EV_NONE;
-	return put_ev(e, &ev, s);
+	if ((st = ev_room(e, 1 + DV_EV_VARINT_MAX + n, &q)) != DCVAL_OK)
+		return st;
+	*q++ = tag(DV_EV_RAW, 0);
+	q = dv_ev_put(q, n);
+	q = put_bytes(q, p, n);
+	return ev_done(e, q);
+}
+
+/* A record without raw bytes ends: the last RUN grows when nothing was
+ * logged since it, else a new RUN of one. */
+static dcval_status put_run(dv_engine *e)
+{
+	dv_buf *b = e->log;
+	dcval_status st;
+	uint32_t n = 1;
+	char *p;
+
+	if (e->log_run && e->log_run == b->len) {
+		memcpy(&n, b->data + b->len - 4, 4);
+		if (n < UINT32_MAX) {
+			n++;
+			memcpy(b->data + b->len - 4, &n, 4);
+			return DCVAL_OK;
+		}
+		n = 1;
+	}
+	if ((st = ev_room(e, DV_EV_RUN_LEN, &p)) != DCVAL_OK)
+		return st;
+	*p++ = tag(DV_EV_RUN, 0);
+	memcpy(p, &n, 4);
+	ev_done(e, p + 4);
+	e->log_run = b->len;
+	return DCVAL_OK;
 }
 
 /* A record's raw bytes inside the chunk go by offset (JSON Lines parses
  * in place), others are copied (a csv row's own buffer). */
 dcval_status dv_worker_end(dv_engine *e, const dv_record *rec)
 {
-	const char *s[DV_EV_STRS] = { rec->raw, NULL, NULL, NULL };
-	dv_ev ev = { .kind = DV_EV_END, .line = rec->line };
+	bool inside = rec->raw && rec->raw >= e->chunk_lo &&
+		      rec->raw + rec->raw_len <= e->chunk_hi;
+	size_t n = rec->raw ? rec->raw_len : 0;
+	unsigned flags = 0;
+	dcval_status st;
+	char *p;
 
-	ev.len[0] = rec->raw ? rec->raw_len : 0;
-	ev.len[1] = ev.len[2] = ev.len[3] = DV_EV_NONE;
+	if (!rec->raw && !rec->raw_written)
+		return put_run(e);
 	if (rec->raw_written)
-		ev.flags |= DV_EVF_WRITTEN;
+		flags |= DV_EVF_WRITTEN;
 	if (rec->raw)
-		ev.flags |= DV_EVF_HASRAW;
-	if (rec->raw && rec->raw >= e->chunk_lo &&
-	    rec->raw + rec->raw_len <= e->chunk_hi) {
-		ev.flags |= DV_EVF_OFFSET;
-		ev.aux = (uint64_t)(rec->raw - e->chunk_lo);
-		return dv_buf_append(e->log, &ev, sizeof(ev));
-	}
-	return put_ev(e, &ev, s);
+		flags |= DV_EVF_HASRAW;
+	if (inside)
+		flags |= DV_EVF_OFFSET;
+	st = ev_room(e, 1 + 2 * DV_EV_VARINT_MAX + (inside ? 0 : n), &p);
+	if (st != DCVAL_OK)
+		return st;
+	*p++ = tag(DV_EV_END, flags);
+	if (inside)
+		p = dv_ev_put(p, (uint64_t)(rec->raw - e->chunk_lo));
+	p = dv_ev_put(p, n);
+	if (!inside)
+		p = put_bytes(p, rec->raw, n);
+	return ev_done(e, p);
 }

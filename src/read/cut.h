@@ -17,6 +17,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Sixteen bytes compared at once (cut.c). */
+typedef signed char dv_cut_v16 __attribute__((vector_size(16)));
+
 typedef struct dv_cut {
 	bool csv;          /* csv rules, else JSON Lines */
 	char delim;        /* csv delimiter */
@@ -27,7 +30,9 @@ typedef struct dv_cut {
 	bool line_bytes;   /* csv: the current line has a byte (a row) */
 	bool row_ended;    /* csv: a row ended since the last cut */
 	uint64_t lines;    /* line ends scanned */
-	bool special[256]; /* csv: delimiter, quote and line end bytes */
+	dv_cut_v16 v_quote; /* csv: the quote (with quoting off: '\n') in each lane */
+	dv_cut_v16 v_nl;    /* '\n' in each lane */
+	dv_cut_v16 v_cr;    /* '\r' in each lane */
 } dv_cut;
 
 /* Ready c for csv (delimiter, quote, quoting) or JSON Lines. */

@@ -138,8 +138,13 @@ static void *worker_main(void *arg)
 
 enum { FILL_CHUNK = 0, FILL_LAST, FILL_BIG };
 
-/* Up to `want` more source bytes into s; false when the source is
- * exhausted or failed (p->src_st). */
+/*
+ * Up to `want` more source bytes into s; false when the source is
+ * exhausted or failed (p->src_st). While a chunk is short of its size
+ * (of at least a source chunk) and the source's own chunk is used up,
+ * the source reads straight into the slot (dv_source_next_into): a chunk
+ * then ends up to a source chunk past its size, at the last cut read.
+ */
 static bool take(dv_par *p, dv_slot *s, size_t want)
 {
 	dv_source *src = p->src;
@@ -151,13 +156,22 @@ static bool take(dv_par *p, dv_slot *s, size_t want)
 			p->eof = true;
 			return false;
 		}
-		st = dv_source_next(src);
 		p->src_pos = 0;
+		if (p->target >= DV_SOURCE_CHUNK && s->fill < p->target &&
+		    dv_source_direct(src)) {
+			st = dv_source_next_into(src, s->buf + s->fill, &n);
+			s->fill += n;
+		} else {
+			st = dv_source_next(src);
+			n = 0;
+		}
 		if (st != DCVAL_OK) {
 			p->src_st = st;
 			p->eof = true;
 			return false;
 		}
+		if (n)
+			return true;
 	}
 	n = src->len - p->src_pos;
 	if (n > want)
@@ -205,7 +219,9 @@ static int fill_slot(dv_par *p, dv_slot *s, bool first_row)
 		}
 		if (last && s->fill >= p->target)
 			return chunk_at(p, s, last, at, scanned, FILL_CHUNK);
-		want = s->fill < p->target ? p->target - s->fill : p->cap - s->fill;
+		want = s->fill < p->target ? p->target - s->fill
+		       : s->fill < p->cap  ? p->cap - s->fill
+					   : 0;
 		if (!want)
 			return last ? chunk_at(p, s, last, at, scanned, FILL_CHUNK)
 				    : FILL_BIG;
@@ -390,6 +406,7 @@ static dcval_status workers_start(dv_par *p)
 		p->wk[i].p = p;
 		p->wk[i].w = p->workers[i];
 	}
+	dv_engine_keys_shared(p->e);
 	for (i = 0; i < p->n_workers; i++) {
 		if (pthread_create(&p->threads[i], NULL, worker_main, &p->wk[i]))
 			return DCVAL_ENOMEM;

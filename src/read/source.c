@@ -116,12 +116,13 @@ static dcval_status fill(dv_source *s, char *buf, size_t *len, bool *eof)
 }
 
 /*
- * A status that ends the input: when the chunk holds bytes from before
- * it, they go out first and the status with the next call.
+ * A status that ends the input: when the chunk (or the caller's buffer,
+ * dv_source_next_into) holds n bytes from before it, they go out first
+ * and the status with the next call.
  */
-static dcval_status stop_with(dv_source *s, dcval_status st)
+static dcval_status stop_after(dv_source *s, size_t n, dcval_status st)
 {
-	if (s->len) {
+	if (n) {
 		s->eof = false;
 		s->pending = st;
 		return DCVAL_OK;
@@ -169,7 +170,7 @@ static dcval_status next_decompressed(dv_source *s)
 		st = DCVAL_ENOMEM;
 	}
 	if (st != DCVAL_OK)
-		return stop_with(s, st);
+		return stop_after(s, s->len, st);
 	s->eof = r == DV_DECOMP_END;
 	return DCVAL_OK;
 }
@@ -230,6 +231,19 @@ static dcval_status start(dv_source *s)
 	return next_decompressed(s);
 }
 
+/* A call that ends before reading: the pending fault (*st), or the end
+ * of the input. */
+static bool ends_here(dv_source *s, dcval_status *st)
+{
+	*st = s->pending;
+	if (s->pending != DCVAL_OK) {
+		s->pending = DCVAL_OK;
+		s->eof = true;
+		return true;
+	}
+	return s->eof;
+}
+
 dcval_status dv_source_next(dv_source *s)
 {
 	dcval_status st;
@@ -237,14 +251,8 @@ dcval_status dv_source_next(dv_source *s)
 	s->len = 0;
 	if (s->unread_len)
 		return next_unread(s);
-	if (s->pending != DCVAL_OK) {
-		st = s->pending;
-		s->pending = DCVAL_OK;
-		s->eof = true;
+	if (ends_here(s, &st))
 		return st;
-	}
-	if (s->eof)
-		return DCVAL_OK;
 	if (s->dz)
 		return next_decompressed(s);
 	st = fill(s, s->chunk, &s->len, &s->eof);
@@ -257,7 +265,25 @@ dcval_status dv_source_next(dv_source *s)
 		}
 		return start(s);
 	}
-	return st == DCVAL_OK ? st : stop_with(s, st);
+	return st == DCVAL_OK ? st : stop_after(s, s->len, st);
+}
+
+bool dv_source_direct(const dv_source *s)
+{
+	return s->started && !s->dz && !s->live && !s->borrowed &&
+	       !s->unread_len;
+}
+
+dcval_status dv_source_next_into(dv_source *s, char *buf, size_t *n)
+{
+	dcval_status st;
+
+	s->len = 0;
+	*n = 0;
+	if (ends_here(s, &st))
+		return st;
+	st = fill(s, buf, n, &s->eof);
+	return st == DCVAL_OK ? st : stop_after(s, *n, st);
 }
 
 size_t dv_source_bom(const dv_source *s)

@@ -85,6 +85,22 @@ void dv_source_unread(dv_source *s, const char *p, size_t n);
  */
 dcval_status dv_source_next(dv_source *s);
 
+/*
+ * Whether dv_source_next_into() may read the next bytes: a plain input
+ * (no decompression, not live) past its first chunk, with no bytes given
+ * back to hand out first.
+ */
+bool dv_source_direct(const dv_source *s);
+
+/*
+ * dv_source_next() with the bytes read straight into buf (DV_SOURCE_CHUNK
+ * bytes of room) instead of the chunk, which is left empty: for a caller
+ * that would only copy them on (read/par.c fills its chunks so, one copy
+ * fewer). *n gets their number; eof, bytes and the statuses (a fault after
+ * the bytes before it) as dv_source_next(). Only when dv_source_direct().
+ */
+dcval_status dv_source_next_into(dv_source *s, char *buf, size_t *n);
+
 /* 3 when the current chunk starts with a UTF-8 byte order mark, else 0
  * (meaningful on the first chunk of an input). */
 size_t dv_source_bom(const dv_source *s);

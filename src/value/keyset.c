@@ -21,6 +21,7 @@
 
 #define DV_KS_BLOCK (1u << 20)
 #define DV_KS_MAX_PROBE 32
+#define DV_KS_PAGE 4096 /* the least page size: prefault() */
 
 typedef struct dv_ks_slot {
 	uint64_t hash; /* byte tables: hash of the key; fixed8: the key */
@@ -40,11 +41,46 @@ struct dv_keyset {
 	size_t used;       /* bytes used in the last block */
 	uint32_t *idx;     /* indexed sets: index of the key in each slot */
 	uint32_t zero_idx; /* indexed fixed8 sets: index of the key 0 */
+	bool prefault;     /* tables faulted in when made (dv_keyset_prefault) */
 };
 
 /* Where add8() / add_bytes() left the key: its slot, or ZERO_POS for the
  * key 0 of a fixed8 table. */
 #define ZERO_POS ((size_t)-1)
+
+/*
+ * Fault in the pages of t[0..bytes) writable (volatile: the compiler may
+ * know calloc'd bytes are zero). For a set written while other threads
+ * of the process run (dv_keyset_prefault): calloc hands out fresh mmap'd
+ * pages unwritten, so a probe's first read would map the shared zero page
+ * and the insert's write then copy it, which flushes the page's TLB entry
+ * on every CPU running the process, an inter-processor interrupt per
+ * page. Written first, a page is faulted in once, writable, with nothing
+ * to flush. A fresh table (`fresh`, all zeros) takes a zero per page with
+ * no read before it (a read would map the zero page again); a table in
+ * use has each page's first byte read and written back, before the
+ * workers start. One thread alone pays no such interrupt, and keeps the
+ * pages it never writes (the top of a table of ids that count up) out of
+ * its resident memory.
+ */
+static void prefault(void *t, size_t bytes, bool fresh)
+{
+	volatile char *v = t;
+	size_t i;
+
+	for (i = 0; i < bytes; i += DV_KS_PAGE)
+		v[i] = fresh ? 0 : v[i];
+}
+
+/* A zeroed table of n entries of `size` bytes. */
+static void *table_new(const dv_keyset *ks, size_t n, size_t size)
+{
+	void *t = dv_calloc(n, size);
+
+	if (t && ks->prefault)
+		prefault(t, n * size, true);
+	return t;
+}
 
 static size_t slot8(const dv_keyset *ks, uint64_t key, size_t mask)
 {
@@ -61,9 +97,9 @@ dv_keyset *dv_keyset_new(bool fixed8)
 	ks->fixed8 = fixed8;
 	ks->mask = n - 1;
 	if (fixed8)
-		ks->keys8 = dv_calloc(n, sizeof(*ks->keys8));
+		ks->keys8 = table_new(ks, n, sizeof(*ks->keys8));
 	else
-		ks->slots = dv_calloc(n, sizeof(*ks->slots));
+		ks->slots = table_new(ks, n, sizeof(*ks->slots));
 	if (!ks->keys8 && !ks->slots) {
 		dv_free(ks);
 		return NULL;
@@ -77,7 +113,7 @@ dv_keyset *dv_keyset_new_indexed(bool fixed8)
 
 	if (!ks)
 		return NULL;
-	ks->idx = dv_calloc(ks->mask + 1, sizeof(*ks->idx));
+	ks->idx = table_new(ks, ks->mask + 1, sizeof(*ks->idx));
 	if (!ks->idx) {
 		dv_keyset_free(ks);
 		return NULL;
@@ -116,10 +152,10 @@ static dcval_status rebuild(dv_keyset *ks, size_t n)
 	uint32_t *ix = NULL;
 	size_t i, j;
 
-	if (ks->idx && !(ix = dv_calloc(n, sizeof(*ix))))
+	if (ks->idx && !(ix = table_new(ks, n, sizeof(*ix))))
 		return DCVAL_ENOMEM;
 	if (ks->fixed8) {
-		uint64_t *t = dv_calloc(n, sizeof(*t));
+		uint64_t *t = table_new(ks, n, sizeof(*t));
 
 		if (!t) {
 			dv_free(ix);
@@ -138,7 +174,7 @@ static dcval_status rebuild(dv_keyset *ks, size_t n)
 		dv_free(ks->keys8);
 		ks->keys8 = t;
 	} else {
-		dv_ks_slot *t = dv_calloc(n, sizeof(*t));
+		dv_ks_slot *t = table_new(ks, n, sizeof(*t));
 
 		if (!t) {
 			dv_free(ix);
@@ -329,6 +365,19 @@ dcval_status dv_keyset_add_index(dv_keyset *ks, const void *key, size_t len,
 		*slot = (uint32_t)(ks->count - 1);
 	*index = *slot;
 	return DCVAL_OK;
+}
+
+void dv_keyset_prefault(dv_keyset *ks)
+{
+	size_t n = ks->mask + 1;
+
+	ks->prefault = true;
+	if (ks->fixed8)
+		prefault(ks->keys8, n * sizeof(*ks->keys8), false);
+	else
+		prefault(ks->slots, n * sizeof(*ks->slots), false);
+	if (ks->idx)
+		prefault(ks->idx, n * sizeof(*ks->idx), false);
 }
 
 uint64_t dv_keyset_count(const dv_keyset *ks)

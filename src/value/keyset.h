@@ -43,6 +43,13 @@ dv_keyset *dv_keyset_new_indexed(bool fixed8);
 dcval_status dv_keyset_add_index(dv_keyset *ks, const void *key, size_t len,
 				 bool *added, uint64_t *index);
 
+/* From now on (its current table too) the set's table pages are faulted
+ * in writable as soon as a table is made: for a set written while other
+ * threads of the process run (parallel validation's key sets), where a
+ * page first read, then written costs every CPU of the process a TLB
+ * flush (keyset.c). */
+void dv_keyset_prefault(dv_keyset *ks);
+
 /* Number of keys in the set. */
 uint64_t dv_keyset_count(const dv_keyset *ks);
 

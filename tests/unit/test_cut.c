@@ -166,8 +166,12 @@ static void check_csv(const char *p, size_t n)
 	if (whole->n != cut->n || memcmp(whole->text, cut->text, whole->n))
 		fail_msg("input %.*s:\nwhole %.*s\ncut   %.*s", (int)n, p,
 			 (int)whole->n, whole->text, (int)cut->n, cut->text);
+	/* short pieces take the scan's byte-wise tail, long ones its
+	 * sixteen-byte blocks */
 	for (piece = 1; piece <= 7; piece += 3)
 		pieces_agree(p, n, piece);
+	pieces_agree(p, n, 37);
+	pieces_agree(p, n, n ? n : 1);
 	head_agrees(p, n, whole);
 	free(whole);
 	free(cut);
@@ -227,6 +231,30 @@ static void test_cut_random_csv(void **state)
 	}
 }
 
+/* Longer random inputs whose bytes that matter are sparse, as in real
+ * data: runs of plain bytes span the scan's sixteen-byte blocks, and
+ * quotes, line ends and delimiters fall at every position within one. */
+static void test_cut_random_sparse_csv(void **state)
+{
+	static const char alphabet[] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaa,,,,\"\"\n\n\r";
+	char buf[400];
+	unsigned seed = 777;
+	int t;
+
+	(void)state;
+	for (t = 0; t < 3000; t++) {
+		size_t n, i;
+
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % sizeof(buf);
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+		}
+		check_csv(buf, n);
+	}
+}
+
 /* The first cut in s, the scan fed one byte at a time (0: none). */
 static size_t first_cut(dv_cut *c, const char *s)
 {
@@ -237,6 +265,17 @@ static size_t first_cut(dv_cut *c, const char *s)
 		if (dv_cut_scan(c, s + i, 1, false, &lines))
 			return i + 1;
 	return 0;
+}
+
+/* The last cut in s scanned whole (0: none); *lines as the scan sets it. */
+static size_t whole_cut(char delim, bool quoting, const char *s,
+			uint64_t *lines)
+{
+	dv_cut c;
+
+	dv_cut_init(&c, true, delim, '"', quoting);
+	*lines = 0;
+	return dv_cut_scan(&c, s, strlen(s), false, lines);
 }
 
 static void test_cut_quoting_off_and_tsv(void **state)
@@ -255,6 +294,16 @@ static void test_cut_quoting_off_and_tsv(void **state)
 	assert_int_equal(first_cut(&c, "a\t\"x\ny\"\n"), 8);
 	dv_cut_init(&c, true, '\t', '"', true);
 	assert_int_equal(first_cut(&c, "a,\"x\ny\"\n"), 5);
+	/* the same, whole, past a sixteen-byte block: the quote opens a
+	 * field after the delimiter only, and with quoting on only */
+	assert_int_equal(whole_cut(',', true, "0123456789abcde,\"x\ny\nz", &lines), 0);
+	assert_int_equal(whole_cut('\t', true, "0123456789abcde\t\"x\ny\nz", &lines), 0);
+	assert_int_equal(whole_cut('\t', true, "0123456789abcde,\"x\ny\nz", &lines), 21);
+	assert_int_equal(lines, 2);
+	assert_int_equal(whole_cut(',', false, "0123456789abcde,\"x\ny\nz", &lines), 21);
+	assert_int_equal(lines, 2);
+	assert_int_equal(whole_cut(',', true, "0123456789abcdef\"x\ny\nz", &lines), 21);
+	assert_int_equal(lines, 2);
 }
 
 static void test_cut_jsonl(void **state)
@@ -278,6 +327,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cut_hostile_csv),
 		cmocka_unit_test(test_cut_random_csv),
+		cmocka_unit_test(test_cut_random_sparse_csv),
 		cmocka_unit_test(test_cut_quoting_off_and_tsv),
 		cmocka_unit_test(test_cut_jsonl),
 	};

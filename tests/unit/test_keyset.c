@@ -457,10 +457,63 @@ static void test_keyset_each_visits_every_key_with_its_index(void **state)
 	}
 }
 
+/* A set prefaulted with keys in it (fixed8, bytes, indexed; a key on a
+ * page's first slot) keeps them,
+ * and its later tables (growth past many sizes, the switch to a mixing
+ * hash) hold every key exactly, with their indexes. */
+static void test_keyset_prefault_keeps_keys(void **state)
+{
+	dv_keyset *f = dv_keyset_new(true), *b = dv_keyset_new(false);
+	dv_keyset *x = dv_keyset_new_indexed(true);
+	char key[32];
+	uint64_t k, ix;
+	bool added;
+
+	(void)state;
+	assert_non_null(f);
+	assert_non_null(b);
+	assert_non_null(x);
+	for (k = 0; k < 700; k++) {
+		assert_true(add8(f, k));
+		snprintf(key, sizeof(key), "key-%llu", (unsigned long long)k);
+		assert_true(add(b, key, strlen(key)));
+		assert_int_equal(dv_keyset_add_index(x, &k, 8, &added, &ix), DCVAL_OK);
+		assert_true(added);
+	}
+	dv_keyset_prefault(f);
+	dv_keyset_prefault(b);
+	dv_keyset_prefault(x);
+	for (k = 0; k < 200000; k++) {
+		uint64_t spread = k << 20; /* shared low bits: the mixing hash */
+
+		assert_int_equal(add8(f, k), k >= 700);
+		if (k >= 700)
+			assert_true(add8(f, spread));
+		snprintf(key, sizeof(key), "key-%llu", (unsigned long long)k);
+		assert_int_equal(add(b, key, strlen(key)), k >= 700);
+		assert_int_equal(dv_keyset_add_index(x, &k, 8, &added, &ix), DCVAL_OK);
+		assert_int_equal(added, k >= 700);
+		assert_int_equal(ix, k);
+	}
+	assert_int_equal(dv_keyset_count(f), 200000 + 199300);
+	assert_int_equal(dv_keyset_count(b), 200000);
+	assert_int_equal(dv_keyset_count(x), 200000);
+	for (k = 0; k < 200000; k += 997) {
+		assert_false(add8(f, k));
+		assert_int_equal(dv_keyset_add_index(x, &k, 8, &added, &ix), DCVAL_OK);
+		assert_false(added);
+		assert_int_equal(ix, k);
+	}
+	dv_keyset_free(f);
+	dv_keyset_free(b);
+	dv_keyset_free(x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keyset_fixed8_add_and_repeat),
+		cmocka_unit_test(test_keyset_prefault_keeps_keys),
 		cmocka_unit_test(test_keyset_fixed8_key_zero),
 		cmocka_unit_test(test_keyset_fixed8_shared_low_bits),
 		cmocka_unit_test(test_keyset_fixed8_key_zero_survives_growth),

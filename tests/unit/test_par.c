@@ -3,7 +3,7 @@
  * chunk_bytes; src/read/par.c, src/engine/worker.c, replay.c): every
  * violation the callback sees (in order, every field), the counts and
  * both quarantine outputs are those of jobs = 1, for CSV and JSON Lines,
- * in chunks from one byte up, with fail-fast, with a record too large
+ * in chunks from one byte up (and of source chunks read in place), with fail-fast, with a record too large
  * for a chunk (the rest is read on the calling thread) and with an
  * unterminated quote at the end.
  */
@@ -110,9 +110,9 @@ static void same(const struct result *a, const struct result *b)
 }
 
 /* Every jobs / chunk size / fail-fast combination against jobs = 1. */
-static void check(const char *path, const char *data, size_t n)
+static void check_chunks(const char *path, const char *data, size_t n,
+			 const size_t *chunks, size_t n_chunks)
 {
-	static const size_t chunks[] = { 1, 7, 64, 100000 };
 	dcval_error err;
 	dcval_contract *c = dcval_contract_load_buffer("par.yaml", contract,
 						       sizeof(contract) - 1, &err);
@@ -125,7 +125,7 @@ static void check(const char *path, const char *data, size_t n)
 		run(c, path, data, n, 1, 0, ff, &one);
 		assert_true(one.counts.records > 0);
 		for (jobs = 2; jobs <= 4; jobs++) {
-			for (k = 0; k < sizeof(chunks) / sizeof(chunks[0]); k++) {
+			for (k = 0; k < n_chunks; k++) {
 				run(c, path, data, n, jobs, chunks[k], ff, &par);
 				same(&one, &par);
 				result_free(&par);
@@ -134,6 +134,13 @@ static void check(const char *path, const char *data, size_t n)
 		result_free(&one);
 	}
 	dcval_contract_free(c);
+}
+
+static void check(const char *path, const char *data, size_t n)
+{
+	static const size_t chunks[] = { 1, 7, 64, 100000 };
+
+	check_chunks(path, data, n, chunks, sizeof(chunks) / sizeof(chunks[0]));
 }
 
 /* CSV with quoted newlines, CRLF, stray quotes, short rows, repeats and
@@ -187,6 +194,21 @@ static void test_par_csv_record_larger_than_a_chunk(void **state)
 	free(p);
 }
 
+/* Chunks of at least a source chunk (256 KiB) are read by the source
+ * straight into their slots (dv_source_next_into), and end up to a
+ * source chunk past their size: the same as one thread still. */
+static void test_par_csv_chunks_read_in_place(void **state)
+{
+	static const size_t chunks[] = { 262144, 300000 };
+	size_t n;
+	char *p = make_csv(80000, false, &n);
+
+	(void)state;
+	assert_true(n > 3 * chunks[1]);
+	check_chunks("x.csv", p, n, chunks, sizeof(chunks) / sizeof(chunks[0]));
+	free(p);
+}
+
 static void test_par_csv_unterminated_quote_at_end(void **state)
 {
 	static const char data[] = "id,name,kind\n1,a,a\n2,\"b\n3,c,a\n4,d,a\n";
@@ -221,6 +243,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_par_csv_same_as_one_thread),
 		cmocka_unit_test(test_par_csv_record_larger_than_a_chunk),
+		cmocka_unit_test(test_par_csv_chunks_read_in_place),
 		cmocka_unit_test(test_par_csv_unterminated_quote_at_end),
 		cmocka_unit_test(test_par_jsonl_same_as_one_thread),
 	};

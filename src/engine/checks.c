@@ -47,9 +47,35 @@ static bool is_null_text(const struct dcval_contract *c, const char *s,
 	       in_list(c->null_values, c->n_null_values, s, len);
 }
 
+/* The default spellings (default_true, default_false) by length: 1 for
+ * true, 0 for false, -1 for neither; one comparison instead of a walk of
+ * both lists (every boolean value of every record comes here). */
+static int default_bool(const char *s, size_t len)
+{
+	switch (len) {
+	case 1:
+		return *s == '1' ? 1 : *s == '0' ? 0 : -1;
+	case 4:
+		return !memcmp(s, "true", 4) || !memcmp(s, "True", 4) ||
+		       !memcmp(s, "TRUE", 4) ? 1 : -1;
+	case 5:
+		return !memcmp(s, "false", 5) || !memcmp(s, "False", 5) ||
+		       !memcmp(s, "FALSE", 5) ? 0 : -1;
+	default:
+		return -1;
+	}
+}
+
 static bool parse_bool(const dv_column *col, const char *s, size_t len,
 		       dv_typed *t)
 {
+	int b;
+
+	if (!col->n_true && !col->n_false) {
+		b = default_bool(s, len);
+		t->i = b == 1;
+		return b >= 0;
+	}
 	const char *const *tl = col->n_true ? col->true_values : default_true;
 	const char *const *fl = col->n_false ? col->false_values : default_false;
 	size_t nt = col->n_true ? col->n_true : 4;

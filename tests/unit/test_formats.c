@@ -433,7 +433,10 @@ static bool in_set(int c, const char *set)
  */
 static void test_every_byte_against_the_rfc_sets(void **state)
 {
+	static const size_t uuid_at[] = { 0, 3, 7, 8, 9, 12, 13, 14, 17, 18, 19,
+					  22, 23, 24, 27, 28, 31, 35 };
 	char b[64];
+	size_t k;
 	int c;
 
 	(void)state;
@@ -444,12 +447,16 @@ static void test_every_byte_against_the_rfc_sets(void **state)
 		bool user = in_set(c, ALNUM "-._~" "!$&'()*+,;=" ":");
 		bool scheme = in_set(c, ALNUM "+-.");
 
-		memcpy(b, "123e4567-e89b-12d3-a456-426614174000", 36);
-		b[3] = (char)c;
-		assert_int_equal(dv_strfmt_check(DV_FMT_UUID, b, 36), hex);
-		b[3] = '4';
-		b[8] = (char)c;
-		assert_int_equal(dv_strfmt_check(DV_FMT_UUID, b, 36), c == '-');
+		/* a digit of each group and each half of a checked word, and
+		 * every dash */
+		for (k = 0; k < sizeof(uuid_at) / sizeof(uuid_at[0]); k++) {
+			memcpy(b, "123e4567-e89b-12d3-a456-426614174000", 36);
+			b[uuid_at[k]] = (char)c;
+			assert_int_equal(dv_strfmt_check(DV_FMT_UUID, b, 36),
+					 uuid_at[k] == 8 || uuid_at[k] == 13 ||
+					 uuid_at[k] == 18 || uuid_at[k] == 23
+					 ? c == '-' : hex);
+		}
 
 		memcpy(b, "abc@example.com", 15);
 		b[1] = (char)c;

@@ -233,4 +233,14 @@ void dv_engine_worker_bind(dv_engine *w, dv_buf *log, const char *chunk,
 dcval_status dv_engine_replay(dv_engine *e, const char *log, size_t n,
 			      const char *chunk);
 
+/*
+ * Look up a worker's unique and primary keys in e's key sets, in log
+ * order, and write each verdict into its event, so that the replay only
+ * reports. Logs must be resolved in input order, one at a time, before
+ * their replay (the parallel reader does it on the workers, in chunk
+ * order). DCVAL_OK, or DCVAL_ENOMEM with the events from the failing one
+ * on unresolved: the replay then looks them up itself, as on one thread.
+ */
+dcval_status dv_engine_resolve(dv_engine *e, char *log, size_t n);
+
 #endif

@@ -2,8 +2,9 @@
  * The reducer of parallel validation: a worker's log (worklog.h) replayed
  * into the run's validator in input order. Each record gets its number
  * here, its violations go through dv_engine_emit (counts, the callback,
- * fail-fast), its unique and primary keys are looked up in the run's key
- * sets (exact across chunks), and it is counted and quarantined by
+ * fail-fast), its unique and primary keys have been looked up in the
+ * run's key sets by dv_engine_resolve() in input order (exact across
+ * chunks; else the replay looks them up), and it is counted and quarantined by
  * dv_engine_record_done(), as on one thread. After the first status other
  * than OK a record's later events are dropped, as the one-thread path
  * skips the checks after it; after a STOP nothing more is replayed.
@@ -108,42 +109,113 @@ static bool next_ev(dv_evcur *c, dv_ev *ev, const char **s)
 	return true;
 }
 
-static dcval_status replay_unique(dv_engine *e, const dv_record *rec,
-				  const dv_ev *ev, const char *const *s)
+static dcval_status emit_unique(dv_engine *e, const dv_record *rec,
+				const dv_ev *ev, const char *const *s)
 {
 	const dv_column *col = &e->c->columns[ev->aux];
-	dcval_status st;
-	bool added;
 
-	st = dv_keyset_add(e->unique[ev->aux], s[0], (size_t)ev->len[0], &added);
-	if (st != DCVAL_OK)
-		return st == DCVAL_ELIMIT ? DCVAL_OK : DCVAL_ENOMEM;
-	if (added)
-		return DCVAL_OK;
 	return dv_engine_emit(e, rec, DV_R_UNIQUE, col->severity, ev->field,
 			      col->name, s[1] ? s[1] : "", s[1] ? (size_t)ev->len[1] : 0,
 			      col->sensitive, "repeats an earlier value");
 }
 
+/* A UNIQUE key into its set: *repeat when it was there (a full set
+ * repeats nothing, as on one thread). */
+static dcval_status add_unique(dv_engine *e, const dv_ev *ev, const char *const *s,
+			       bool *repeat)
+{
+	dcval_status st;
+	bool added;
+
+	*repeat = false;
+	st = dv_keyset_add(e->unique[ev->aux], s[0], (size_t)ev->len[0], &added);
+	if (st != DCVAL_OK)
+		return st == DCVAL_ELIMIT ? DCVAL_OK : DCVAL_ENOMEM;
+	*repeat = !added;
+	return DCVAL_OK;
+}
+
+/* A PK key (no null part) into the primary-key set. */
+static dcval_status add_pk(dv_engine *e, const dv_ev *ev, const char *const *s,
+			   bool *repeat)
+{
+	bool added;
+
+	*repeat = false;
+	if (dv_keyset_add(e->pk, s[0] ? s[0] : "", (size_t)ev->len[0], &added) !=
+	    DCVAL_OK)
+		return DCVAL_ENOMEM;
+	*repeat = !added;
+	return DCVAL_OK;
+}
+
+/* Whether a key event repeats an earlier key: its verdict when resolved,
+ * else looked up here. */
+static dcval_status key_repeats(dv_engine *e, const dv_ev *ev,
+				const char *const *s, bool *repeat)
+{
+	if (ev->flags & DV_EVF_RESOLVED) {
+		*repeat = !(ev->flags & DV_EVF_NEW);
+		return DCVAL_OK;
+	}
+	return ev->kind == DV_EV_UNIQUE ? add_unique(e, ev, s, repeat)
+					: add_pk(e, ev, s, repeat);
+}
+
+static dcval_status replay_unique(dv_engine *e, const dv_record *rec,
+				  const dv_ev *ev, const char *const *s)
+{
+	bool repeat;
+	dcval_status st = key_repeats(e, ev, s, &repeat);
+
+	if (st != DCVAL_OK || !repeat)
+		return st;
+	return emit_unique(e, rec, ev, s);
+}
+
 static dcval_status replay_pk(dv_engine *e, const dv_record *rec,
 			      const dv_ev *ev, const char *const *s)
 {
-	bool has_null = ev->flags & DV_EVF_NULL, added;
+	bool has_null = ev->flags & DV_EVF_NULL, repeat = true;
 	dcval_status st;
 
 	if (!has_null) {
-		st = dv_keyset_add(e->pk, s[0] ? s[0] : "", (size_t)ev->len[0],
-				   &added);
-		if (st != DCVAL_OK)
-			return DCVAL_ENOMEM;
-		if (added)
-			return DCVAL_OK;
+		st = key_repeats(e, ev, s, &repeat);
+		if (st != DCVAL_OK || !repeat)
+			return st;
 	}
 	return dv_engine_emit(e, rec, DV_R_PRIMARY_KEY, DCVAL_SEVERITY_ERROR,
 			      ev->field, e->c->primary_key_name, s[1],
 			      (size_t)ev->len[1], ev->flags & DV_EVF_REDACTED,
 			      has_null ? "primary key has a null part"
 				       : "repeats an earlier primary key");
+}
+
+dcval_status dv_engine_resolve(dv_engine *e, char *log, size_t n)
+{
+	dv_evcur c = { log, log + n };
+	const char *s[DV_EV_STRS];
+	dcval_status st;
+	bool repeat;
+	char *tag;
+	dv_ev ev;
+
+	for (;;) {
+		tag = (char *)c.p;
+		if (!next_ev(&c, &ev, s))
+			return DCVAL_OK;
+		if (ev.kind == DV_EV_UNIQUE)
+			st = add_unique(e, &ev, s, &repeat);
+		else if (ev.kind == DV_EV_PK && !(ev.flags & DV_EVF_NULL))
+			st = add_pk(e, &ev, s, &repeat);
+		else
+			continue;
+		if (st != DCVAL_OK)
+			return st;
+		*tag = (char)((unsigned char)*tag |
+			      (DV_EVF_RESOLVED | (repeat ? 0 : DV_EVF_NEW))
+				      << DV_EV_KIND_BITS);
+	}
 }
 
 /* An extra key's violation from a worker: reported only the first time

@@ -43,6 +43,9 @@ enum dv_ev_flags {
 	DV_EVF_REC = 1 << 0,      /* VIOL: on a record */
 	DV_EVF_REDACTED = 1 << 1, /* VIOL, PK: value redacted */
 	DV_EVF_NULL = 1 << 2,     /* PK: a part is null */
+	DV_EVF_RESOLVED = 1 << 3, /* UNIQUE, PK: looked up by dv_engine_resolve() */
+	DV_EVF_NEW = 1 << 4,      /* UNIQUE, PK resolved: no repeat (first
+				     occurrence, or a full unique set) */
 	DV_EVF_WRITTEN = 1 << 0,  /* END: the bytes went out as RAW events */
 	DV_EVF_OFFSET = 1 << 1,   /* END: raw is chunk + aux, len[0] bytes */
 	DV_EVF_HASRAW = 1 << 2    /* END: the record has raw bytes */

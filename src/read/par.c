@@ -33,7 +33,10 @@ _Static_assert(DV_JSONVAL_SEEN_MAX == DV_ENGINE_EXTRA_SEEN_MAX,
 #define DV_PAR_CHUNK ((size_t)1 << 20)     /* default chunk size */
 #define DV_PAR_MIN_CAP ((size_t)64 << 10)  /* least bytes a slot's chunk may grow to */
 
-enum { SLOT_FREE = 0, SLOT_QUEUED, SLOT_DONE };
+/* A slot's life: filled and queued by the calling thread, validated by a
+ * worker, its keys resolved (by a worker, in input order), replayed and
+ * freed by the calling thread. */
+enum { SLOT_FREE = 0, SLOT_QUEUED, SLOT_VALIDATED, SLOT_DONE };
 
 typedef struct dv_slot {
 	char *buf;           /* cap + DV_SOURCE_CHUNK bytes */
@@ -61,6 +64,10 @@ typedef struct dv_par {
 	size_t n_slots;
 	uint64_t filled;     /* slots handed to workers so far */
 	uint64_t taken;      /* slots a worker took */
+	uint64_t resolved;   /* slots whose keys were looked up */
+	bool resolving;      /* a worker is looking a slot's keys up */
+	bool resolve_failed; /* it ran out of memory: the replay looks up the
+				keys of that slot and of every later one */
 	dv_engine **workers;
 	struct dv_wk *wk;
 	pthread_t *threads;
@@ -104,6 +111,40 @@ static void run_slot(dv_par *p, dv_engine *w, dv_slot *s)
 	dv_engine_worker_bind(w, NULL, NULL, 0);
 }
 
+/*
+ * With p->mu held: look up the keys of every validated slot next in input
+ * order (dv_engine_resolve), one slot at a time, whichever worker gets
+ * here (a combining step: the worker that validated the next slot in
+ * order does it, or the one that finds it validated; none waits for
+ * another). The run's key sets thus see the keys in input order, as on
+ * one thread, and the calling thread's replay only reports. The lock is
+ * let go while a slot is resolved; `resolving` keeps it to one worker.
+ */
+static void resolve_ready(dv_par *p)
+{
+	dv_slot *r;
+
+	while (!p->resolving && p->resolved < p->taken) {
+		r = &p->slots[p->resolved % p->n_slots];
+		if (r->state != SLOT_VALIDATED)
+			return;
+		p->resolving = true;
+		if (!p->resolve_failed) {
+			dcval_status st;
+
+			pthread_mutex_unlock(&p->mu);
+			st = dv_engine_resolve(p->e, r->log.data, r->log.len);
+			pthread_mutex_lock(&p->mu);
+			if (st != DCVAL_OK)
+				p->resolve_failed = true;
+		}
+		r->state = SLOT_DONE;
+		p->resolved++;
+		p->resolving = false;
+		pthread_cond_broadcast(&p->done);
+	}
+}
+
 /* A worker thread's own: the run and its worker validator. */
 typedef struct dv_wk {
 	dv_par *p;
@@ -128,7 +169,8 @@ static void *worker_main(void *arg)
 		pthread_mutex_unlock(&p->mu);
 		run_slot(p, w, s);
 		pthread_mutex_lock(&p->mu);
-		s->state = SLOT_DONE;
+		s->state = SLOT_VALIDATED;
+		resolve_ready(p);
 		pthread_cond_broadcast(&p->done);
 		pthread_mutex_unlock(&p->mu);
 	}

@@ -210,25 +210,34 @@ static void test_cut_hostile_csv(void **state)
 		check_str(cases[i]);
 }
 
-static void test_cut_random_csv(void **state)
+/* `rounds` inputs of up to cap - 1 bytes drawn from alphabet (a linear
+ * congruential generator from seed), each checked against the reader. */
+static void random_csv(const char *alphabet, size_t alen, size_t cap,
+		       unsigned seed, int rounds)
 {
-	static const char alphabet[] = "a,\"\n\r\"a,\n";
-	char buf[64];
-	unsigned seed = 12345;
+	char buf[400];
 	int t;
 
-	(void)state;
-	for (t = 0; t < 30000; t++) {
+	assert_true(cap <= sizeof(buf));
+	for (t = 0; t < rounds; t++) {
 		size_t n, i;
 
 		seed = seed * 1103515245u + 12345u;
-		n = (seed >> 16) % sizeof(buf);
+		n = (seed >> 16) % cap;
 		for (i = 0; i < n; i++) {
 			seed = seed * 1103515245u + 12345u;
-			buf[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+			buf[i] = alphabet[(seed >> 16) % alen];
 		}
 		check_csv(buf, n);
 	}
+}
+
+static void test_cut_random_csv(void **state)
+{
+	static const char alphabet[] = "a,\"\n\r\"a,\n";
+
+	(void)state;
+	random_csv(alphabet, sizeof(alphabet) - 1, 64, 12345, 30000);
 }
 
 /* Longer random inputs whose bytes that matter are sparse, as in real
@@ -237,22 +246,9 @@ static void test_cut_random_csv(void **state)
 static void test_cut_random_sparse_csv(void **state)
 {
 	static const char alphabet[] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaa,,,,\"\"\n\n\r";
-	char buf[400];
-	unsigned seed = 777;
-	int t;
 
 	(void)state;
-	for (t = 0; t < 3000; t++) {
-		size_t n, i;
-
-		seed = seed * 1103515245u + 12345u;
-		n = (seed >> 16) % sizeof(buf);
-		for (i = 0; i < n; i++) {
-			seed = seed * 1103515245u + 12345u;
-			buf[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
-		}
-		check_csv(buf, n);
-	}
+	random_csv(alphabet, sizeof(alphabet) - 1, 400, 777, 3000);
 }
 
 /* The first cut in s, the scan fed one byte at a time (0: none). */

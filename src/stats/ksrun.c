@@ -6,6 +6,7 @@
  * of fit of empirical distributions", 1948).
  */
 #include <math.h>
+#include <string.h>
 
 #include "stats/ksrun.h"
 #include "util/alloc.h"
@@ -63,13 +64,7 @@ dv_sketch_status dv_ksrun_init(dv_ksrun *k, const dv_kll *base)
 {
 	dv_sketch_status st;
 
-	k->pts = NULL;
-	k->base = NULL;
-	k->eq = NULL;
-	k->gap = NULL;
-	k->bucket = NULL;
-	k->n_pts = 0;
-	k->n = 0;
+	memset(k, 0, sizeof(*k));
 	if (dv_kll_count(base) > 0) {
 		st = dv_kll_steps(base, &k->pts, &k->base, &k->n_pts);
 		if (st != DV_SKETCH_OK)
@@ -91,13 +86,7 @@ void dv_ksrun_release(dv_ksrun *k)
 	dv_free(k->eq);
 	dv_free(k->gap);
 	dv_free(k->bucket);
-	k->bucket = NULL;
-	k->pts = NULL;
-	k->base = NULL;
-	k->eq = NULL;
-	k->gap = NULL;
-	k->n_pts = 0;
-	k->n = 0;
+	memset(k, 0, sizeof(*k));
 }
 
 /*

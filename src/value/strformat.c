@@ -52,8 +52,7 @@ enum {
 	DV_C_COLON = 1 << 6,  /* : */
 	DV_C_PATH = 1 << 7,   /* @ / ? (pchar and query bytes besides the above) */
 	DV_C_SCHEME = 1 << 8, /* + - . (RFC 3986 scheme besides letters, digits) */
-	DV_C_AUTHEND = 1 << 9, /* / ? # (end an authority) */
-	DV_C_HYPHEN = 1 << 10  /* - */
+	DV_C_AUTHEND = 1 << 9  /* / ? # (end an authority) */
 };
 
 #define DV_C_LET (DV_C_ALPHA)
@@ -89,7 +88,7 @@ static const uint16_t dv_cls[256] = {
 	['*'] = DV_C_ATEXT | DV_C_SUB,
 	['+'] = DV_C_ATEXT | DV_C_SUB | DV_C_SCHEME,
 	[','] = DV_C_SUB,
-	['-'] = DV_C_ATEXT | DV_C_UNRES | DV_C_SCHEME | DV_C_HYPHEN,
+	['-'] = DV_C_ATEXT | DV_C_UNRES | DV_C_SCHEME,
 	['.'] = DV_C_UNRES | DV_C_SCHEME,
 	['/'] = DV_C_ATEXT | DV_C_PATH | DV_C_AUTHEND,
 	[':'] = DV_C_COLON,

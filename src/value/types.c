@@ -120,7 +120,7 @@ static const double dv_pow10[] = {
  * the correctly rounded result. A larger e still works while m * 10^(e-22)
  * stays an exact integer below 2^53.
  */
-static bool dv_num_fast(uint64_t m, int64_t e, double *out)
+bool dv_num_fast(uint64_t m, int64_t e, double *out)
 {
 	uint64_t scale;
 

@@ -59,6 +59,12 @@ bool dv_parse_integer(const char *s, size_t len, int64_t *out);
  */
 bool dv_parse_number(const char *s, size_t len, double *out);
 
+/* m * 10^e when Clinger's fast path gives it exactly (m <= 2^53 and a
+ * small e): true with the correctly rounded *out, false otherwise. The
+ * step dv_parse_number takes first; other exact readers of decimals
+ * (vector elements) call it for the same result. */
+bool dv_num_fast(uint64_t m, int64_t e, double *out);
+
 /* YYYY-MM-DD, a real calendar day, year 0001..9999. */
 bool dv_parse_date(const char *s, size_t len, int64_t *days);
 

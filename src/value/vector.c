@@ -22,17 +22,11 @@ static const char *element_end(const char *p, const char *end)
 	return p;
 }
 
-/* 10^0 .. 10^15: exact doubles. */
-static const double pow10_exact[] = {
-	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
-	1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-};
-
 /*
  * The common element, [-]digits[.digits] with at most 15 digits in all
- * and then a comma, bracket or space: its value is m / 10^f with m and
- * 10^f exact doubles, one correctly rounded division (Clinger's fast
- * path), which is what dv_parse_number computes for the same text. Any
+ * and then a comma, bracket or space: its value is m / 10^f by
+ * dv_num_fast() (Clinger's exact case), the step dv_parse_number takes
+ * for the same text. Any
  * other element (an exponent, a sign '+', more digits, other bytes)
  * returns false and goes the general way. *end: where the element ends.
  */
@@ -58,7 +52,8 @@ static bool element_plain(const char *p, const char *lim, const char **end,
 		return false;
 	if (q < lim && *q != ',' && *q != ']' && *q != '[' && !is_space(*q))
 		return false;
-	*x = (double)m / pow10_exact[frac];
+	if (!dv_num_fast(m, -(int64_t)frac, x))
+		return false; /* not with at most 15 digits */
 	if (neg)
 		*x = -*x;
 	*end = q;

@@ -103,6 +103,10 @@ static bool next_ev(dv_evcur *c, dv_ev *ev, const char **s)
 		c->p += 4;
 		ev->aux = n;
 		break;
+	case DV_EV_SKIP:
+		memcpy(&n, c->p, 4);
+		c->p += n - 1; /* from the tag */
+		break;
 	default:
 		return false;
 	}
@@ -191,9 +195,53 @@ static dcval_status replay_pk(dv_engine *e, const dv_record *rec,
 				       : "repeats an earlier primary key");
 }
 
+/*
+ * Where the resolve is in the log, for merging plain records into a RUN:
+ * a record whose only events are keys found new reports nothing and
+ * needs no raw bytes, so it is a plain record. When it follows a RUN
+ * (and the records between are plain too), the RUN's count grows by the
+ * record's own RUN and one SKIP right after the first RUN covers all
+ * their bytes: the replay then ends a stretch of valid records that each
+ * carried a unique key in one RUN, as it does for records without keys,
+ * instead of decoding two events per record.
+ */
+typedef struct dv_merge {
+	char *run;  /* the RUN plain records may join: its tag (NULL: none) */
+	char *skip; /* the SKIP after it, once a record joined (else NULL) */
+	bool plain; /* the current record's events so far are keys found new */
+} dv_merge;
+
+/* A RUN at tag ends the current record; end is the byte after it. */
+static void merge_run(dv_merge *m, char *tag, const char *end)
+{
+	uint32_t n, k, len;
+
+	if (m->run && m->plain) {
+		memcpy(&n, m->run + 1, 4);
+		memcpy(&k, tag + 1, 4);
+		if (n <= UINT32_MAX - k) {
+			n += k;
+			memcpy(m->run + 1, &n, 4);
+			if (!m->skip) {
+				m->skip = m->run + DV_EV_RUN_LEN;
+				*m->skip = (char)DV_EV_SKIP;
+			}
+			/* less than the log's cap of 1 GiB (par.c) */
+			len = (uint32_t)(end - m->skip);
+			memcpy(m->skip + 1, &len, 4);
+			m->plain = true;
+			return;
+		}
+	}
+	m->run = tag;
+	m->skip = NULL;
+	m->plain = true;
+}
+
 dcval_status dv_engine_resolve(dv_engine *e, char *log, size_t n)
 {
 	dv_evcur c = { log, log + n };
+	dv_merge m = { NULL, NULL, true };
 	const char *s[DV_EV_STRS];
 	dcval_status st;
 	bool repeat;
@@ -204,14 +252,22 @@ dcval_status dv_engine_resolve(dv_engine *e, char *log, size_t n)
 		tag = (char *)c.p;
 		if (!next_ev(&c, &ev, s))
 			return DCVAL_OK;
-		if (ev.kind == DV_EV_UNIQUE)
+		if (ev.kind == DV_EV_UNIQUE) {
 			st = add_unique(e, &ev, s, &repeat);
-		else if (ev.kind == DV_EV_PK && !(ev.flags & DV_EVF_NULL))
+		} else if (ev.kind == DV_EV_PK && !(ev.flags & DV_EVF_NULL)) {
 			st = add_pk(e, &ev, s, &repeat);
-		else
+		} else {
+			if (ev.kind == DV_EV_RUN)
+				merge_run(&m, tag, c.p);
+			else if (ev.kind == DV_EV_END)
+				m = (dv_merge){ NULL, NULL, true };
+			else
+				m.plain = false;
 			continue;
+		}
 		if (st != DCVAL_OK)
 			return st;
+		m.plain = m.plain && !repeat;
 		*tag = (char)((unsigned char)*tag |
 			      (DV_EVF_RESOLVED | (repeat ? 0 : DV_EVF_NEW))
 				      << DV_EV_KIND_BITS);
@@ -325,6 +381,8 @@ dcval_status dv_engine_replay(dv_engine *e, const char *log, size_t n,
 	while (next_ev(&c, &ev, s)) {
 		if (ev.kind == DV_EV_RUN) {
 			st = replay_run(e, &rec, ev.aux, st);
+		} else if (ev.kind == DV_EV_SKIP) {
+			continue;
 		} else if (ev.kind == DV_EV_END) {
 			rec.raw_written = ev.flags & DV_EVF_WRITTEN;
 			rec.raw = NULL;

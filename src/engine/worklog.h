@@ -12,11 +12,15 @@
  *   RAW     len; bytes
  *   END     OFFSET: offset len; else len; bytes
  *   RUN     count (4 bytes, native order, rewritten in place)
+ *   SKIP    length (4 bytes, native order): the next event is `length`
+ *           bytes after this tag
  *
  * A RUN ends the current record (no raw bytes) and then count - 1 more
  * records that have no events and no raw bytes: a worker grows the RUN
  * it wrote last while nothing follows it, so a stretch of valid records
- * costs five bytes, not an event each. The log is read back by the
+ * costs five bytes, not an event each. Only dv_engine_resolve() writes a
+ * SKIP: a record whose only events are keys it found new is plain, so it
+ * joins the RUN before it and its bytes are skipped (replay.c). The log is read back by the
  * process that wrote it: it is never validated as untrusted input.
  */
 #ifndef DV_ENGINE_WORKLOG_H
@@ -36,7 +40,8 @@ enum dv_ev_kind {
 	DV_EV_PK,       /* the primary key: key, text */
 	DV_EV_RAW,      /* bytes streamed to the invalid output: bytes */
 	DV_EV_END,      /* the record ends: its raw bytes, or aux/len[0] by offset */
-	DV_EV_RUN       /* the record ends, and aux - 1 plain ones after it */
+	DV_EV_RUN,      /* the record ends, and aux - 1 plain ones after it */
+	DV_EV_SKIP      /* nothing: bytes merged into the RUN before them */
 };
 
 enum dv_ev_flags {

@@ -423,7 +423,8 @@ static dcval_status slots_new(dv_par *p)
 	if (!p->slots)
 		return DCVAL_ENOMEM;
 	for (i = 0; i < p->n_slots; i++) {
-		p->slots[i].buf = dv_malloc(p->cap + DV_SOURCE_CHUNK);
+		/* written from the start, chunk after chunk: huge pages */
+		p->slots[i].buf = dv_alloc_huge(p->cap + DV_SOURCE_CHUNK, false);
 		if (!p->slots[i].buf)
 			return DCVAL_ENOMEM;
 		dv_buf_init(&p->slots[i].log, DV_PAR_LOG_CAP);
@@ -471,7 +472,7 @@ static void par_release(dv_par *p)
 	for (i = 0; p->workers && i < p->n_workers; i++)
 		dv_engine_worker_free(p->workers[i]);
 	for (k = 0; p->slots && k < p->n_slots; k++) {
-		dv_free(p->slots[k].buf);
+		dv_free_huge(p->slots[k].buf);
 		dv_buf_release(&p->slots[k].log);
 	}
 	dv_free(p->slots);

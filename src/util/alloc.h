@@ -7,6 +7,7 @@
 #ifndef DV_UTIL_ALLOC_H
 #define DV_UTIL_ALLOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 void *dv_malloc(size_t size);
@@ -15,6 +16,17 @@ void *dv_realloc(void *p, size_t size);
 void *dv_mallocarray(size_t n, size_t size);
 void *dv_reallocarray(void *p, size_t n, size_t size);
 void dv_free(void *p);
+
+/*
+ * A big buffer written from its start (a key set's table, a chunk of
+ * input): from 2 MiB up it starts on a 2 MiB boundary and the kernel is
+ * asked for transparent huge pages over it (Linux madvise MADV_HUGEPAGE),
+ * so that a page fault brings in 2 MiB, not 4 KiB; untouched pages stay
+ * out of memory as in any allocation. Zeroed when `zeroed`. Free it with
+ * dv_free_huge() only. NULL on failure.
+ */
+void *dv_alloc_huge(size_t size, bool zeroed);
+void dv_free_huge(void *p);
 
 /* Copy of s[0..len) with a NUL appended; NULL on failure. */
 char *dv_strndup(const char *s, size_t len);

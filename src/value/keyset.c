@@ -72,10 +72,12 @@ static void prefault(void *t, size_t bytes, bool fresh)
 		v[i] = fresh ? 0 : v[i];
 }
 
-/* A zeroed table of n entries of `size` bytes. */
+/* A zeroed table of n entries of `size` bytes (n a power of two): a
+ * huge allocation (alloc.h), since a big table is written in one pass as
+ * the set grows. */
 static void *table_new(const dv_keyset *ks, size_t n, size_t size)
 {
-	void *t = dv_calloc(n, size);
+	void *t = n > SIZE_MAX / size ? NULL : dv_alloc_huge(n * size, true);
 
 	if (t && ks->prefault)
 		prefault(t, n * size, true);
@@ -127,12 +129,12 @@ void dv_keyset_free(dv_keyset *ks)
 
 	if (!ks)
 		return;
-	dv_free(ks->idx);
+	dv_free_huge(ks->idx);
 	for (i = 0; i < ks->n_blocks; i++)
 		dv_free(ks->blocks[i]);
 	dv_free(ks->blocks);
-	dv_free(ks->keys8);
-	dv_free(ks->slots);
+	dv_free_huge(ks->keys8);
+	dv_free_huge(ks->slots);
 	dv_free(ks);
 }
 
@@ -158,7 +160,7 @@ static dcval_status rebuild(dv_keyset *ks, size_t n)
 		uint64_t *t = table_new(ks, n, sizeof(*t));
 
 		if (!t) {
-			dv_free(ix);
+			dv_free_huge(ix);
 			return DCVAL_ENOMEM;
 		}
 		for (i = 0; i <= ks->mask; i++) {
@@ -171,13 +173,13 @@ static dcval_status rebuild(dv_keyset *ks, size_t n)
 			if (ix)
 				ix[j] = ks->idx[i];
 		}
-		dv_free(ks->keys8);
+		dv_free_huge(ks->keys8);
 		ks->keys8 = t;
 	} else {
 		dv_ks_slot *t = table_new(ks, n, sizeof(*t));
 
 		if (!t) {
-			dv_free(ix);
+			dv_free_huge(ix);
 			return DCVAL_ENOMEM;
 		}
 		for (i = 0; i <= ks->mask; i++) {
@@ -189,11 +191,11 @@ static dcval_status rebuild(dv_keyset *ks, size_t n)
 			if (ix)
 				ix[j] = ks->idx[i];
 		}
-		dv_free(ks->slots);
+		dv_free_huge(ks->slots);
 		ks->slots = t;
 	}
 	if (ix) {
-		dv_free(ks->idx);
+		dv_free_huge(ks->idx);
 		ks->idx = ix;
 	}
 	ks->mask = n - 1;

@@ -491,10 +491,40 @@ def bench_par(dcval, csv, jsonl, c_uni, c_nou, runs, base_csv, base_jsonl):
         if label == "csv":
             add("dcval -j 2, no unique", label, [dcval, "validate", "-q", "-j", "2", "-c", c_nou, path], path,
                 rec, None, os.devnull)
+            # -j 1 held to each CPU: virtual CPUs can differ in speed, and
+            # -j 2 / -j 1 can never pass the sum of two CPUs' speeds over
+            # the speed of the one -j 1 happened to run on
+            for k in pinned_cpus():
+                add(f"{PINNED}{k}", label, ["taskset", "-c", str(k), dcval, "validate", "-q", "-j", "1",
+                                             "-c", c_uni, path], path, rec, None, os.devnull)
         if duck:
             add(DUCK, label, ["node", os.path.join(HERE, "peer_duckdb.mjs"), path], path, rec, inv)
     time_tools(tools, runs)
     return {(t["name"], t["label"]): t for t in tools}
+
+
+PINNED = "dcval -j 1, held to CPU "
+
+
+def pinned_cpus():
+    """The first two CPUs this process may run on (none without taskset
+    or with one CPU)."""
+    cpus = sorted(os.sched_getaffinity(0))
+    return cpus[:2] if len(cpus) >= 2 and shutil.which("taskset") else []
+
+
+def cores_line(res, c2, P):
+    """What the two CPUs allow: -j 1 held to each, the ceiling of
+    -j 2 / -j 1 with no overhead at all (both speeds over the faster
+    one's), and the share of both speeds -j 2 reaches."""
+    pinned = [r for (name, _), r in res.items() if name.startswith(PINNED)]
+    if len(pinned) < 2:
+        return
+    fast, slow = sorted((r["mbs"] for r in pinned), reverse=True)[:2]
+    P(f"CSV: -j 1 held to each CPU: {fast:.0f} and {slow:.0f} MB/s, so -j 2 / -j 1 is at most "
+      f"{(fast + slow) / fast:.2f} against the faster CPU with no overhead at all "
+      f"({(fast + slow) / slow:.2f} against the slower); -j 2 reaches {c2['mbs'] / (fast + slow):.2f} "
+      f"of the two CPUs' sum")
 
 
 def agreement(t):
@@ -542,6 +572,7 @@ def par_rows(res, P, target, single=True):
         ratio("JSON Lines: -j 1 >= 2 x bare jansson parse (MB/s)", j1, base_of["jsonl"],
               "par_jsonl_j1_vs_jansson")
     ratio("JSON Lines: -j 2 >= 2 x DuckDB (MB/s)", j2, res.get((DUCK, "jsonl")), "par_jsonl_j2_vs_duckdb")
+    cores_line(res, c2, P)
     nou = res[("dcval -j 2, no unique", "csv")]
     target(f"peak RSS at -j 2, no unique <= 32 MiB ({os.path.getsize(nou['path']) / 1e6:.0f} MB CSV)",
            f"{fmt_mib(nou['peak'])} MiB", nou["peak"] / 1024 <= TARGETS["par_rss_nounique_mib"])

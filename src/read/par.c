@@ -11,12 +11,35 @@
  * unterminated quote) ends the parallel part: the slots in flight are
  * replayed, and the rest of the input is read on the calling thread by
  * the reader, starting at that record.
+ *
+ * A live input (a pipe, a terminal, a socket: live.h) keeps its promise
+ * that each record is checked as soon as it arrives, and its throughput
+ * when the writer is fast: while no more bytes are there to read, the
+ * calling thread waits for either more bytes or a worker's word that a
+ * chunk is done (a pipe the workers write a byte into), replays the
+ * chunks done in input order as they come, and hands its chunk to the
+ * workers (at its last cut) once nothing is left in flight. Records
+ * thus come out no later than the records before them allow, and a
+ * writer that keeps the pipe full gets chunks of its own size. A chunk
+ * of a writer that trickles (nothing in flight, nothing to read) is
+ * checked on the calling thread itself, by a worker validator of its
+ * own: a handoff to a worker would only add a thread's wake-up to each
+ * record's latency. A live
+ * csv chunk with a line end but no cut (a row ended by a lone '\r',
+ * which only the next byte tells from "\r\n", or a quoted line end) ends
+ * the parallel part, as a record too large does: the reader on this
+ * thread waits for that byte as it does on one thread. Compressed live
+ * input stays on one thread (its decompressor may hold bytes no poll
+ * sees).
  */
+#include <fcntl.h>
 #include <pthread.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "contract/contract_impl.h"
+#include "engine/live.h"
 #include "read/cut.h"
 #include "read/jsonval.h"
 #include "read/par.h"
@@ -65,10 +88,16 @@ typedef struct dv_par {
 	uint64_t filled;     /* slots handed to workers so far */
 	uint64_t taken;      /* slots a worker took */
 	uint64_t resolved;   /* slots whose keys were looked up */
+	uint64_t reduced;    /* slots replayed (by the calling thread) */
+	dcval_error *err;    /* the caller's, for the replay's statuses */
+	dcval_status drain_st; /* a live input's replay while it waited failed */
+	int wake[2];         /* live: a byte per chunk done, for the waiting
+				calling thread (else -1) */
 	bool resolving;      /* a worker is looking a slot's keys up */
 	bool resolve_failed; /* it ran out of memory: the replay looks up the
 				keys of that slot and of every later one */
 	dv_engine **workers;
+	dv_engine *inline_w; /* live: the calling thread's own worker validator */
 	struct dv_wk *wk;
 	pthread_t *threads;
 	unsigned n_workers;
@@ -89,8 +118,10 @@ bool dv_par_wanted(const dv_engine *e, const dv_source *src, dcval_format f)
 	if (f != DCVAL_FORMAT_CSV && f != DCVAL_FORMAT_TSV &&
 	    f != DCVAL_FORMAT_JSONL)
 		return false;
-	if (src->live || dv_engine_jobs(e) < 2 || !dv_engine_can_split(e))
+	if (dv_engine_jobs(e) < 2 || !dv_engine_can_split(e))
 		return false;
+	if (src->live) /* its size is unknown */
+		return src->compression == DCVAL_COMPRESSION_NONE;
 	if (dv_engine_chunk_bytes(e))
 		return true;
 	return src->fd >= 0 && fstat(src->fd, &sb) == 0 &&
@@ -142,6 +173,8 @@ static void resolve_ready(dv_par *p)
 		p->resolved++;
 		p->resolving = false;
 		pthread_cond_broadcast(&p->done);
+		if (p->wake[1] >= 0) /* full: the reader has bytes to see */
+			(void)!write(p->wake[1], "", 1);
 	}
 }
 
@@ -178,7 +211,9 @@ static void *worker_main(void *arg)
 
 /* ---- filling slots (the calling thread) ---- */
 
-enum { FILL_CHUNK = 0, FILL_LAST, FILL_BIG };
+static bool live_wait(dv_par *p);
+
+enum { FILL_CHUNK = 0, FILL_LAST, FILL_BIG, FILL_NOW };
 
 /*
  * Up to `want` more source bytes into s; false when the source is
@@ -198,6 +233,11 @@ static bool take(dv_par *p, dv_slot *s, size_t want)
 			p->eof = true;
 			return false;
 		}
+		if (src->live && !dv_source_ready(src))
+			/* nothing in flight (fill_slot): flush what no record's
+			 * end flushed, a csv header's violations (a failed
+			 * flush shows at the next write or at the end) */
+			(void)dv_engine_live_flush(p->e);
 		p->src_pos = 0;
 		if (p->target >= DV_SOURCE_CHUNK && s->fill < p->target &&
 		    dv_source_direct(src)) {
@@ -261,6 +301,20 @@ static int fill_slot(dv_par *p, dv_slot *s, bool first_row)
 		}
 		if (last && s->fill >= p->target)
 			return chunk_at(p, s, last, at, scanned, FILL_CHUNK);
+		while (p->src->live && p->src_pos == p->src->len &&
+		       !dv_source_ready(p->src)) {
+			/* nothing more has arrived */
+			if (!last && p->cut.lines + 1 > s->line0)
+				return FILL_BIG; /* a line end but no cut */
+			if (p->reduced == p->filled) {
+				if (last) /* nothing in flight: check these now */
+					return chunk_at(p, s, last, at, scanned,
+							FILL_NOW);
+				break; /* take() waits for the writer */
+			}
+			if (!live_wait(p))
+				return FILL_LAST; /* p->drain_st */
+		}
 		want = s->fill < p->target ? p->target - s->fill
 		       : s->fill < p->cap  ? p->cap - s->fill
 					   : 0;
@@ -379,13 +433,64 @@ static dcval_status reduce(dv_par *p, dv_slot *s, dcval_error *err)
 }
 
 /*
+ * A live input with chunks in flight and no bytes to read: replay the
+ * oldest chunk if it is done, else wait for the writer or a worker.
+ * False (p->drain_st set) when a replay fails or stops the run.
+ */
+static bool live_wait(dv_par *p)
+{
+	dv_slot *s = &p->slots[p->reduced % p->n_slots];
+	char drop[64];
+	dcval_status st;
+	bool done;
+
+	pthread_mutex_lock(&p->mu);
+	done = s->state == SLOT_DONE;
+	pthread_mutex_unlock(&p->mu);
+	if (!done) {
+		dv_source_wait(p->src, p->wake[0]);
+		while (read(p->wake[0], drop, sizeof(drop)) > 0)
+			;
+		return true;
+	}
+	p->reduced++;
+	st = reduce(p, s, p->err);
+	if (st != DCVAL_OK)
+		p->drain_st = st;
+	return st == DCVAL_OK;
+}
+
+/* FILL_NOW: slot s validated, resolved and replayed on this thread (no
+ * chunk is in flight, so its keys come next in input order). */
+static dcval_status run_inline(dv_par *p, dv_slot *s)
+{
+	dcval_status st = DCVAL_OK;
+
+	s->src_bytes = p->src->bytes;
+	pthread_mutex_lock(&p->mu);
+	p->filled++;
+	p->taken++; /* workers see no new slot */
+	pthread_mutex_unlock(&p->mu);
+	run_slot(p, p->inline_w, s);
+	if (!p->resolve_failed)
+		st = dv_engine_resolve(p->e, s->log.data, s->log.len);
+	pthread_mutex_lock(&p->mu);
+	if (st != DCVAL_OK)
+		p->resolve_failed = true;
+	s->state = SLOT_DONE;
+	p->resolved++;
+	pthread_mutex_unlock(&p->mu);
+	p->reduced++;
+	return reduce(p, s, p->err);
+}
+
+/*
  * Fill, submit and reduce until the input ends: *big is set to the slot
  * a record did not fit (read on this thread afterwards), NULL if none.
  */
 static dcval_status pump(dv_par *p, const dv_slot *prev, dv_slot **big,
 			 dcval_error *err)
 {
-	uint64_t reduced = 0;
 	dcval_status st = DCVAL_OK;
 	bool reading = true;
 	dv_slot *s;
@@ -393,22 +498,30 @@ static dcval_status pump(dv_par *p, const dv_slot *prev, dv_slot **big,
 
 	*big = NULL;
 	while (st == DCVAL_OK) {
-		while (reading && p->filled - reduced < p->n_slots) {
+		while (reading && p->filled - p->reduced < p->n_slots) {
 			s = &p->slots[p->filled % p->n_slots];
 			slot_start(p, s, prev);
 			r = fill_slot(p, s, false);
+			if (p->drain_st != DCVAL_OK)
+				return p->drain_st;
 			if (r == FILL_BIG) {
 				*big = s;
 				reading = false;
 				break;
 			}
+			if (r == FILL_NOW) {
+				prev = s;
+				if ((st = run_inline(p, s)) != DCVAL_OK)
+					return st;
+				continue;
+			}
 			submit(p, s);
 			prev = s;
 			reading = r == FILL_CHUNK;
 		}
-		if (reduced == p->filled)
+		if (p->reduced == p->filled)
 			break;
-		st = reduce(p, &p->slots[reduced++ % p->n_slots], err);
+		st = reduce(p, &p->slots[p->reduced++ % p->n_slots], err);
 	}
 	return st;
 }
@@ -432,6 +545,22 @@ static dcval_status slots_new(dv_par *p)
 	return DCVAL_OK;
 }
 
+/* A live input's wake pipe: both ends non-blocking, not inherited. */
+static dcval_status wake_new(dv_par *p)
+{
+	int i;
+
+	if (pipe(p->wake) != 0) {
+		p->wake[0] = p->wake[1] = -1;
+		return DCVAL_ENOMEM;
+	}
+	for (i = 0; i < 2; i++)
+		if (fcntl(p->wake[i], F_SETFL, O_NONBLOCK) != 0 ||
+		    fcntl(p->wake[i], F_SETFD, FD_CLOEXEC) != 0)
+			return DCVAL_ENOMEM;
+	return DCVAL_OK;
+}
+
 static dcval_status workers_start(dv_par *p)
 {
 	unsigned i;
@@ -448,6 +577,12 @@ static dcval_status workers_start(dv_par *p)
 			return DCVAL_ENOMEM;
 		p->wk[i].p = p;
 		p->wk[i].w = p->workers[i];
+	}
+	if (p->src->live) {
+		p->inline_w = dv_engine_worker_new(p->e);
+		if (!p->inline_w ||
+		    dv_engine_worker_input(p->inline_w, p->e) != DCVAL_OK)
+			return DCVAL_ENOMEM;
 	}
 	dv_engine_keys_shared(p->e);
 	for (i = 0; i < p->n_workers; i++) {
@@ -471,6 +606,7 @@ static void par_release(dv_par *p)
 		pthread_join(p->threads[i], NULL);
 	for (i = 0; p->workers && i < p->n_workers; i++)
 		dv_engine_worker_free(p->workers[i]);
+	dv_engine_worker_free(p->inline_w);
 	for (k = 0; p->slots && k < p->n_slots; k++) {
 		dv_free_huge(p->slots[k].buf);
 		dv_buf_release(&p->slots[k].log);
@@ -479,6 +615,10 @@ static void par_release(dv_par *p)
 	dv_free(p->workers);
 	dv_free(p->wk);
 	dv_free(p->threads);
+	if (p->wake[0] >= 0) {
+		close(p->wake[0]);
+		close(p->wake[1]);
+	}
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->work);
 	pthread_cond_destroy(&p->done);
@@ -499,6 +639,7 @@ static void par_init(dv_par *p, dv_engine *e, dv_source *src, dcval_format f)
 	p->n_workers = dv_engine_jobs(e);
 	p->n_slots = 2 * (size_t)p->n_workers + 1;
 	p->line = 1;
+	p->wake[0] = p->wake[1] = -1;
 	if (c->delimiter_set)
 		delim = c->delimiter;
 	dv_cut_init(&p->cut, f != DCVAL_FORMAT_JSONL, delim, c->quote,
@@ -517,7 +658,10 @@ dcval_status dv_par_read(dv_engine *e, dv_source *src, dcval_format f,
 	dv_par p;
 
 	par_init(&p, e, src, f);
+	p.err = err;
 	st = slots_new(&p);
+	if (st == DCVAL_OK && src->live)
+		st = wake_new(&p);
 	if (st == DCVAL_OK && p.cut.csv) {
 		if (read_head(&p, err, &st) != FILL_CHUNK || st != DCVAL_OK)
 			goto out;

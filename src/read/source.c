@@ -2,6 +2,7 @@
  * Chunked input; see source.h.
  */
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -266,6 +267,24 @@ dcval_status dv_source_next(dv_source *s)
 		return start(s);
 	}
 	return st == DCVAL_OK ? st : stop_after(s, s->len, st);
+}
+
+bool dv_source_ready(const dv_source *s)
+{
+	struct pollfd p = { .fd = s->fd, .events = POLLIN };
+
+	if (!s->live || s->unread_len || s->eof || s->pending != DCVAL_OK)
+		return true;
+	/* POLLHUP, POLLERR: a read returns at once too */
+	return s->fd >= 0 && poll(&p, 1, 0) > 0;
+}
+
+void dv_source_wait(const dv_source *s, int other)
+{
+	struct pollfd p[2] = { { .fd = s->fd, .events = POLLIN },
+			       { .fd = other, .events = POLLIN } };
+
+	(void)poll(p, other >= 0 ? 2 : 1, -1);
 }
 
 bool dv_source_direct(const dv_source *s)

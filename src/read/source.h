@@ -86,6 +86,19 @@ void dv_source_unread(dv_source *s, const char *p, size_t n);
 dcval_status dv_source_next(dv_source *s);
 
 /*
+ * Whether dv_source_next() would return without waiting for a live
+ * input's writer: bytes given back, the end or a fault already known, or
+ * the descriptor readable now (poll). A compressed live input's
+ * decompressor may still hold output: it is not counted (false may be
+ * too cautious, never wrong). Always true for a regular file.
+ */
+bool dv_source_ready(const dv_source *s);
+
+/* Wait until a live input's descriptor or `other` (a descriptor, or -1)
+ * is readable (or hung up); an interrupted wait just returns. */
+void dv_source_wait(const dv_source *s, int other);
+
+/*
  * Whether dv_source_next_into() may read the next bytes: a plain input
  * (no decompression, not live) past its first chunk, with no bytes given
  * back to hand out first.

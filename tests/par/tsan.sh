@@ -2,7 +2,8 @@
 # Parallel validation under ThreadSanitizer (make check-tsan): the
 # binary of BUILD (built with SANITIZE=thread) checks generated CSV and
 # JSON Lines at -j 4 in small chunks, with quarantine outputs, fail-fast
-# and an early stop; any report of a data race fails.
+# and an early stop, from files and through a pipe; any report of a data
+# race fails.
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-build-tsan}
 case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
@@ -23,6 +24,21 @@ for input in data.csv data.jsonl; do
 			fail=1
 		fi
 	done
+done
+# the same through a pipe written in bursts with pauses (feed.py): the
+# calling thread waits for the writer or a worker, and checks some chunks
+# itself
+for input in data.csv data.jsonl; do
+	/usr/bin/python3 "$ROOT/tests/par/feed.py" "$scratch/$input" 7 |
+		DCVAL_CHUNK_BYTES=4096 "$BUILD/dcval" validate -j 4 -f "${input##*.}" \
+			-c "$ROOT/tests/par/contract.yaml" --valid-out "$scratch/v" \
+			--invalid-out "$scratch/i" - >"$scratch/out" 2>&1
+	rc=$?
+	if [ "$rc" -ne 1 ]; then
+		echo "tsan: $input through a pipe: exit $rc"
+		tail -n 30 "$scratch/out"
+		fail=1
+	fi
 done
 [ "$fail" -eq 0 ] && echo "check-tsan: parallel validation ok"
 exit "$fail"

@@ -464,21 +464,15 @@ static bool live_wait(dv_par *p)
  * chunk is in flight, so its keys come next in input order). */
 static dcval_status run_inline(dv_par *p, dv_slot *s)
 {
-	dcval_status st = DCVAL_OK;
-
 	s->src_bytes = p->src->bytes;
 	pthread_mutex_lock(&p->mu);
 	p->filled++;
 	p->taken++; /* workers see no new slot */
 	pthread_mutex_unlock(&p->mu);
 	run_slot(p, p->inline_w, s);
-	if (!p->resolve_failed)
-		st = dv_engine_resolve(p->e, s->log.data, s->log.len);
 	pthread_mutex_lock(&p->mu);
-	if (st != DCVAL_OK)
-		p->resolve_failed = true;
-	s->state = SLOT_DONE;
-	p->resolved++;
+	s->state = SLOT_VALIDATED;
+	resolve_ready(p); /* next in input order: resolved here and now */
 	pthread_mutex_unlock(&p->mu);
 	p->reduced++;
 	return reduce(p, s, p->err);

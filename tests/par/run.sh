@@ -81,6 +81,19 @@ same() {
 	done
 }
 
+# agree WHAT: the par run's outputs are the one run's, or a failure WHAT
+agree() {
+	if same one par; then
+		passed=$((passed + 1))
+	else
+		echo "FAIL $1 differs from -j 1"
+		for ext in out exit valid invalid; do
+			cmp "$scratch/one.$ext" "$scratch/par.$ext"
+		done
+		failed=$((failed + 1))
+	fi
+}
+
 for input in data.csv data.jsonl; do
 	for opts in "-r text" "-r json" "-r jsonl" "-r junit" "-r github" "-r sarif" \
 		"-r text --fail-fast" "-r json --max-violations 7"; do
@@ -91,15 +104,7 @@ for input in data.csv data.jsonl; do
 		for jc in "$@"; do
 			set -- $jc
 			run par "$1" "$2" $opts "$scratch/$input"
-			if same one par; then
-				passed=$((passed + 1))
-			else
-				echo "FAIL $input $opts: -j $1 (chunk $2) differs from -j 1"
-				for ext in out exit valid invalid; do
-					cmp "$scratch/one.$ext" "$scratch/par.$ext"
-				done
-				failed=$((failed + 1))
-			fi
+			agree "$input $opts: -j $1 (chunk $2)"
 		done
 	done
 done
@@ -125,15 +130,7 @@ for input in "$scratch/data.csv" "$scratch/data.jsonl"; do
 			set -- $jc
 			seed=$((seed + 1))
 			run_pipe par "$1" "$2" "$seed" -f "$fmt" $opts
-			if same one par; then
-				passed=$((passed + 1))
-			else
-				echo "FAIL pipe $input $opts: -j $1 (chunk $2) differs from -j 1"
-				for ext in out exit valid invalid; do
-					cmp "$scratch/one.$ext" "$scratch/par.$ext"
-				done
-				failed=$((failed + 1))
-			fi
+			agree "pipe $input $opts: -j $1 (chunk $2)"
 		done
 	done
 done

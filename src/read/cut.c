@@ -4,6 +4,17 @@
  * only a quote matters; after the closing quote a quote is a doubled
  * quote, the delimiter starts a field, a line end ends the row, anything
  * else continues the field unquoted.
+ *
+ * Two scans give the same answers. The exact one (exact_range()) runs
+ * that state machine on each byte that can move it. The fast one
+ * (fast_range()) takes 64 bytes at a time as bit masks, one bit per byte,
+ * and finds what is quoted by the parity of the quotes before each byte:
+ * the technique of simdjson's stage 1 (Langdale and Lemire, "Parsing
+ * Gigabytes of JSON per Second", VLDB Journal 28, 2019). Parity is the
+ * state machine as long as every quote it calls opening stands at a
+ * field's start; a block where one does not (a stray quote, literal in an
+ * unquoted field) goes to the exact scan, and the fast one goes on from
+ * the state that leaves.
  */
 #include <stdint.h>
 #include <string.h>
@@ -13,8 +24,260 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
-enum { CUT_FIELD_START = 0, CUT_UNQUOTED, CUT_QUOTED, CUT_QUOTE_SEEN };
+enum {
+	CUT_FIELD_START = DV_CUT_FIELD_START,
+	CUT_UNQUOTED = DV_CUT_UNQUOTED,
+	CUT_QUOTED = DV_CUT_QUOTED,
+	CUT_QUOTE_SEEN = DV_CUT_QUOTE_SEEN
+};
+
+/* A block's bytes of each kind: bit j for its byte j. */
+typedef struct dv_cutmasks {
+	uint64_t q;   /* the quote */
+	uint64_t nl;  /* '\n' */
+	uint64_t cr;  /* '\r' */
+	uint64_t sep; /* the delimiter or '\n': a field starts after it (and
+			 after a lone '\r', rare: a quote there takes the
+			 exact scan) */
+} dv_cutmasks;
+
+/* ---- sixteen bytes at a time: SSE2, or GCC's vector extension ---- */
+
+#if defined(__SSE2__)
+/* The lanes of v equal to each of c's bytes, as 16-bit masks: SSE2 (every
+ * x86-64) compares and takes the mask in one instruction each. */
+static inline void cmp16(const dv_cut *c, const char *q, uint32_t out[4])
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+	__m128i mq = _mm_cmpeq_epi8(v, (__m128i)c->v_quote);
+	__m128i mn = _mm_cmpeq_epi8(v, (__m128i)c->v_nl);
+	__m128i mr = _mm_cmpeq_epi8(v, (__m128i)c->v_cr);
+	__m128i md = _mm_cmpeq_epi8(v, (__m128i)c->v_delim);
+
+	out[0] = (uint32_t)_mm_movemask_epi8(mq);
+	out[1] = (uint32_t)_mm_movemask_epi8(mn);
+	out[2] = (uint32_t)_mm_movemask_epi8(mr);
+	out[3] = (uint32_t)_mm_movemask_epi8(_mm_or_si128(md, mn));
+}
+#else
+/* An 8-byte half of a comparison (0xff per hit) as 8 bits, bit j for its
+ * byte j: the top bit of each byte gathered into the top byte by one
+ * multiplication. */
+static inline uint32_t gather8(uint64_t h)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	h = __builtin_bswap64(h);
+#endif
+	return (uint32_t)(((h & 0x8080808080808080ull) * 0x0002040810204081ull) >> 56);
+}
+
+static inline uint32_t gather16(dv_cut_v16 m)
+{
+	uint64_t h[2];
+
+	memcpy(h, &m, sizeof(h));
+	return gather8(h[0]) | gather8(h[1]) << 8;
+}
+
+/* The same with GCC's vector extension: compares, then gather8(). */
+static inline void cmp16(const dv_cut *c, const char *q, uint32_t out[4])
+{
+	dv_cut_v16 v, mn, mr;
+
+	memcpy(&v, q, sizeof(v));
+	mn = v == c->v_nl;
+	mr = v == c->v_cr;
+	out[0] = gather16(v == c->v_quote);
+	out[1] = gather16(mn);
+	out[2] = gather16(mr);
+	out[3] = gather16((v == c->v_delim) | mn);
+}
+#endif
+
+/* The masks of the 64 bytes at p from four sixteen-byte comparisons. */
+static inline dv_cutmasks masks_base(const dv_cut *c, const char *p)
+{
+	dv_cutmasks m = { 0, 0, 0, 0 };
+	uint32_t o[4];
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		cmp16(c, p + 16 * i, o);
+		m.q |= (uint64_t)o[0] << 16 * i;
+		m.nl |= (uint64_t)o[1] << 16 * i;
+		m.cr |= (uint64_t)o[2] << 16 * i;
+		m.sep |= (uint64_t)o[3] << 16 * i;
+	}
+	return m;
+}
+
+/* Each bit of the result: the parity of x's bits at and below it
+ * (a prefix XOR), by six shifts. */
+static inline uint64_t pxor_base(uint64_t x)
+{
+	x ^= x << 1;
+	x ^= x << 2;
+	x ^= x << 4;
+	x ^= x << 8;
+	x ^= x << 16;
+	x ^= x << 32;
+	return x;
+}
+
+/* Bits set in x, without the POPCNT instruction (Hacker's Delight 5-1). */
+static inline uint64_t popcount_base(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ull;
+	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+	return (x * 0x0101010101010101ull) >> 56;
+}
+
+/* ---- x86-64: AVX2 and AVX-512BW masks, carry-less multiply ---- */
+
+#if defined(__x86_64__)
+#define CUT_TARGET_AVX2 __attribute__((target("avx2,pclmul,popcnt,bmi")))
+#define CUT_TARGET_AVX512 \
+	__attribute__((target("avx512f,avx512bw,avx2,pclmul,popcnt,bmi")))
+
+static inline CUT_TARGET_AVX2 uint64_t mask32x2(__m256i lo, __m256i hi)
+{
+	return (uint64_t)(uint32_t)_mm256_movemask_epi8(lo) |
+	       (uint64_t)(uint32_t)_mm256_movemask_epi8(hi) << 32;
+}
+
+/* The masks of the 64 bytes at p from two 32-byte comparisons, but for
+ * '\r' only whether there is one (cr_avx2() finds them). */
+static inline CUT_TARGET_AVX2 dv_cutmasks masks_avx2(const dv_cut *c,
+						    const char *p)
+{
+	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+	__m256i vq = _mm256_set1_epi8(c->quote), vd = _mm256_set1_epi8(c->delim);
+	__m256i vn = _mm256_set1_epi8('\n'), vr = _mm256_set1_epi8('\r');
+	__m256i nlo = _mm256_cmpeq_epi8(lo, vn), nhi = _mm256_cmpeq_epi8(hi, vn);
+	__m256i rlo = _mm256_cmpeq_epi8(lo, vr), rhi = _mm256_cmpeq_epi8(hi, vr);
+	dv_cutmasks m;
+
+	m.q = mask32x2(_mm256_cmpeq_epi8(lo, vq), _mm256_cmpeq_epi8(hi, vq));
+	m.nl = mask32x2(nlo, nhi);
+	m.cr = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(rlo, rhi));
+	m.sep = mask32x2(_mm256_or_si256(_mm256_cmpeq_epi8(lo, vd), nlo),
+			 _mm256_or_si256(_mm256_cmpeq_epi8(hi, vd), nhi));
+	return m;
+}
+
+/* The '\r' among the 64 bytes at p. */
+static inline CUT_TARGET_AVX2 uint64_t cr_avx2(const char *p)
+{
+	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+	__m256i vr = _mm256_set1_epi8('\r');
+
+	return mask32x2(_mm256_cmpeq_epi8(lo, vr), _mm256_cmpeq_epi8(hi, vr));
+}
+
+/* The masks of the 64 bytes at p from one 64-byte comparison per kind. */
+static inline CUT_TARGET_AVX512 dv_cutmasks masks_avx512(const dv_cut *c,
+							const char *p)
+{
+	__m512i v = _mm512_loadu_si512((const void *)p);
+	dv_cutmasks m;
+
+	m.q = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c->quote));
+	m.nl = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\n'));
+	m.cr = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\r'));
+	m.sep = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c->delim)) | m.nl;
+	return m;
+}
+
+/* The prefix XOR as one carry-less multiplication by all ones (simdjson,
+ * as above). */
+static inline CUT_TARGET_AVX2 uint64_t pxor_clmul(uint64_t x)
+{
+	__m128i v = _mm_set_epi64x(0, (long long)x);
+
+	return (uint64_t)_mm_cvtsi128_si64(_mm_clmulepi64_si128(v, _mm_set1_epi8(-1), 0));
+}
+
+static inline CUT_TARGET_AVX2 uint64_t popcount_x86(uint64_t x)
+{
+	return (uint64_t)_mm_popcnt_u64(x);
+}
+
+static bool cpu_has(int simd)
+{
+	__builtin_cpu_init();
+	if (simd == DV_CUT_SIMD_AVX512 && !__builtin_cpu_supports("avx512bw"))
+		return false;
+	return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("pclmul") &&
+	       __builtin_cpu_supports("popcnt") && __builtin_cpu_supports("bmi");
+}
+#else
+/* Elsewhere the x86 kinds are never chosen; these keep them compiling. */
+#define CUT_TARGET_AVX2
+#define CUT_TARGET_AVX512
+
+static inline dv_cutmasks masks_avx2(const dv_cut *c, const char *p)
+{
+	return masks_base(c, p);
+}
+
+static inline dv_cutmasks masks_avx512(const dv_cut *c, const char *p)
+{
+	return masks_base(c, p);
+}
+
+static inline uint64_t cr_avx2(const char *p)
+{
+	(void)p;
+	return 0;
+}
+
+static inline uint64_t pxor_clmul(uint64_t x)
+{
+	return pxor_base(x);
+}
+
+static inline uint64_t popcount_x86(uint64_t x)
+{
+	return popcount_base(x);
+}
+
+static bool cpu_has(int simd)
+{
+	(void)simd;
+	return false;
+}
+#endif
+
+bool dv_cut_simd_supported(int simd)
+{
+	if (simd == DV_CUT_SIMD_NONE || simd == DV_CUT_SIMD_BASE)
+		return true;
+	if (simd == DV_CUT_SIMD_AVX2 || simd == DV_CUT_SIMD_AVX512)
+		return cpu_has(simd);
+	return false;
+}
+
+/* The fastest scan for c's bytes on this CPU: the masks need the
+ * delimiter and quote to differ from each other and from the line ends. */
+static int pick_simd(const dv_cut *c)
+{
+	if (c->delim == '\n' || c->delim == '\r' ||
+	    (c->quoting && (c->quote == '\n' || c->quote == '\r' ||
+			    c->quote == c->delim)))
+		return DV_CUT_SIMD_NONE;
+	if (dv_cut_simd_supported(DV_CUT_SIMD_AVX512))
+		return DV_CUT_SIMD_AVX512;
+	if (dv_cut_simd_supported(DV_CUT_SIMD_AVX2))
+		return DV_CUT_SIMD_AVX2;
+	return DV_CUT_SIMD_BASE;
+}
 
 void dv_cut_init(dv_cut *c, bool csv, char delim, char quote, bool quoting)
 {
@@ -30,19 +293,19 @@ void dv_cut_init(dv_cut *c, bool csv, char delim, char quote, bool quoting)
 		c->v_quote[i] = quoting ? quote : '\n';
 		c->v_nl[i] = '\n';
 		c->v_cr[i] = '\r';
+		c->v_delim[i] = delim;
 	}
+	c->simd = csv ? pick_simd(c) : DV_CUT_SIMD_NONE;
 }
 
+/* ---- the exact scan: the state machine on each byte that moves it ---- */
+
 /*
- * The bytes that can move the scan: a quote, '\n' and '\r'. Every other
- * byte only decides, when it is the last one before such a byte, whether
- * a field starts there (after the delimiter) or goes on unquoted. The
- * scan finds them 64 bytes at a time: a mask of the block's hits, one bit
- * per byte, handed out in order (count trailing zeros, clear the lowest
- * bit). A csv line of the usual length then costs three blocks and its
- * few hits, not a memchr per byte kind and hit. The technique is that of
- * simdjson's stage 1 (Langdale and Lemire, "Parsing Gigabytes of JSON per
- * Second", VLDB Journal 28, 2019), reduced to the bytes cut.h needs.
+ * The bytes that can move the state machine: a quote, '\n' and '\r'.
+ * Every other byte only decides, when it is the last one before such a
+ * byte, whether a field starts there (after the delimiter) or goes on
+ * unquoted. They are handed out in order from a 64-byte block's mask
+ * (count trailing zeros, clear the lowest bit).
  */
 typedef struct dv_cutblk {
 	size_t at;   /* the current block's first byte */
@@ -50,49 +313,14 @@ typedef struct dv_cutblk {
 	uint64_t m;  /* its hits not handed out: bit j for the byte at + j */
 } dv_cutblk;
 
-#if !defined(__SSE2__)
-/* An 8-byte half of a comparison (0xff per hit) as 8 bits, bit j for its
- * byte j: the top bit of each byte gathered into the top byte by one
- * multiplication. */
-static inline uint32_t gather8(uint64_t h)
+static inline uint64_t hits64(const dv_cut *c, const char *q)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	h = __builtin_bswap64(h);
-#endif
-	return (uint32_t)(((h & 0x8080808080808080ull) * 0x0002040810204081ull) >> 56);
-}
-#endif
+	dv_cutmasks m = masks_base(c, q);
 
-/* The hits among the sixteen bytes at q, bit j for q[j]: SSE2 (every
- * x86-64) compares and takes the mask in one instruction each; elsewhere
- * GCC's vector extension compares and gather8() takes the mask. */
-static inline uint64_t mask16(const dv_cut *c, const char *q)
-{
-#if defined(__SSE2__)
-	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
-	__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, (__m128i)c->v_quote),
-					      _mm_cmpeq_epi8(v, (__m128i)c->v_nl)),
-				 _mm_cmpeq_epi8(v, (__m128i)c->v_cr));
-
-	return (uint64_t)(uint32_t)_mm_movemask_epi8(m);
-#else
-	dv_cut_v16 v, m;
-	uint64_t h[2];
-
-	memcpy(&v, q, sizeof(v));
-	m = (v == c->v_quote) | (v == c->v_nl) | (v == c->v_cr);
-	memcpy(h, &m, sizeof(h));
-	return gather8(h[0]) | (uint64_t)gather8(h[1]) << 8;
-#endif
+	return m.q | m.nl | m.cr;
 }
 
-static inline uint64_t mask64(const dv_cut *c, const char *q)
-{
-	return mask16(c, q) | mask16(c, q + 16) << 16 | mask16(c, q + 32) << 32 |
-	       mask16(c, q + 48) << 48;
-}
-
-/* The next block with a hit from b->next on (the input's last bytes:
+/* The next block with a hit from b->next on (the range's last bytes:
  * fewer than 64, copied first into zeros); false when there is none
  * before n. */
 static inline bool next_block(const dv_cut *c, const char *p, size_t n,
@@ -102,7 +330,7 @@ static inline bool next_block(const dv_cut *c, const char *p, size_t n,
 	char last[64];
 
 	for (; from < n && n - from >= 64; from += 64) {
-		b->m = mask64(c, p + from);
+		b->m = hits64(c, p + from);
 		if (b->m) {
 			b->at = from;
 			b->next = from + 64;
@@ -115,7 +343,7 @@ static inline bool next_block(const dv_cut *c, const char *p, size_t n,
 	len = n - from;
 	memset(last, 0, sizeof(last));
 	memcpy(last, p + from, len);
-	b->m = mask64(c, last) & (((uint64_t)1 << len) - 1);
+	b->m = hits64(c, last) & (((uint64_t)1 << len) - 1);
 	b->at = from;
 	return b->m != 0;
 }
@@ -187,19 +415,41 @@ static void csv_byte(dv_cut *c, char b)
 	}
 }
 
-size_t dv_cut_scan(dv_cut *cs, const char *p, size_t n, bool first_row,
-		   uint64_t *lines)
+/* One hit b (a quote, '\n' or '\r'): true when it is a cut. */
+static bool exact_hit(dv_cut *c, char b, bool first_row)
 {
-	dv_cutblk blk = { 0, 0, 0 };
-	size_t i = 0, k, cut = 0;
+	bool cut = false;
+
+	if ((b == '\n' || b == '\r') && c->state != CUT_QUOTED) {
+		cut = line_end(c, b) && (!first_row || c->row_ended);
+		if (cut)
+			c->row_ended = false;
+	} else {
+		if (b == '\n' && !c->prev_cr)
+			c->lines++;
+		else if (b == '\r')
+			c->lines++;
+		csv_byte(c, b);
+	}
+	c->prev_cr = b == '\r';
+	return cut;
+}
+
+/*
+ * The exact scan of p[from..to) from cs's state: returns the position
+ * after the last cut in it (after the first with first_row, and stops
+ * there), 0 for none, and sets *lines to the line ends before it.
+ */
+static size_t exact_range(dv_cut *cs, const char *p, size_t from, size_t to,
+			  bool first_row, uint64_t *lines)
+{
+	dv_cutblk blk = { from, from, 0 };
+	size_t i = from, k, cut = 0;
 	dv_cut local = *cs, *c = &local; /* a copy the input's bytes cannot
 					    alias: its fields stay in registers */
-	char b;
 
-	if (!c->csv)
-		return scan_lines(cs, p, n, lines);
-	while (i < n) {
-		k = next_special(c, p, n, &blk);
+	while (i < to) {
+		k = next_special(c, p, to, &blk);
 		if (k > i) {
 			/* bytes that cannot move the state, only end a field
 			 * (the delimiter) or go on in one */
@@ -209,29 +459,316 @@ size_t dv_cut_scan(dv_cut *cs, const char *p, size_t n, bool first_row,
 			c->line_bytes = true;
 			c->prev_cr = false;
 		}
-		if (k == n)
+		if (k == to)
 			break;
-		b = p[k];
-		if ((b == '\n' || b == '\r') && c->state != CUT_QUOTED) {
-			if (line_end(c, b) && (!first_row || c->row_ended)) {
-				cut = k + 1;
-				*lines = c->lines;
-				c->row_ended = false;
-				if (first_row) {
-					c->prev_cr = false;
-					break;
-				}
-			}
-		} else {
-			if (b == '\n' && !c->prev_cr)
-				c->lines++;
-			else if (b == '\r')
-				c->lines++;
-			csv_byte(c, b);
+		if (exact_hit(c, p[k], first_row)) {
+			cut = k + 1;
+			*lines = c->lines;
+			if (first_row)
+				break;
 		}
-		c->prev_cr = b == '\r';
 		i = k + 1;
 	}
 	*cs = local;
 	return cut;
+}
+
+/* ---- the fast scan: 64 bytes at a time by parity ---- */
+
+/* One body, compiled once per kind of mask below with `simd` a constant
+ * (zstd's FORCE_INLINE_TEMPLATE). */
+#define CUT_TEMPLATE static inline __attribute__((always_inline))
+
+/* cut_inq of a cut the exact scan found in a block of its own. */
+#define CUT_EXACT 2
+
+/* The fast scan's state between blocks (kept in registers). */
+typedef struct dv_cutrun {
+	uint64_t inq;        /* all ones: the last byte is inside quotes */
+	uint64_t fs;         /* 1: a quote next would open a field (0 after
+				a lone '\r' too: the exact scan decides) */
+	uint64_t prev_cr;    /* 1: the last byte is '\r' */
+	uint64_t lines;      /* line ends so far */
+	const char *cut_blk; /* the last block with a cut (NULL: none yet) */
+	uint64_t cut_inq;    /* its inq before it; CUT_EXACT: cut_blk + 1
+				is the cut, cut_lines its lines */
+	uint64_t cut_lines;  /* the line ends before it */
+	bool saw_cr;         /* a '\r' was among the bytes */
+} dv_cutrun;
+
+CUT_TEMPLATE dv_cutmasks masks_of(const dv_cut *c, const char *p, int simd)
+{
+	if (simd == DV_CUT_SIMD_AVX512)
+		return masks_avx512(c, p);
+	if (simd == DV_CUT_SIMD_AVX2)
+		return masks_avx2(c, p);
+	return masks_base(c, p);
+}
+
+/* The '\r' of the block at p: the AVX2 masks only say whether there is
+ * one (it is rare), so they are looked for again. */
+CUT_TEMPLATE uint64_t cr_of(const dv_cutmasks *m, const char *p, int simd)
+{
+	return simd == DV_CUT_SIMD_AVX2 ? cr_avx2(p) : m->cr;
+}
+
+CUT_TEMPLATE uint64_t pxor(uint64_t x, int simd)
+{
+	return simd >= DV_CUT_SIMD_AVX2 ? pxor_clmul(x) : pxor_base(x);
+}
+
+CUT_TEMPLATE uint64_t popcount(uint64_t x, int simd)
+{
+	return simd >= DV_CUT_SIMD_AVX2 ? popcount_x86(x) : popcount_base(x);
+}
+
+/* The line ends among a block's '\n' (nl) and '\r' (cr), prev_cr telling
+ * whether the byte before it is '\r': every '\r', every other '\n'. */
+static inline uint64_t line_ends(uint64_t nl, uint64_t cr, uint64_t prev_cr)
+{
+	return cr | (nl & ~((cr << 1) | prev_cr));
+}
+
+/*
+ * One block by parity: its bytes at b (the input's, or the last ones'
+ * copy), at `at` in the input, its last byte at bit `top`; false (and r
+ * as it was) when a quote parity calls opening is not at a field's start.
+ *
+ * inq: the bytes inside quotes, each quote included when it opens (a
+ * quote toggles; a closing quote and a doubled quote's second half
+ * alike). A field starts after the delimiter, a '\n' or a closing
+ * quote outside quotes, and at the block's first byte when r->fs says
+ * so (after a lone '\r' too, but the masks leave that to the exact scan); an opening quote anywhere else is a stray, literal in an unquoted
+ * field, which parity would count. Cuts are the '\n' outside quotes.
+ * Without a '\r' in the block or just before it (the common case) the
+ * line ends are its '\n'. The last block with a cut is kept by
+ * conditional moves, its cut found again at the end (cut_of()).
+ */
+CUT_TEMPLATE bool fast_block(dv_cutrun *r, const dv_cutmasks *m,
+			     const char *b, const char *at, unsigned top,
+			     int simd)
+{
+	uint64_t inq = pxor(m->q, simd) ^ r->inq;
+	uint64_t x = m->sep | (m->q & ~inq);
+	uint64_t ends = m->nl, cr;
+	bool has;
+
+	if (m->q & inq & ~((x << 1) | r->fs))
+		return false;
+	if (__builtin_expect((m->cr | r->prev_cr) != 0, 0)) {
+		cr = cr_of(m, b, simd);
+		ends = line_ends(m->nl, cr, r->prev_cr);
+		r->prev_cr = cr >> top & 1;
+		r->saw_cr = true;
+	}
+	has = (m->nl & ~inq) != 0;
+	r->cut_blk = has ? at : r->cut_blk;
+	r->cut_inq = has ? r->inq : r->cut_inq;
+	r->cut_lines = has ? r->lines : r->cut_lines;
+	r->lines += popcount(ends, simd);
+	r->inq = 0 - (inq >> top & 1);
+	r->fs = x >> top & 1;
+	return true;
+}
+
+/* A block with a stray quote, p[from..to), by the exact scan from the
+ * fast one's state; the fast one goes on from the state it leaves. A
+ * state at a quote's start is said FIELD_START: after one byte or more
+ * the machine cannot tell it from QUOTE_SEEN. */
+static dv_cutrun slow_block(dv_cut *c, dv_cutrun r, const char *p, size_t from,
+			    size_t to, uint64_t cr)
+{
+	uint64_t lines = 0;
+	size_t cut;
+
+	c->state = r.inq ? CUT_QUOTED : r.fs ? CUT_FIELD_START : CUT_UNQUOTED;
+	c->prev_cr = r.prev_cr != 0;
+	c->lines = r.lines;
+	cut = exact_range(c, p, from, to, false, &lines);
+	if (cut) {
+		r.cut_blk = p + cut - 1;
+		r.cut_inq = CUT_EXACT;
+		r.cut_lines = lines;
+	}
+	r.inq = c->state == CUT_QUOTED ? ~(uint64_t)0 : 0;
+	r.fs = c->state == CUT_FIELD_START || c->state == CUT_QUOTE_SEEN;
+	r.prev_cr = c->prev_cr;
+	r.lines = c->lines;
+	r.saw_cr |= cr != 0;
+	return r;
+}
+
+/*
+ * The last cut of p[0..n) and the line ends before it, from the block
+ * the fast scan kept: its masks again, from the input's bytes (the last
+ * ones copied into zeros), its inq before it, the byte before it.
+ */
+static size_t cut_of(const dv_cut *c, const dv_cutrun *r, const char *p,
+		     size_t n, uint64_t *lines)
+{
+	size_t at = (size_t)(r->cut_blk - p), len = n - at < 64 ? n - at : 64;
+	uint64_t valid = len < 64 ? ((uint64_t)1 << len) - 1 : ~(uint64_t)0;
+	uint64_t inq, cuts, prev_cr;
+	dv_cutmasks m;
+	char blk[64];
+	int lz;
+
+	if (r->cut_inq == CUT_EXACT) {
+		*lines = r->cut_lines;
+		return at + 1;
+	}
+	memset(blk, 0, sizeof(blk));
+	memcpy(blk, p + at, len);
+	m = masks_base(c, blk);
+	inq = pxor_base(m.q & valid) ^ r->cut_inq;
+	cuts = m.nl & valid & ~inq;
+	prev_cr = at ? p[at - 1] == '\r' : c->prev_cr;
+	lz = __builtin_clzll(cuts);
+	*lines = r->cut_lines +
+		 popcount_base(line_ends(m.nl, m.cr, prev_cr) & (~(uint64_t)0 >> lz));
+	return at + 64 - (size_t)lz;
+}
+
+/*
+ * line_bytes and row_ended after p[cut..n), the bytes after the last cut
+ * (all of p when cut is 0: from `entry`, the state before the call).
+ * Without a '\r', every line end outside quotes is a cut, so the current
+ * line has bytes unless the last byte is a cut, and no row ended since.
+ * With one, a lone '\r' may have ended a row after the last cut: the
+ * exact scan reruns those bytes.
+ */
+static void end_flags(dv_cut *c, const dv_cut *entry, const char *p,
+		      size_t cut, size_t n, uint64_t cut_lines, bool saw_cr)
+{
+	dv_cut t = *entry;
+	uint64_t ignored;
+
+	if (!saw_cr) {
+		if (n)
+			c->line_bytes = cut != n;
+		if (cut)
+			c->row_ended = false;
+		return;
+	}
+	if (cut) {
+		t.state = CUT_FIELD_START;
+		t.prev_cr = false;
+		t.line_bytes = false;
+		t.row_ended = false;
+		t.lines = cut_lines;
+	}
+	exact_range(&t, p, cut, n, false, &ignored);
+	c->line_bytes = t.line_bytes;
+	c->row_ended = t.row_ended;
+}
+
+/* The fast scan's result: the last cut and c's state after p[0..n). Out
+ * of quotes the last byte tells the state: after the delimiter or a line
+ * end a field starts; after a closing quote (r->fs: not a stray) the
+ * quote is seen; after anything else the field is unquoted. */
+static size_t run_end(dv_cut *c, const dv_cut *entry, const dv_cutrun *r,
+		      const char *p, size_t n, uint64_t *lines)
+{
+	size_t cut = 0;
+
+	if (r->cut_blk)
+		cut = cut_of(entry, r, p, n, lines);
+	if (n) {
+		char b = p[n - 1];
+
+		c->state = r->inq ? CUT_QUOTED
+			   : b == c->delim || b == '\n' || b == '\r' ? CUT_FIELD_START
+			   : b == c->quote && r->fs ? CUT_QUOTE_SEEN
+						    : CUT_UNQUOTED;
+		c->prev_cr = r->prev_cr != 0;
+	}
+	c->lines = r->lines;
+	end_flags(c, entry, p, cut, n, cut ? *lines : 0, r->saw_cr);
+	return cut;
+}
+
+/* Whole blocks from b on while parity holds: returns where it stopped
+ * (a block with a stray quote, or fewer than 64 bytes left). The state
+ * is copied in and out so that the loop keeps it in registers. */
+CUT_TEMPLATE const char *fast_blocks(const dv_cut *keys, dv_cutrun *run,
+				     const char *b, const char *end,
+				     dv_cutmasks *m, int simd)
+{
+	dv_cutrun r = *run;
+	const char *stop = b + ((size_t)(end - b) & ~(size_t)63);
+
+	for (; b != stop; b += 64) {
+		*m = masks_of(keys, b, simd);
+		if (!fast_block(&r, m, b, b, 63, simd))
+			break;
+	}
+	*run = r;
+	return b;
+}
+
+/* The fast scan of p[0..n): whole blocks, then the last bytes copied
+ * into zeros with their masks cut to them. Quoting is on. */
+CUT_TEMPLATE size_t fast_range(dv_cut *c, const char *p, size_t n,
+			       uint64_t *lines, int simd)
+{
+	const dv_cut keys = *c, entry = *c; /* copies that nothing else
+					     writes: their bytes stay in registers */
+	dv_cutrun r = { 0, 0, 0, 0, NULL, 0, 0, false };
+	dv_cutmasks m;
+	size_t at = 0;
+	char last[64];
+
+	r.inq = c->state == CUT_QUOTED ? ~(uint64_t)0 : 0;
+	r.fs = c->state == CUT_FIELD_START || c->state == CUT_QUOTE_SEEN;
+	r.prev_cr = c->prev_cr;
+	r.lines = c->lines;
+	while ((at = (size_t)(fast_blocks(&keys, &r, p + at, p + n, &m, simd) - p)) + 64 <= n) {
+		r = slow_block(c, r, p, at, at + 64, m.cr);
+		at += 64;
+	}
+	if (at < n) {
+		uint64_t valid = ((uint64_t)1 << (n - at)) - 1;
+
+		memset(last, 0, sizeof(last));
+		memcpy(last, p + at, n - at);
+		m = masks_of(&keys, last, simd);
+		m.q &= valid;
+		m.nl &= valid;
+		m.cr &= valid;
+		m.sep &= valid;
+		if (!fast_block(&r, &m, last, p + at, (unsigned)(n - at - 1), simd))
+			r = slow_block(c, r, p, at, n, m.cr);
+	}
+	return run_end(c, &entry, &r, p, n, lines);
+}
+
+static size_t fast_base(dv_cut *c, const char *p, size_t n, uint64_t *lines)
+{
+	return fast_range(c, p, n, lines, DV_CUT_SIMD_BASE);
+}
+
+static CUT_TARGET_AVX2 size_t fast_avx2(dv_cut *c, const char *p, size_t n,
+					uint64_t *lines)
+{
+	return fast_range(c, p, n, lines, DV_CUT_SIMD_AVX2);
+}
+
+static CUT_TARGET_AVX512 size_t fast_avx512(dv_cut *c, const char *p,
+					    size_t n, uint64_t *lines)
+{
+	return fast_range(c, p, n, lines, DV_CUT_SIMD_AVX512);
+}
+
+size_t dv_cut_scan(dv_cut *c, const char *p, size_t n, bool first_row,
+		   uint64_t *lines)
+{
+	if (!c->csv)
+		return scan_lines(c, p, n, lines);
+	if (first_row || !c->quoting || c->simd == DV_CUT_SIMD_NONE)
+		return exact_range(c, p, 0, n, first_row, lines);
+	if (c->simd == DV_CUT_SIMD_AVX512)
+		return fast_avx512(c, p, n, lines);
+	if (c->simd == DV_CUT_SIMD_AVX2)
+		return fast_avx2(c, p, n, lines);
+	return fast_base(c, p, n, lines);
 }

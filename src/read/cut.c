@@ -571,17 +571,37 @@ CUT_TEMPLATE bool fast_block(dv_cutrun *r, const dv_cutmasks *m,
 	return true;
 }
 
+/*
+ * The state machine's state before p[at], from the fast scan's: inside
+ * quotes, or else told by the byte before (c's state before the call at
+ * the first byte). After the delimiter or a line end a field starts;
+ * after a closing quote (r->fs: not a stray) the quote is seen; after
+ * anything else the field is unquoted.
+ */
+static int state_at(const dv_cut *c, const dv_cutrun *r, const char *p,
+		    size_t at)
+{
+	char b;
+
+	if (r->inq)
+		return CUT_QUOTED;
+	if (!at)
+		return c->state;
+	b = p[at - 1];
+	return b == c->delim || b == '\n' || b == '\r' ? CUT_FIELD_START
+	       : b == c->quote && r->fs		  ? CUT_QUOTE_SEEN
+							  : CUT_UNQUOTED;
+}
+
 /* A block with a stray quote, p[from..to), by the exact scan from the
- * fast one's state; the fast one goes on from the state it leaves. A
- * state at a quote's start is said FIELD_START: after one byte or more
- * the machine cannot tell it from QUOTE_SEEN. */
+ * fast one's state; the fast one goes on from the state it leaves. */
 static dv_cutrun slow_block(dv_cut *c, dv_cutrun r, const char *p, size_t from,
 			    size_t to, uint64_t cr)
 {
 	uint64_t lines = 0;
 	size_t cut;
 
-	c->state = r.inq ? CUT_QUOTED : r.fs ? CUT_FIELD_START : CUT_UNQUOTED;
+	c->state = state_at(c, &r, p, from);
 	c->prev_cr = r.prev_cr != 0;
 	c->lines = r.lines;
 	cut = exact_range(c, p, from, to, false, &lines);
@@ -662,10 +682,7 @@ static void end_flags(dv_cut *c, const dv_cut *entry, const char *p,
 	c->row_ended = t.row_ended;
 }
 
-/* The fast scan's result: the last cut and c's state after p[0..n). Out
- * of quotes the last byte tells the state: after the delimiter or a line
- * end a field starts; after a closing quote (r->fs: not a stray) the
- * quote is seen; after anything else the field is unquoted. */
+/* The fast scan's result: the last cut and c's state after p[0..n). */
 static size_t run_end(dv_cut *c, const dv_cut *entry, const dv_cutrun *r,
 		      const char *p, size_t n, uint64_t *lines)
 {
@@ -674,12 +691,7 @@ static size_t run_end(dv_cut *c, const dv_cut *entry, const dv_cutrun *r,
 	if (r->cut_blk)
 		cut = cut_of(entry, r, p, n, lines);
 	if (n) {
-		char b = p[n - 1];
-
-		c->state = r->inq ? CUT_QUOTED
-			   : b == c->delim || b == '\n' || b == '\r' ? CUT_FIELD_START
-			   : b == c->quote && r->fs ? CUT_QUOTE_SEEN
-						    : CUT_UNQUOTED;
+		c->state = state_at(c, r, p, n);
 		c->prev_cr = r->prev_cr != 0;
 	}
 	c->lines = r->lines;

@@ -479,21 +479,19 @@ static size_t exact_range(dv_cut *cs, const char *p, size_t from, size_t to,
  * (zstd's FORCE_INLINE_TEMPLATE). */
 #define CUT_TEMPLATE static inline __attribute__((always_inline))
 
-/* cut_inq of a cut the exact scan found in a block of its own. */
-#define CUT_EXACT 2
-
-/* The fast scan's state between blocks (kept in registers). */
+/* The fast scan's state between blocks (kept in registers), and the
+ * last cut before its current stretch of fast blocks. */
 typedef struct dv_cutrun {
-	uint64_t inq;        /* all ones: the last byte is inside quotes */
-	uint64_t fs;         /* 1: a quote next would open a field (0 after
-				a lone '\r' too: the exact scan decides) */
-	uint64_t prev_cr;    /* 1: the last byte is '\r' */
-	uint64_t lines;      /* line ends so far */
-	const char *cut_blk; /* the last block with a cut (NULL: none yet) */
-	uint64_t cut_inq;    /* its inq before it; CUT_EXACT: cut_blk + 1
-				is the cut, cut_lines its lines */
-	uint64_t cut_lines;  /* the line ends before it */
-	bool saw_cr;         /* a '\r' was among the bytes */
+	uint64_t inq;       /* all ones: the last byte is inside quotes */
+	uint64_t fs;        /* 1: a quote next would open a field (0 after
+			       a lone '\r' too: the exact scan decides) */
+	uint64_t prev_cr;   /* 1: the last byte is '\r' */
+	uint64_t lines;     /* line ends so far */
+	size_t seg;         /* where the fast blocks since the last exact one
+			       start */
+	size_t cut;         /* the last cut before seg (0: none) */
+	uint64_t cut_lines; /* the line ends before it */
+	bool saw_cr;        /* a '\r' was among the bytes */
 } dv_cutrun;
 
 CUT_TEMPLATE dv_cutmasks masks_of(const dv_cut *c, const char *p, int simd)
@@ -531,27 +529,26 @@ static inline uint64_t line_ends(uint64_t nl, uint64_t cr, uint64_t prev_cr)
 
 /*
  * One block by parity: its bytes at b (the input's, or the last ones'
- * copy), at `at` in the input, its last byte at bit `top`; false (and r
- * as it was) when a quote parity calls opening is not at a field's start.
+ * copy), its last byte at bit `top`; false (and r as it was) when a
+ * quote parity calls opening is not at a field's start.
  *
  * inq: the bytes inside quotes, each quote included when it opens (a
  * quote toggles; a closing quote and a doubled quote's second half
- * alike). A field starts after the delimiter, a '\n' or a closing
- * quote outside quotes, and at the block's first byte when r->fs says
- * so (after a lone '\r' too, but the masks leave that to the exact scan); an opening quote anywhere else is a stray, literal in an unquoted
- * field, which parity would count. Cuts are the '\n' outside quotes.
- * Without a '\r' in the block or just before it (the common case) the
- * line ends are its '\n'. The last block with a cut is kept by
- * conditional moves, its cut found again at the end (cut_of()).
+ * alike). A field starts after the delimiter, a '\n' or a closing quote
+ * outside quotes, and at the block's first byte when r->fs says so
+ * (after a lone '\r' too, but the masks leave that to the exact scan);
+ * an opening quote anywhere else is a stray, literal in an unquoted
+ * field, which parity would count. Without a '\r' in the block or just
+ * before it (the common case) the line ends are its '\n'. Cuts are not
+ * looked for here: the last one is found at the end, backwards
+ * (last_cut()).
  */
 CUT_TEMPLATE bool fast_block(dv_cutrun *r, const dv_cutmasks *m,
-			     const char *b, const char *at, unsigned top,
-			     int simd)
+			     const char *b, unsigned top, int simd)
 {
 	uint64_t inq = pxor(m->q, simd) ^ r->inq;
 	uint64_t x = m->sep | (m->q & ~inq);
 	uint64_t ends = m->nl, cr;
-	bool has;
 
 	if (m->q & inq & ~((x << 1) | r->fs))
 		return false;
@@ -561,14 +558,68 @@ CUT_TEMPLATE bool fast_block(dv_cutrun *r, const dv_cutmasks *m,
 		r->prev_cr = cr >> top & 1;
 		r->saw_cr = true;
 	}
-	has = (m->nl & ~inq) != 0;
-	r->cut_blk = has ? at : r->cut_blk;
-	r->cut_inq = has ? r->inq : r->cut_inq;
-	r->cut_lines = has ? r->lines : r->cut_lines;
 	r->lines += popcount(ends, simd);
 	r->inq = 0 - (inq >> top & 1);
 	r->fs = x >> top & 1;
 	return true;
+}
+
+/* The masks of p[at..at + len), len at most 64, copied into zeros and
+ * cut to them. */
+static dv_cutmasks masks_at(const dv_cut *c, const char *p, size_t at,
+			    size_t len)
+{
+	uint64_t valid = len < 64 ? ((uint64_t)1 << len) - 1 : ~(uint64_t)0;
+	dv_cutmasks m;
+	char blk[64];
+
+	memset(blk, 0, sizeof(blk));
+	memcpy(blk, p + at, len);
+	m = masks_base(c, blk);
+	m.q &= valid;
+	m.nl &= valid;
+	m.cr &= valid;
+	m.sep &= valid;
+	return m;
+}
+
+/*
+ * The last cut in p[seg..end), fast blocks that end inside quotes when
+ * r->inq says so, and the line ends before it (r->lines after them);
+ * false when there is none. Backwards from the end, block by block: a
+ * block's inq before it is the one after it flipped by the parity of its
+ * quotes, its cuts are its '\n' outside quotes, and the last cut is
+ * nearly always in the last line, a block or two back. `entry` is the
+ * state before the call, for the byte before p.
+ */
+static bool last_cut(const dv_cut *entry, const dv_cutrun *r, const char *p,
+		     size_t seg, size_t end, size_t *cut, uint64_t *lines)
+{
+	uint64_t inq_after = r->inq, lines_after = r->lines, par, inq_before;
+	uint64_t ends, cuts;
+	size_t at = end, len;
+	dv_cutmasks m;
+	int lz;
+
+	while (at > seg) {
+		len = (at - seg) % 64 ? (at - seg) % 64 : 64;
+		at -= len;
+		m = masks_at(entry, p, at, len);
+		par = pxor_base(m.q); /* bit 63: the parity of all its quotes */
+		inq_before = inq_after ^ (0 - (par >> 63));
+		ends = line_ends(m.nl, m.cr, at ? p[at - 1] == '\r' : entry->prev_cr);
+		cuts = m.nl & ~(par ^ inq_before);
+		if (cuts) {
+			lz = __builtin_clzll(cuts);
+			*cut = at + 64 - (size_t)lz;
+			*lines = lines_after -
+				 popcount_base(ends & ~(~(uint64_t)0 >> lz));
+			return true;
+		}
+		lines_after -= popcount_base(ends);
+		inq_after = inq_before;
+	}
+	return false;
 }
 
 /*
@@ -594,20 +645,24 @@ static int state_at(const dv_cut *c, const dv_cutrun *r, const char *p,
 }
 
 /* A block with a stray quote, p[from..to), by the exact scan from the
- * fast one's state; the fast one goes on from the state it leaves. */
-static dv_cutrun slow_block(dv_cut *c, dv_cutrun r, const char *p, size_t from,
-			    size_t to, uint64_t cr)
+ * fast one's state, once the fast blocks before it gave their last cut;
+ * the fast one goes on from the state it leaves. */
+static dv_cutrun slow_block(dv_cut *c, const dv_cut *entry, dv_cutrun r,
+			    const char *p, size_t from, size_t to, uint64_t cr)
 {
 	uint64_t lines = 0;
-	size_t cut;
+	size_t cut = 0;
 
+	if (last_cut(entry, &r, p, r.seg, from, &cut, &lines)) {
+		r.cut = cut;
+		r.cut_lines = lines;
+	}
 	c->state = state_at(c, &r, p, from);
 	c->prev_cr = r.prev_cr != 0;
 	c->lines = r.lines;
 	cut = exact_range(c, p, from, to, false, &lines);
 	if (cut) {
-		r.cut_blk = p + cut - 1;
-		r.cut_inq = CUT_EXACT;
+		r.cut = cut;
 		r.cut_lines = lines;
 	}
 	r.inq = c->state == CUT_QUOTED ? ~(uint64_t)0 : 0;
@@ -615,38 +670,8 @@ static dv_cutrun slow_block(dv_cut *c, dv_cutrun r, const char *p, size_t from,
 	r.prev_cr = c->prev_cr;
 	r.lines = c->lines;
 	r.saw_cr |= cr != 0;
+	r.seg = to;
 	return r;
-}
-
-/*
- * The last cut of p[0..n) and the line ends before it, from the block
- * the fast scan kept: its masks again, from the input's bytes (the last
- * ones copied into zeros), its inq before it, the byte before it.
- */
-static size_t cut_of(const dv_cut *c, const dv_cutrun *r, const char *p,
-		     size_t n, uint64_t *lines)
-{
-	size_t at = (size_t)(r->cut_blk - p), len = n - at < 64 ? n - at : 64;
-	uint64_t valid = len < 64 ? ((uint64_t)1 << len) - 1 : ~(uint64_t)0;
-	uint64_t inq, cuts, prev_cr;
-	dv_cutmasks m;
-	char blk[64];
-	int lz;
-
-	if (r->cut_inq == CUT_EXACT) {
-		*lines = r->cut_lines;
-		return at + 1;
-	}
-	memset(blk, 0, sizeof(blk));
-	memcpy(blk, p + at, len);
-	m = masks_base(c, blk);
-	inq = pxor_base(m.q & valid) ^ r->cut_inq;
-	cuts = m.nl & valid & ~inq;
-	prev_cr = at ? p[at - 1] == '\r' : c->prev_cr;
-	lz = __builtin_clzll(cuts);
-	*lines = r->cut_lines +
-		 popcount_base(line_ends(m.nl, m.cr, prev_cr) & (~(uint64_t)0 >> lz));
-	return at + 64 - (size_t)lz;
 }
 
 /*
@@ -686,16 +711,18 @@ static void end_flags(dv_cut *c, const dv_cut *entry, const char *p,
 static size_t run_end(dv_cut *c, const dv_cut *entry, const dv_cutrun *r,
 		      const char *p, size_t n, uint64_t *lines)
 {
-	size_t cut = 0;
+	size_t cut = r->cut;
+	uint64_t cut_lines = r->cut_lines;
 
-	if (r->cut_blk)
-		cut = cut_of(entry, r, p, n, lines);
+	last_cut(entry, r, p, r->seg, n, &cut, &cut_lines);
+	if (cut)
+		*lines = cut_lines;
 	if (n) {
 		c->state = state_at(c, r, p, n);
 		c->prev_cr = r->prev_cr != 0;
 	}
 	c->lines = r->lines;
-	end_flags(c, entry, p, cut, n, cut ? *lines : 0, r->saw_cr);
+	end_flags(c, entry, p, cut, n, cut_lines, r->saw_cr);
 	return cut;
 }
 
@@ -709,9 +736,10 @@ CUT_TEMPLATE const char *fast_blocks(const dv_cut *keys, dv_cutrun *run,
 	dv_cutrun r = *run;
 	const char *stop = b + ((size_t)(end - b) & ~(size_t)63);
 
+#pragma GCC unroll 2
 	for (; b != stop; b += 64) {
 		*m = masks_of(keys, b, simd);
-		if (!fast_block(&r, m, b, b, 63, simd))
+		if (!fast_block(&r, m, b, 63, simd))
 			break;
 	}
 	*run = r;
@@ -725,7 +753,7 @@ CUT_TEMPLATE size_t fast_range(dv_cut *c, const char *p, size_t n,
 {
 	const dv_cut keys = *c, entry = *c; /* copies that nothing else
 					     writes: their bytes stay in registers */
-	dv_cutrun r = { 0, 0, 0, 0, NULL, 0, 0, false };
+	dv_cutrun r = { 0, 0, 0, 0, 0, 0, 0, false };
 	dv_cutmasks m;
 	size_t at = 0;
 	char last[64];
@@ -735,7 +763,7 @@ CUT_TEMPLATE size_t fast_range(dv_cut *c, const char *p, size_t n,
 	r.prev_cr = c->prev_cr;
 	r.lines = c->lines;
 	while ((at = (size_t)(fast_blocks(&keys, &r, p + at, p + n, &m, simd) - p)) + 64 <= n) {
-		r = slow_block(c, r, p, at, at + 64, m.cr);
+		r = slow_block(c, &entry, r, p, at, at + 64, m.cr);
 		at += 64;
 	}
 	if (at < n) {
@@ -748,8 +776,8 @@ CUT_TEMPLATE size_t fast_range(dv_cut *c, const char *p, size_t n,
 		m.nl &= valid;
 		m.cr &= valid;
 		m.sep &= valid;
-		if (!fast_block(&r, &m, last, p + at, (unsigned)(n - at - 1), simd))
-			r = slow_block(c, r, p, at, n, m.cr);
+		if (!fast_block(&r, &m, last, (unsigned)(n - at - 1), simd))
+			r = slow_block(c, &entry, r, p, at, n, m.cr);
 	}
 	return run_end(c, &entry, &r, p, n, lines);
 }

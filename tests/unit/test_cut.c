@@ -224,7 +224,7 @@ static void test_cut_hostile_csv(void **state)
 		"a,b\n1,x\"y\n2,\"\"\"\n3,4\"\n5,6\n",
 		"a,b\n1,\"x\"y,z\n2,\"q\"\"\n\"\n",
 		"a,b\n1,\"open\n2,3\n4,5\n",
-		"\xef\xbb\xbf" "a,b\n1,2\n",
+		"\357\273\277a,b\n1,2\n", /* a byte order mark first */
 		"a,\"b\nc\"\n1,2\n",
 		"\"\"\n\"\"\"\"\n\"\n\"\n",
 		",\n,,\n\",\"\n",

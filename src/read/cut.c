@@ -139,6 +139,13 @@ static inline uint64_t popcount_base(uint64_t x)
 
 /* ---- x86-64: AVX2 and AVX-512BW masks, carry-less multiply ---- */
 
+/* '\n' counted in 32 byte lanes by the AVX2 scan (a vector extension
+ * type, so that the shared body below can hold one): two subtractions of
+ * a block's comparisons instead of its mask's population count, summed
+ * before a lane can reach 256. */
+typedef uint8_t dv_cut_u8x32 __attribute__((vector_size(32)));
+#define CUT_LANE_BLOCKS 127
+
 #if defined(__x86_64__)
 #define CUT_TARGET_AVX2 __attribute__((target("avx2,pclmul,popcnt,bmi")))
 #define CUT_TARGET_AVX512 \
@@ -151,9 +158,11 @@ static inline CUT_TARGET_AVX2 uint64_t mask32x2(__m256i lo, __m256i hi)
 }
 
 /* The masks of the 64 bytes at p from two 32-byte comparisons, but for
- * '\r' only whether there is one (cr_avx2() finds them). */
+ * '\r' only whether there is one (cr_avx2() finds them), and for '\n'
+ * only their count, into the lanes of *nls (nl_avx2() finds them). */
 static inline CUT_TARGET_AVX2 dv_cutmasks masks_avx2(const dv_cut *c,
-						    const char *p)
+						    const char *p,
+						    dv_cut_u8x32 *nls)
 {
 	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
 	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
@@ -164,21 +173,43 @@ static inline CUT_TARGET_AVX2 dv_cutmasks masks_avx2(const dv_cut *c,
 	dv_cutmasks m;
 
 	m.q = mask32x2(_mm256_cmpeq_epi8(lo, vq), _mm256_cmpeq_epi8(hi, vq));
-	m.nl = mask32x2(nlo, nhi);
+	*nls -= (dv_cut_u8x32)nlo;
+	*nls -= (dv_cut_u8x32)nhi;
+	m.nl = 0;
 	m.cr = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_or_si256(rlo, rhi));
 	m.sep = mask32x2(_mm256_or_si256(_mm256_cmpeq_epi8(lo, vd), nlo),
 			 _mm256_or_si256(_mm256_cmpeq_epi8(hi, vd), nhi));
 	return m;
 }
 
-/* The '\r' among the 64 bytes at p. */
-static inline CUT_TARGET_AVX2 uint64_t cr_avx2(const char *p)
+/* The bytes b among the 64 at p. */
+static inline CUT_TARGET_AVX2 uint64_t byte_avx2(const char *p, char b)
 {
 	__m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
 	__m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
-	__m256i vr = _mm256_set1_epi8('\r');
+	__m256i v = _mm256_set1_epi8(b);
 
-	return mask32x2(_mm256_cmpeq_epi8(lo, vr), _mm256_cmpeq_epi8(hi, vr));
+	return mask32x2(_mm256_cmpeq_epi8(lo, v), _mm256_cmpeq_epi8(hi, v));
+}
+
+static inline CUT_TARGET_AVX2 uint64_t cr_avx2(const char *p)
+{
+	return byte_avx2(p, '\r');
+}
+
+static inline CUT_TARGET_AVX2 uint64_t nl_avx2(const char *p)
+{
+	return byte_avx2(p, '\n');
+}
+
+/* The sum of the lanes (sums of absolute differences from zero). */
+static inline CUT_TARGET_AVX2 uint64_t nl_sum_avx2(const dv_cut_u8x32 *nls)
+{
+	__m256i s = _mm256_sad_epu8((__m256i)*nls, _mm256_setzero_si256());
+	__m128i t = _mm_add_epi64(_mm256_castsi256_si128(s),
+				  _mm256_extracti128_si256(s, 1));
+
+	return (uint64_t)_mm_cvtsi128_si64(t) + (uint64_t)_mm_extract_epi64(t, 1);
 }
 
 /* The masks of the 64 bytes at p from one 64-byte comparison per kind. */
@@ -222,8 +253,10 @@ static bool cpu_has(int simd)
 #define CUT_TARGET_AVX2
 #define CUT_TARGET_AVX512
 
-static inline dv_cutmasks masks_avx2(const dv_cut *c, const char *p)
+static inline dv_cutmasks masks_avx2(const dv_cut *c, const char *p,
+				     dv_cut_u8x32 *nls)
 {
+	(void)nls;
 	return masks_base(c, p);
 }
 
@@ -235,6 +268,18 @@ static inline dv_cutmasks masks_avx512(const dv_cut *c, const char *p)
 static inline uint64_t cr_avx2(const char *p)
 {
 	(void)p;
+	return 0;
+}
+
+static inline uint64_t nl_avx2(const char *p)
+{
+	(void)p;
+	return 0;
+}
+
+static inline uint64_t nl_sum_avx2(const dv_cut_u8x32 *nls)
+{
+	(void)nls;
 	return 0;
 }
 
@@ -483,10 +528,11 @@ static size_t exact_range(dv_cut *cs, const char *p, size_t from, size_t to,
  * last cut before its current stretch of fast blocks. */
 typedef struct dv_cutrun {
 	uint64_t inq;       /* all ones: the last byte is inside quotes */
-	uint64_t fs;        /* 1: a quote next would open a field (0 after
-			       a lone '\r' too: the exact scan decides) */
-	uint64_t prev_cr;   /* 1: the last byte is '\r' */
-	uint64_t lines;     /* line ends so far */
+	uint64_t fs;        /* 1: a quote next that parity calls opening
+			       stands at a field's start (0 after a lone
+			       '\r' too: the exact scan decides) */
+	uint64_t lines;     /* line ends so far, less one when the next
+			       byte is a '\n' right after a '\r' (crlf_at()) */
 	size_t seg;         /* where the fast blocks since the last exact one
 			       start */
 	size_t cut;         /* the last cut before seg (0: none) */
@@ -494,20 +540,33 @@ typedef struct dv_cutrun {
 	bool saw_cr;        /* a '\r' was among the bytes */
 } dv_cutrun;
 
-CUT_TEMPLATE dv_cutmasks masks_of(const dv_cut *c, const char *p, int simd)
+/* A block's masks; the AVX2 ones count its '\n' into *nls instead. */
+CUT_TEMPLATE dv_cutmasks masks_of(const dv_cut *c, const char *p,
+				  dv_cut_u8x32 *nls, int simd)
 {
 	if (simd == DV_CUT_SIMD_AVX512)
 		return masks_avx512(c, p);
 	if (simd == DV_CUT_SIMD_AVX2)
-		return masks_avx2(c, p);
+		return masks_avx2(c, p, nls);
 	return masks_base(c, p);
 }
 
-/* The '\r' of the block at p: the AVX2 masks only say whether there is
- * one (it is rare), so they are looked for again. */
+/* The '\r' and '\n' of the block at p: the AVX2 masks have neither (a
+ * '\r' is rare), so they are looked for again. */
 CUT_TEMPLATE uint64_t cr_of(const dv_cutmasks *m, const char *p, int simd)
 {
 	return simd == DV_CUT_SIMD_AVX2 ? cr_avx2(p) : m->cr;
+}
+
+CUT_TEMPLATE uint64_t nl_of(const dv_cutmasks *m, const char *p, int simd)
+{
+	return simd == DV_CUT_SIMD_AVX2 ? nl_avx2(p) : m->nl;
+}
+
+/* The '\n' the AVX2 scan counted in lanes (0 for the others). */
+CUT_TEMPLATE uint64_t nl_sum(const dv_cut_u8x32 *nls, int simd)
+{
+	return simd == DV_CUT_SIMD_AVX2 ? nl_sum_avx2(nls) : 0;
 }
 
 CUT_TEMPLATE uint64_t pxor(uint64_t x, int simd)
@@ -528,37 +587,56 @@ static inline uint64_t line_ends(uint64_t nl, uint64_t cr, uint64_t prev_cr)
 }
 
 /*
+ * Whether p[at], of n bytes, is a '\n' right after a '\r' (before p:
+ * entry->prev_cr). The fast scan counts every '\n' of a block as a line
+ * end, and such a one at a block's start ahead of time as one fewer, so
+ * that the loop need not carry the last byte's '\r' from block to block.
+ */
+static uint64_t crlf_at(const dv_cut *entry, const char *p, size_t at,
+			size_t n)
+{
+	return at < n && p[at] == '\n' &&
+	       (at ? p[at - 1] == '\r' : entry->prev_cr);
+}
+
+/*
  * One block by parity: its bytes at b (the input's, or the last ones'
- * copy), its last byte at bit `top`; false (and r as it was) when a
- * quote parity calls opening is not at a field's start.
+ * copy, which end at end), its last byte at bit `top`; false (and r as
+ * it was) when a quote parity calls opening is not at a field's start.
  *
  * inq: the bytes inside quotes, each quote included when it opens (a
  * quote toggles; a closing quote and a doubled quote's second half
- * alike). A field starts after the delimiter, a '\n' or a closing quote
- * outside quotes, and at the block's first byte when r->fs says so
- * (after a lone '\r' too, but the masks leave that to the exact scan);
- * an opening quote anywhere else is a stray, literal in an unquoted
- * field, which parity would count. Without a '\r' in the block or just
- * before it (the common case) the line ends are its '\n'. Cuts are not
+ * alike). A quote opens a field right after the delimiter, a '\n' or a
+ * quote (the byte before an opening quote is out of quotes: a quote
+ * there closed a field), and at the block's first byte when r->fs says
+ * so (after a lone '\r' too, but the masks leave that to the exact
+ * scan); an opening quote anywhere else is a stray, literal in an
+ * unquoted field, which parity would count. Without a '\r' in the block (the
+ * common case) the line ends are its '\n' (counted here, or by the
+ * AVX2 masks); with one, the '\n' right after one are taken off again
+ * (at the block's start: before, by crlf_at()). Cuts are not
  * looked for here: the last one is found at the end, backwards
  * (last_cut()).
  */
 CUT_TEMPLATE bool fast_block(dv_cutrun *r, const dv_cutmasks *m,
-			     const char *b, unsigned top, int simd)
+			     const char *b, const char *end, unsigned top,
+			     int simd)
 {
 	uint64_t inq = pxor(m->q, simd) ^ r->inq;
-	uint64_t x = m->sep | (m->q & ~inq);
-	uint64_t ends = m->nl, cr;
+	uint64_t x = m->sep | m->q;
+	uint64_t nl, cr;
 
 	if (m->q & inq & ~((x << 1) | r->fs))
 		return false;
-	if (__builtin_expect((m->cr | r->prev_cr) != 0, 0)) {
+	if (__builtin_expect(m->cr != 0, 0)) {
+		nl = nl_of(m, b, simd);
 		cr = cr_of(m, b, simd);
-		ends = line_ends(m->nl, cr, r->prev_cr);
-		r->prev_cr = cr >> top & 1;
+		r->lines += popcount(line_ends(nl, cr, 0), simd) - popcount(nl, simd);
+		r->lines -= (cr >> top & 1) && b + top + 1 < end && b[top + 1] == '\n';
 		r->saw_cr = true;
 	}
-	r->lines += popcount(ends, simd);
+	if (simd != DV_CUT_SIMD_AVX2)
+		r->lines += popcount(m->nl, simd);
 	r->inq = 0 - (inq >> top & 1);
 	r->fs = x >> top & 1;
 	return true;
@@ -648,17 +726,19 @@ static int state_at(const dv_cut *c, const dv_cutrun *r, const char *p,
  * fast one's state, once the fast blocks before it gave their last cut;
  * the fast one goes on from the state it leaves. */
 static dv_cutrun slow_block(dv_cut *c, const dv_cut *entry, dv_cutrun r,
-			    const char *p, size_t from, size_t to, uint64_t cr)
+			    const char *p, size_t from, size_t to, size_t n,
+			    uint64_t cr)
 {
 	uint64_t lines = 0;
 	size_t cut = 0;
 
+	r.lines += crlf_at(entry, p, from, n);
 	if (last_cut(entry, &r, p, r.seg, from, &cut, &lines)) {
 		r.cut = cut;
 		r.cut_lines = lines;
 	}
 	c->state = state_at(c, &r, p, from);
-	c->prev_cr = r.prev_cr != 0;
+	c->prev_cr = from ? p[from - 1] == '\r' : entry->prev_cr;
 	c->lines = r.lines;
 	cut = exact_range(c, p, from, to, false, &lines);
 	if (cut) {
@@ -667,8 +747,7 @@ static dv_cutrun slow_block(dv_cut *c, const dv_cut *entry, dv_cutrun r,
 	}
 	r.inq = c->state == CUT_QUOTED ? ~(uint64_t)0 : 0;
 	r.fs = c->state == CUT_FIELD_START || c->state == CUT_QUOTE_SEEN;
-	r.prev_cr = c->prev_cr;
-	r.lines = c->lines;
+	r.lines = c->lines - crlf_at(entry, p, to, n);
 	r.saw_cr |= cr != 0;
 	r.seg = to;
 	return r;
@@ -719,7 +798,7 @@ static size_t run_end(dv_cut *c, const dv_cut *entry, const dv_cutrun *r,
 		*lines = cut_lines;
 	if (n) {
 		c->state = state_at(c, r, p, n);
-		c->prev_cr = r->prev_cr != 0;
+		c->prev_cr = p[n - 1] == '\r';
 	}
 	c->lines = r->lines;
 	end_flags(c, entry, p, cut, n, cut_lines, r->saw_cr);
@@ -728,19 +807,32 @@ static size_t run_end(dv_cut *c, const dv_cut *entry, const dv_cutrun *r,
 
 /* Whole blocks from b on while parity holds: returns where it stopped
  * (a block with a stray quote, or fewer than 64 bytes left). The state
- * is copied in and out so that the loop keeps it in registers. */
+ * is copied in and out so that the loop keeps it in registers; the AVX2
+ * '\n' lanes are summed every CUT_LANE_BLOCKS blocks, and a stray block's
+ * '\n' taken off again. */
 CUT_TEMPLATE const char *fast_blocks(const dv_cut *keys, dv_cutrun *run,
 				     const char *b, const char *end,
 				     dv_cutmasks *m, int simd)
 {
 	dv_cutrun r = *run;
-	const char *stop = b + ((size_t)(end - b) & ~(size_t)63);
+	const char *stop = b + ((size_t)(end - b) & ~(size_t)63), *sum;
+	dv_cut_u8x32 nls;
 
+	while (b != stop) {
+		sum = (size_t)(stop - b) / 64 > CUT_LANE_BLOCKS ? b + 64 * CUT_LANE_BLOCKS
+								: stop;
+		memset(&nls, 0, sizeof(nls));
 #pragma GCC unroll 2
-	for (; b != stop; b += 64) {
-		*m = masks_of(keys, b, simd);
-		if (!fast_block(&r, m, b, 63, simd))
+		for (; b != sum; b += 64) {
+			*m = masks_of(keys, b, &nls, simd);
+			if (!fast_block(&r, m, b, end, 63, simd))
+				break;
+		}
+		r.lines += nl_sum(&nls, simd);
+		if (b != sum) {
+			r.lines -= simd == DV_CUT_SIMD_AVX2 ? popcount(nl_of(m, b, simd), simd) : 0;
 			break;
+		}
 	}
 	*run = r;
 	return b;
@@ -753,17 +845,17 @@ CUT_TEMPLATE size_t fast_range(dv_cut *c, const char *p, size_t n,
 {
 	const dv_cut keys = *c, entry = *c; /* copies that nothing else
 					     writes: their bytes stay in registers */
-	dv_cutrun r = { 0, 0, 0, 0, 0, 0, 0, false };
+	dv_cutrun r = { 0, 0, 0, 0, 0, 0, false };
 	dv_cutmasks m;
+	dv_cut_u8x32 nls;
 	size_t at = 0;
 	char last[64];
 
 	r.inq = c->state == CUT_QUOTED ? ~(uint64_t)0 : 0;
 	r.fs = c->state == CUT_FIELD_START || c->state == CUT_QUOTE_SEEN;
-	r.prev_cr = c->prev_cr;
-	r.lines = c->lines;
+	r.lines = c->lines - crlf_at(c, p, 0, n);
 	while ((at = (size_t)(fast_blocks(&keys, &r, p + at, p + n, &m, simd) - p)) + 64 <= n) {
-		r = slow_block(c, &entry, r, p, at, at + 64, m.cr);
+		r = slow_block(c, &entry, r, p, at, at + 64, n, m.cr);
 		at += 64;
 	}
 	if (at < n) {
@@ -771,13 +863,16 @@ CUT_TEMPLATE size_t fast_range(dv_cut *c, const char *p, size_t n,
 
 		memset(last, 0, sizeof(last));
 		memcpy(last, p + at, n - at);
-		m = masks_of(&keys, last, simd);
+		memset(&nls, 0, sizeof(nls));
+		m = masks_of(&keys, last, &nls, simd);
 		m.q &= valid;
 		m.nl &= valid;
 		m.cr &= valid;
 		m.sep &= valid;
-		if (!fast_block(&r, &m, last, (unsigned)(n - at - 1), simd))
-			r = slow_block(c, &entry, r, p, at, n, m.cr);
+		if (fast_block(&r, &m, last, last + (n - at), (unsigned)(n - at - 1), simd))
+			r.lines += nl_sum(&nls, simd);
+		else
+			r = slow_block(c, &entry, r, p, at, n, n, m.cr);
 	}
 	return run_end(c, &entry, &r, p, n, lines);
 }

@@ -28,29 +28,38 @@
 #include <immintrin.h>
 #endif
 
-enum {
-	CUT_FIELD_START = DV_CUT_FIELD_START,
-	CUT_UNQUOTED = DV_CUT_UNQUOTED,
-	CUT_QUOTED = DV_CUT_QUOTED,
-	CUT_QUOTE_SEEN = DV_CUT_QUOTE_SEEN
-};
-
 /* A block's bytes of each kind: bit j for its byte j. */
 typedef struct dv_cutmasks {
 	uint64_t q;   /* the quote */
-	uint64_t nl;  /* '\n' */
-	uint64_t cr;  /* '\r' */
+	uint64_t nl;  /* '\n' (AVX2: 0, counted in lanes instead) */
+	uint64_t cr;  /* '\r' (AVX2: nonzero when there is one) */
 	uint64_t sep; /* the delimiter or '\n': a field starts after it (and
 			 after a lone '\r', rare: a quote there takes the
 			 exact scan) */
 } dv_cutmasks;
 
+/*
+ * '\n' counted in byte lanes by the fast scan: a block's comparisons
+ * subtracted (a match is all ones) instead of its mask's population
+ * count, the lanes summed before one can reach 256. Vector extension
+ * types, so that the shared body below can hold them.
+ */
+typedef uint8_t dv_cut_u8x16 __attribute__((vector_size(16)));
+typedef uint8_t dv_cut_u8x32 __attribute__((vector_size(32)));
+typedef struct dv_cutlanes {
+	dv_cut_u8x32 w; /* AVX2: a block's two comparisons */
+	dv_cut_u8x16 n; /* SSE2 or the vector extension: its four */
+} dv_cutlanes;
+#define CUT_LANE_BLOCKS 63
+
 /* ---- sixteen bytes at a time: SSE2, or GCC's vector extension ---- */
 
 #if defined(__SSE2__)
 /* The lanes of v equal to each of c's bytes, as 16-bit masks: SSE2 (every
- * x86-64) compares and takes the mask in one instruction each. */
-static inline void cmp16(const dv_cut *c, const char *q, uint32_t out[4])
+ * x86-64) compares and takes the mask in one instruction each; with nls
+ * the '\n' are counted there instead. */
+static inline void cmp16(const dv_cut *c, const char *q, uint32_t out[4],
+			 dv_cut_u8x16 *nls)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
 	__m128i mq = _mm_cmpeq_epi8(v, (__m128i)c->v_quote);
@@ -59,7 +68,9 @@ static inline void cmp16(const dv_cut *c, const char *q, uint32_t out[4])
 	__m128i md = _mm_cmpeq_epi8(v, (__m128i)c->v_delim);
 
 	out[0] = (uint32_t)_mm_movemask_epi8(mq);
-	out[1] = (uint32_t)_mm_movemask_epi8(mn);
+	if (nls)
+		*nls -= (dv_cut_u8x16)mn;
+	out[1] = nls ? 0 : (uint32_t)_mm_movemask_epi8(mn);
 	out[2] = (uint32_t)_mm_movemask_epi8(mr);
 	out[3] = (uint32_t)_mm_movemask_epi8(_mm_or_si128(md, mn));
 }
@@ -84,7 +95,8 @@ static inline uint32_t gather16(dv_cut_v16 m)
 }
 
 /* The same with GCC's vector extension: compares, then gather8(). */
-static inline void cmp16(const dv_cut *c, const char *q, uint32_t out[4])
+static inline void cmp16(const dv_cut *c, const char *q, uint32_t out[4],
+			 dv_cut_u8x16 *nls)
 {
 	dv_cut_v16 v, mn, mr;
 
@@ -92,21 +104,26 @@ static inline void cmp16(const dv_cut *c, const char *q, uint32_t out[4])
 	mn = v == c->v_nl;
 	mr = v == c->v_cr;
 	out[0] = gather16(v == c->v_quote);
-	out[1] = gather16(mn);
+	if (nls)
+		*nls -= (dv_cut_u8x16)mn;
+	out[1] = nls ? 0 : gather16(mn);
 	out[2] = gather16(mr);
 	out[3] = gather16((v == c->v_delim) | mn);
 }
 #endif
 
-/* The masks of the 64 bytes at p from four sixteen-byte comparisons. */
-static inline dv_cutmasks masks_base(const dv_cut *c, const char *p)
+/* The masks of the 64 bytes at p from four sixteen-byte comparisons;
+ * with nls, for '\n' only their count, into its lanes. */
+static inline dv_cutmasks masks_base(const dv_cut *c, const char *p,
+				     dv_cut_u8x16 *nls)
 {
 	dv_cutmasks m = { 0, 0, 0, 0 };
 	uint32_t o[4];
 	int i;
 
+#pragma GCC unroll 4
 	for (i = 0; i < 4; i++) {
-		cmp16(c, p + 16 * i, o);
+		cmp16(c, p + 16 * i, o, nls);
 		m.q |= (uint64_t)o[0] << 16 * i;
 		m.nl |= (uint64_t)o[1] << 16 * i;
 		m.cr |= (uint64_t)o[2] << 16 * i;
@@ -128,6 +145,17 @@ static inline uint64_t pxor_base(uint64_t x)
 	return x;
 }
 
+/* The sum of the lanes (four subtractions a block: at most 252 each). */
+static inline uint64_t nl_sum_base(const dv_cut_u8x16 *nls)
+{
+	uint64_t s = 0;
+	int i;
+
+	for (i = 0; i < 16; i++)
+		s += (*nls)[i];
+	return s;
+}
+
 /* Bits set in x, without the POPCNT instruction (Hacker's Delight 5-1). */
 static inline uint64_t popcount_base(uint64_t x)
 {
@@ -138,13 +166,6 @@ static inline uint64_t popcount_base(uint64_t x)
 }
 
 /* ---- x86-64: AVX2 and AVX-512BW masks, carry-less multiply ---- */
-
-/* '\n' counted in 32 byte lanes by the AVX2 scan (a vector extension
- * type, so that the shared body below can hold one): two subtractions of
- * a block's comparisons instead of its mask's population count, summed
- * before a lane can reach 256. */
-typedef uint8_t dv_cut_u8x32 __attribute__((vector_size(32)));
-#define CUT_LANE_BLOCKS 127
 
 #if defined(__x86_64__)
 #define CUT_TARGET_AVX2 __attribute__((target("avx2,pclmul,popcnt,bmi")))
@@ -360,7 +381,7 @@ typedef struct dv_cutblk {
 
 static inline uint64_t hits64(const dv_cut *c, const char *q)
 {
-	dv_cutmasks m = masks_base(c, q);
+	dv_cutmasks m = masks_base(c, q, NULL);
 
 	return m.q | m.nl | m.cr;
 }
@@ -430,7 +451,7 @@ static bool line_end(dv_cut *c, char b)
 	if (c->line_bytes)
 		c->row_ended = true;
 	c->line_bytes = false;
-	c->state = CUT_FIELD_START;
+	c->state = DV_CUT_FIELD_START;
 	return b == '\n';
 }
 
@@ -441,21 +462,21 @@ static void csv_byte(dv_cut *c, char b)
 
 	c->line_bytes = true;
 	switch (c->state) {
-	case CUT_FIELD_START:
-		c->state = q ? CUT_QUOTED : b == c->delim ? CUT_FIELD_START
-							  : CUT_UNQUOTED;
+	case DV_CUT_FIELD_START:
+		c->state = q ? DV_CUT_QUOTED : b == c->delim ? DV_CUT_FIELD_START
+							  : DV_CUT_UNQUOTED;
 		break;
-	case CUT_UNQUOTED:
+	case DV_CUT_UNQUOTED:
 		if (b == c->delim)
-			c->state = CUT_FIELD_START;
+			c->state = DV_CUT_FIELD_START;
 		break;
-	case CUT_QUOTED:
+	case DV_CUT_QUOTED:
 		if (q)
-			c->state = CUT_QUOTE_SEEN;
+			c->state = DV_CUT_QUOTE_SEEN;
 		break;
-	default: /* CUT_QUOTE_SEEN */
-		c->state = q ? CUT_QUOTED : b == c->delim ? CUT_FIELD_START
-							  : CUT_UNQUOTED;
+	default: /* DV_CUT_QUOTE_SEEN */
+		c->state = q ? DV_CUT_QUOTED : b == c->delim ? DV_CUT_FIELD_START
+							  : DV_CUT_UNQUOTED;
 		break;
 	}
 }
@@ -465,7 +486,7 @@ static bool exact_hit(dv_cut *c, char b, bool first_row)
 {
 	bool cut = false;
 
-	if ((b == '\n' || b == '\r') && c->state != CUT_QUOTED) {
+	if ((b == '\n' || b == '\r') && c->state != DV_CUT_QUOTED) {
 		cut = line_end(c, b) && (!first_row || c->row_ended);
 		if (cut)
 			c->row_ended = false;
@@ -498,9 +519,9 @@ static size_t exact_range(dv_cut *cs, const char *p, size_t from, size_t to,
 		if (k > i) {
 			/* bytes that cannot move the state, only end a field
 			 * (the delimiter) or go on in one */
-			if (c->state != CUT_QUOTED)
-				c->state = p[k - 1] == c->delim ? CUT_FIELD_START
-								: CUT_UNQUOTED;
+			if (c->state != DV_CUT_QUOTED)
+				c->state = p[k - 1] == c->delim ? DV_CUT_FIELD_START
+								: DV_CUT_UNQUOTED;
 			c->line_bytes = true;
 			c->prev_cr = false;
 		}
@@ -540,33 +561,43 @@ typedef struct dv_cutrun {
 	bool saw_cr;        /* a '\r' was among the bytes */
 } dv_cutrun;
 
-/* A block's masks; the AVX2 ones count its '\n' into *nls instead. */
+/* Whether the masks of `simd` count '\n' in lanes (AVX-512BW: its mask
+ * is one instruction away). */
+#define CUT_LANES(simd) ((simd) != DV_CUT_SIMD_AVX512)
+
+/* A block's masks, '\n' counted into *l instead when CUT_LANES. */
 CUT_TEMPLATE dv_cutmasks masks_of(const dv_cut *c, const char *p,
-				  dv_cut_u8x32 *nls, int simd)
+				  dv_cutlanes *l, int simd)
 {
 	if (simd == DV_CUT_SIMD_AVX512)
 		return masks_avx512(c, p);
 	if (simd == DV_CUT_SIMD_AVX2)
-		return masks_avx2(c, p, nls);
-	return masks_base(c, p);
+		return masks_avx2(c, p, &l->w);
+	return masks_base(c, p, &l->n);
 }
 
-/* The '\r' and '\n' of the block at p: the AVX2 masks have neither (a
- * '\r' is rare), so they are looked for again. */
-CUT_TEMPLATE uint64_t cr_of(const dv_cutmasks *m, const char *p, int simd)
+/* The '\n' counted in l's lanes. */
+CUT_TEMPLATE uint64_t nl_sum(const dv_cutlanes *l, int simd)
 {
-	return simd == DV_CUT_SIMD_AVX2 ? cr_avx2(p) : m->cr;
+	if (simd == DV_CUT_SIMD_AVX512)
+		return 0;
+	return simd == DV_CUT_SIMD_AVX2 ? nl_sum_avx2(&l->w) : nl_sum_base(&l->n);
 }
 
-CUT_TEMPLATE uint64_t nl_of(const dv_cutmasks *m, const char *p, int simd)
+/* The '\r' and '\n' of the block at p (the input's bytes), when its
+ * masks (`lanes`: counted '\n') lack them: looked for again. */
+CUT_TEMPLATE uint64_t cr_of(const dv_cutmasks *m, const char *p, int simd,
+			    bool lanes)
 {
-	return simd == DV_CUT_SIMD_AVX2 ? nl_avx2(p) : m->nl;
+	return lanes && simd == DV_CUT_SIMD_AVX2 ? cr_avx2(p) : m->cr;
 }
 
-/* The '\n' the AVX2 scan counted in lanes (0 for the others). */
-CUT_TEMPLATE uint64_t nl_sum(const dv_cut_u8x32 *nls, int simd)
+CUT_TEMPLATE uint64_t nl_of(const dv_cut *c, const dv_cutmasks *m,
+			    const char *p, int simd, bool lanes)
 {
-	return simd == DV_CUT_SIMD_AVX2 ? nl_sum_avx2(nls) : 0;
+	if (!lanes)
+		return m->nl;
+	return simd == DV_CUT_SIMD_AVX2 ? nl_avx2(p) : masks_base(c, p, NULL).nl;
 }
 
 CUT_TEMPLATE uint64_t pxor(uint64_t x, int simd)
@@ -600,9 +631,10 @@ static uint64_t crlf_at(const dv_cut *entry, const char *p, size_t at,
 }
 
 /*
- * One block by parity: its bytes at b (the input's, or the last ones'
- * copy, which end at end), its last byte at bit `top`; false (and r as
- * it was) when a quote parity calls opening is not at a field's start.
+ * One block by parity: its bytes at b, the input's (which end at end),
+ * its last byte at bit `top`, its masks m (`lanes`: with '\n' counted in
+ * lanes); false (and r as it was) when a quote parity calls opening is
+ * not at a field's start.
  *
  * inq: the bytes inside quotes, each quote included when it opens (a
  * quote toggles; a closing quote and a doubled quote's second half
@@ -611,16 +643,15 @@ static uint64_t crlf_at(const dv_cut *entry, const char *p, size_t at,
  * there closed a field), and at the block's first byte when r->fs says
  * so (after a lone '\r' too, but the masks leave that to the exact
  * scan); an opening quote anywhere else is a stray, literal in an
- * unquoted field, which parity would count. Without a '\r' in the block (the
- * common case) the line ends are its '\n' (counted here, or by the
- * AVX2 masks); with one, the '\n' right after one are taken off again
- * (at the block's start: before, by crlf_at()). Cuts are not
- * looked for here: the last one is found at the end, backwards
- * (last_cut()).
+ * unquoted field, which parity would count. Without a '\r' in the
+ * block (the common case) the line ends are its '\n' (counted here, or
+ * in lanes); with one, the '\n' right after one are taken off again (at
+ * the block's start: before, by crlf_at()). Cuts are not looked for
+ * here: the last one is found at the end, backwards (last_cut()).
  */
-CUT_TEMPLATE bool fast_block(dv_cutrun *r, const dv_cutmasks *m,
-			     const char *b, const char *end, unsigned top,
-			     int simd)
+CUT_TEMPLATE bool fast_block(dv_cutrun *r, const dv_cut *c,
+			     const dv_cutmasks *m, const char *b,
+			     const char *end, unsigned top, int simd, bool lanes)
 {
 	uint64_t inq = pxor(m->q, simd) ^ r->inq;
 	uint64_t x = m->sep | m->q;
@@ -629,13 +660,13 @@ CUT_TEMPLATE bool fast_block(dv_cutrun *r, const dv_cutmasks *m,
 	if (m->q & inq & ~((x << 1) | r->fs))
 		return false;
 	if (__builtin_expect(m->cr != 0, 0)) {
-		nl = nl_of(m, b, simd);
-		cr = cr_of(m, b, simd);
+		nl = nl_of(c, m, b, simd, lanes);
+		cr = cr_of(m, b, simd, lanes);
 		r->lines += popcount(line_ends(nl, cr, 0), simd) - popcount(nl, simd);
 		r->lines -= (cr >> top & 1) && b + top + 1 < end && b[top + 1] == '\n';
 		r->saw_cr = true;
 	}
-	if (simd != DV_CUT_SIMD_AVX2)
+	if (!lanes)
 		r->lines += popcount(m->nl, simd);
 	r->inq = 0 - (inq >> top & 1);
 	r->fs = x >> top & 1;
@@ -653,7 +684,7 @@ static dv_cutmasks masks_at(const dv_cut *c, const char *p, size_t at,
 
 	memset(blk, 0, sizeof(blk));
 	memcpy(blk, p + at, len);
-	m = masks_base(c, blk);
+	m = masks_base(c, blk, NULL);
 	m.q &= valid;
 	m.nl &= valid;
 	m.cr &= valid;
@@ -713,13 +744,13 @@ static int state_at(const dv_cut *c, const dv_cutrun *r, const char *p,
 	char b;
 
 	if (r->inq)
-		return CUT_QUOTED;
+		return DV_CUT_QUOTED;
 	if (!at)
 		return c->state;
 	b = p[at - 1];
-	return b == c->delim || b == '\n' || b == '\r' ? CUT_FIELD_START
-	       : b == c->quote && r->fs		  ? CUT_QUOTE_SEEN
-							  : CUT_UNQUOTED;
+	return b == c->delim || b == '\n' || b == '\r' ? DV_CUT_FIELD_START
+	       : b == c->quote && r->fs		  ? DV_CUT_QUOTE_SEEN
+							  : DV_CUT_UNQUOTED;
 }
 
 /* A block with a stray quote, p[from..to), by the exact scan from the
@@ -745,8 +776,8 @@ static dv_cutrun slow_block(dv_cut *c, const dv_cut *entry, dv_cutrun r,
 		r.cut = cut;
 		r.cut_lines = lines;
 	}
-	r.inq = c->state == CUT_QUOTED ? ~(uint64_t)0 : 0;
-	r.fs = c->state == CUT_FIELD_START || c->state == CUT_QUOTE_SEEN;
+	r.inq = c->state == DV_CUT_QUOTED ? ~(uint64_t)0 : 0;
+	r.fs = c->state == DV_CUT_FIELD_START || c->state == DV_CUT_QUOTE_SEEN;
 	r.lines = c->lines - crlf_at(entry, p, to, n);
 	r.saw_cr |= cr != 0;
 	r.seg = to;
@@ -775,7 +806,7 @@ static void end_flags(dv_cut *c, const dv_cut *entry, const char *p,
 		return;
 	}
 	if (cut) {
-		t.state = CUT_FIELD_START;
+		t.state = DV_CUT_FIELD_START;
 		t.prev_cr = false;
 		t.line_bytes = false;
 		t.row_ended = false;
@@ -807,30 +838,31 @@ static size_t run_end(dv_cut *c, const dv_cut *entry, const dv_cutrun *r,
 
 /* Whole blocks from b on while parity holds: returns where it stopped
  * (a block with a stray quote, or fewer than 64 bytes left). The state
- * is copied in and out so that the loop keeps it in registers; the AVX2
- * '\n' lanes are summed every CUT_LANE_BLOCKS blocks, and a stray block's
- * '\n' taken off again. */
+ * is copied in and out so that the loop keeps it in registers; the '\n'
+ * lanes are summed every CUT_LANE_BLOCKS blocks, and a stray block's '\n'
+ * taken off again. */
 CUT_TEMPLATE const char *fast_blocks(const dv_cut *keys, dv_cutrun *run,
 				     const char *b, const char *end,
 				     dv_cutmasks *m, int simd)
 {
 	dv_cutrun r = *run;
 	const char *stop = b + ((size_t)(end - b) & ~(size_t)63), *sum;
-	dv_cut_u8x32 nls;
+	dv_cutlanes l;
 
 	while (b != stop) {
 		sum = (size_t)(stop - b) / 64 > CUT_LANE_BLOCKS ? b + 64 * CUT_LANE_BLOCKS
 								: stop;
-		memset(&nls, 0, sizeof(nls));
+		memset(&l, 0, sizeof(l));
 #pragma GCC unroll 2
 		for (; b != sum; b += 64) {
-			*m = masks_of(keys, b, &nls, simd);
-			if (!fast_block(&r, m, b, end, 63, simd))
+			*m = masks_of(keys, b, &l, simd);
+			if (!fast_block(&r, keys, m, b, end, 63, simd, CUT_LANES(simd)))
 				break;
 		}
-		r.lines += nl_sum(&nls, simd);
+		r.lines += nl_sum(&l, simd);
 		if (b != sum) {
-			r.lines -= simd == DV_CUT_SIMD_AVX2 ? popcount(nl_of(m, b, simd), simd) : 0;
+			if (CUT_LANES(simd))
+				r.lines -= popcount(nl_of(keys, m, b, simd, true), simd);
 			break;
 		}
 	}
@@ -838,40 +870,29 @@ CUT_TEMPLATE const char *fast_blocks(const dv_cut *keys, dv_cutrun *run,
 	return b;
 }
 
-/* The fast scan of p[0..n): whole blocks, then the last bytes copied
- * into zeros with their masks cut to them. Quoting is on. */
+/* The fast scan of p[0..n): whole blocks, then the last bytes (their
+ * masks copied into zeros and cut to them, once per call: SSE2 or the
+ * vector extension). Quoting is on. */
 CUT_TEMPLATE size_t fast_range(dv_cut *c, const char *p, size_t n,
 			       uint64_t *lines, int simd)
 {
 	const dv_cut keys = *c, entry = *c; /* copies that nothing else
 					     writes: their bytes stay in registers */
 	dv_cutrun r = { 0, 0, 0, 0, 0, 0, false };
-	dv_cutmasks m;
-	dv_cut_u8x32 nls;
+	dv_cutmasks m = { 0, 0, 0, 0 }; /* set when fast_blocks() stops early */
 	size_t at = 0;
-	char last[64];
 
-	r.inq = c->state == CUT_QUOTED ? ~(uint64_t)0 : 0;
-	r.fs = c->state == CUT_FIELD_START || c->state == CUT_QUOTE_SEEN;
+	r.inq = c->state == DV_CUT_QUOTED ? ~(uint64_t)0 : 0;
+	r.fs = c->state == DV_CUT_FIELD_START || c->state == DV_CUT_QUOTE_SEEN;
 	r.lines = c->lines - crlf_at(c, p, 0, n);
 	while ((at = (size_t)(fast_blocks(&keys, &r, p + at, p + n, &m, simd) - p)) + 64 <= n) {
 		r = slow_block(c, &entry, r, p, at, at + 64, n, m.cr);
 		at += 64;
 	}
 	if (at < n) {
-		uint64_t valid = ((uint64_t)1 << (n - at)) - 1;
-
-		memset(last, 0, sizeof(last));
-		memcpy(last, p + at, n - at);
-		memset(&nls, 0, sizeof(nls));
-		m = masks_of(&keys, last, &nls, simd);
-		m.q &= valid;
-		m.nl &= valid;
-		m.cr &= valid;
-		m.sep &= valid;
-		if (fast_block(&r, &m, last, last + (n - at), (unsigned)(n - at - 1), simd))
-			r.lines += nl_sum(&nls, simd);
-		else
+		m = masks_at(&keys, p, at, n - at);
+		if (!fast_block(&r, &keys, &m, p + at, p + n, (unsigned)(n - at - 1),
+				DV_CUT_SIMD_BASE, false))
 			r = slow_block(c, &entry, r, p, at, n, n, m.cr);
 	}
 	return run_end(c, &entry, &r, p, n, lines);

@@ -557,6 +557,26 @@ static void test_cut_quote_at_block_edges(void **state)
 	}
 }
 
+/* Long runs of line ends (every byte, every other, CRLF, in and out of
+ * quotes), whole and in pieces: the '\n' the fast scan counts in byte
+ * lanes must be summed before a lane wraps. */
+static void test_cut_dense_newlines(void **state)
+{
+	static const char *const unit[] = { "\n", "a\n", "\r\n", "\"\n\n\"\n", "\r" };
+	size_t n = 40000, u, i, len;
+	char *buf = malloc(n);
+
+	(void)state;
+	assert_non_null(buf);
+	for (u = 0; u < sizeof(unit) / sizeof(unit[0]); u++) {
+		len = strlen(unit[u]);
+		for (i = 0; i < n; i++)
+			buf[i] = unit[u][i % len];
+		oracle_all(buf, n, ',', true, (unsigned)u);
+	}
+	free(buf);
+}
+
 /* The kinds dv_cut_init() may pick: the exact scan for bytes the masks
  * cannot tell apart, the fastest the CPU has otherwise. */
 static void test_cut_simd_choice(void **state)
@@ -654,6 +674,7 @@ int main(void)
 		cmocka_unit_test(test_cut_long_random_csv),
 		cmocka_unit_test(test_cut_oracle_short),
 		cmocka_unit_test(test_cut_quote_at_block_edges),
+		cmocka_unit_test(test_cut_dense_newlines),
 		cmocka_unit_test(test_cut_simd_choice),
 		cmocka_unit_test(test_cut_jsonl),
 	};

@@ -252,8 +252,9 @@ static inline CUT_TARGET_AVX512 dv_cutmasks masks_avx512(const dv_cut *c,
 static inline CUT_TARGET_AVX2 uint64_t pxor_clmul(uint64_t x)
 {
 	__m128i v = _mm_set_epi64x(0, (long long)x);
+	__m128i ones = _mm_set1_epi8(-1);
 
-	return (uint64_t)_mm_cvtsi128_si64(_mm_clmulepi64_si128(v, _mm_set1_epi8(-1), 0));
+	return (uint64_t)_mm_cvtsi128_si64(_mm_clmulepi64_si128(v, ones, 0));
 }
 
 static inline CUT_TARGET_AVX2 uint64_t popcount_x86(uint64_t x)
@@ -266,7 +267,8 @@ static bool cpu_has(int simd)
 	__builtin_cpu_init();
 	if (simd == DV_CUT_SIMD_AVX512 && !__builtin_cpu_supports("avx512bw"))
 		return false;
-	return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("pclmul") &&
+	return __builtin_cpu_supports("avx2") &&
+	       __builtin_cpu_supports("pclmul") &&
 	       __builtin_cpu_supports("popcnt") && __builtin_cpu_supports("bmi");
 }
 #else
@@ -662,8 +664,10 @@ CUT_TEMPLATE bool fast_block(dv_cutrun *r, const dv_cut *c,
 	if (__builtin_expect(m->cr != 0, 0)) {
 		nl = nl_of(c, m, b, simd, lanes);
 		cr = cr_of(m, b, simd, lanes);
-		r->lines += popcount(line_ends(nl, cr, 0), simd) - popcount(nl, simd);
-		r->lines -= (cr >> top & 1) && b + top + 1 < end && b[top + 1] == '\n';
+		r->lines += popcount(line_ends(nl, cr, 0), simd) -
+			    popcount(nl, simd);
+		r->lines -= (cr >> top & 1) && b + top + 1 < end &&
+			    b[top + 1] == '\n';
 		r->saw_cr = true;
 	}
 	if (!lanes)
@@ -716,7 +720,8 @@ static bool last_cut(const dv_cut *entry, const dv_cutrun *r, const char *p,
 		m = masks_at(entry, p, at, len);
 		par = pxor_base(m.q); /* bit 63: the parity of all its quotes */
 		inq_before = inq_after ^ (0 - (par >> 63));
-		ends = line_ends(m.nl, m.cr, at ? p[at - 1] == '\r' : entry->prev_cr);
+		ends = line_ends(m.nl, m.cr,
+				 at ? p[at - 1] == '\r' : entry->prev_cr);
 		cuts = m.nl & ~(par ^ inq_before);
 		if (cuts) {
 			lz = __builtin_clzll(cuts);
@@ -850,19 +855,22 @@ CUT_TEMPLATE const char *fast_blocks(const dv_cut *keys, dv_cutrun *run,
 	dv_cutlanes l;
 
 	while (b != stop) {
-		sum = (size_t)(stop - b) / 64 > CUT_LANE_BLOCKS ? b + 64 * CUT_LANE_BLOCKS
-								: stop;
+		sum = (size_t)(stop - b) / 64 > CUT_LANE_BLOCKS
+			      ? b + 64 * CUT_LANE_BLOCKS
+			      : stop;
 		memset(&l, 0, sizeof(l));
 #pragma GCC unroll 2
 		for (; b != sum; b += 64) {
 			*m = masks_of(keys, b, &l, simd);
-			if (!fast_block(&r, keys, m, b, end, 63, simd, CUT_LANES(simd)))
+			if (!fast_block(&r, keys, m, b, end, 63, simd,
+					CUT_LANES(simd)))
 				break;
 		}
 		r.lines += nl_sum(&l, simd);
 		if (b != sum) {
 			if (CUT_LANES(simd))
-				r.lines -= popcount(nl_of(keys, m, b, simd, true), simd);
+				r.lines -= popcount(nl_of(keys, m, b, simd, true),
+						    simd);
 			break;
 		}
 	}
@@ -876,8 +884,8 @@ CUT_TEMPLATE const char *fast_blocks(const dv_cut *keys, dv_cutrun *run,
 CUT_TEMPLATE size_t fast_range(dv_cut *c, const char *p, size_t n,
 			       uint64_t *lines, int simd)
 {
-	const dv_cut keys = *c, entry = *c; /* copies that nothing else
-					     writes: their bytes stay in registers */
+	/* copies that nothing else writes: their bytes stay in registers */
+	const dv_cut keys = *c, entry = *c;
 	dv_cutrun r = { 0, 0, 0, 0, 0, 0, false };
 	dv_cutmasks m = { 0, 0, 0, 0 }; /* set when fast_blocks() stops early */
 	size_t at = 0;
@@ -885,14 +893,17 @@ CUT_TEMPLATE size_t fast_range(dv_cut *c, const char *p, size_t n,
 	r.inq = c->state == DV_CUT_QUOTED ? ~(uint64_t)0 : 0;
 	r.fs = c->state == DV_CUT_FIELD_START || c->state == DV_CUT_QUOTE_SEEN;
 	r.lines = c->lines - crlf_at(c, p, 0, n);
-	while ((at = (size_t)(fast_blocks(&keys, &r, p + at, p + n, &m, simd) - p)) + 64 <= n) {
+	for (;;) {
+		at = (size_t)(fast_blocks(&keys, &r, p + at, p + n, &m, simd) - p);
+		if (n - at < 64)
+			break;
 		r = slow_block(c, &entry, r, p, at, at + 64, n, m.cr);
 		at += 64;
 	}
 	if (at < n) {
 		m = masks_at(&keys, p, at, n - at);
-		if (!fast_block(&r, &keys, &m, p + at, p + n, (unsigned)(n - at - 1),
-				DV_CUT_SIMD_BASE, false))
+		if (!fast_block(&r, &keys, &m, p + at, p + n,
+				(unsigned)(n - at - 1), DV_CUT_SIMD_BASE, false))
 			r = slow_block(c, &entry, r, p, at, n, n, m.cr);
 	}
 	return run_end(c, &entry, &r, p, n, lines);

@@ -21,18 +21,27 @@
 
 #include "read/cut.h"
 
-#if defined(__SSE2__)
+/* SSE2 and x86-64 code; -DDV_CUT_PORTABLE leaves them out, to test the
+ * portable code on x86-64 too. */
+#if defined(__SSE2__) && !defined(DV_CUT_PORTABLE)
+#define CUT_SSE2 1
 #include <emmintrin.h>
+#else
+#define CUT_SSE2 0
 #endif
-#if defined(__x86_64__)
+#if defined(__x86_64__) && !defined(DV_CUT_PORTABLE)
+#define CUT_X86 1
 #include <immintrin.h>
+#else
+#define CUT_X86 0
 #endif
 
 /* A block's bytes of each kind: bit j for its byte j. */
 typedef struct dv_cutmasks {
 	uint64_t q;   /* the quote */
 	uint64_t nl;  /* '\n' (AVX2: 0, counted in lanes instead) */
-	uint64_t cr;  /* '\r' (AVX2: nonzero when there is one) */
+	uint64_t cr;  /* '\r' (counting '\n' in lanes: maybe only nonzero
+			 when there is one) */
 	uint64_t sep; /* the delimiter or '\n': a field starts after it (and
 			 after a lone '\r', rare: a quote there takes the
 			 exact scan) */
@@ -54,7 +63,7 @@ typedef struct dv_cutlanes {
 
 /* ---- sixteen bytes at a time: SSE2, or GCC's vector extension ---- */
 
-#if defined(__SSE2__)
+#if CUT_SSE2
 /* The lanes of v equal to each of c's bytes, as 16-bit masks: SSE2 (every
  * x86-64) compares and takes the mask in one instruction each; with nls
  * the '\n' are counted there instead. */
@@ -73,6 +82,17 @@ static inline void cmp16(const dv_cut *c, const char *q, uint32_t out[4],
 	out[1] = nls ? 0 : (uint32_t)_mm_movemask_epi8(mn);
 	out[2] = (uint32_t)_mm_movemask_epi8(mr);
 	out[3] = (uint32_t)_mm_movemask_epi8(_mm_or_si128(md, mn));
+}
+
+/* The bytes that can move the exact scan (cut.c's hits64()). */
+static inline uint64_t hits16(const dv_cut *c, const char *q)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+	__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, (__m128i)c->v_quote),
+					      _mm_cmpeq_epi8(v, (__m128i)c->v_nl)),
+				 _mm_cmpeq_epi8(v, (__m128i)c->v_cr));
+
+	return (uint64_t)(uint32_t)_mm_movemask_epi8(m);
 }
 #else
 /* An 8-byte half of a comparison (0xff per hit) as 8 bits, bit j for its
@@ -94,7 +114,17 @@ static inline uint32_t gather16(dv_cut_v16 m)
 	return gather8(h[0]) | gather8(h[1]) << 8;
 }
 
-/* The same with GCC's vector extension: compares, then gather8(). */
+/* Nonzero when a lane of m is. */
+static inline uint32_t any16(dv_cut_v16 m)
+{
+	uint64_t h[2];
+
+	memcpy(h, &m, sizeof(h));
+	return (h[0] | h[1]) != 0;
+}
+
+/* The same with GCC's vector extension: compares, then gather8(); with
+ * nls, for '\r' only whether there is one (nonzero). */
 static inline void cmp16(const dv_cut *c, const char *q, uint32_t out[4],
 			 dv_cut_u8x16 *nls)
 {
@@ -107,13 +137,22 @@ static inline void cmp16(const dv_cut *c, const char *q, uint32_t out[4],
 	if (nls)
 		*nls -= (dv_cut_u8x16)mn;
 	out[1] = nls ? 0 : gather16(mn);
-	out[2] = gather16(mr);
+	out[2] = nls ? any16(mr) : gather16(mr);
 	out[3] = gather16((v == c->v_delim) | mn);
+}
+
+static inline uint64_t hits16(const dv_cut *c, const char *q)
+{
+	dv_cut_v16 v;
+
+	memcpy(&v, q, sizeof(v));
+	return gather16((v == c->v_quote) | (v == c->v_nl) | (v == c->v_cr));
 }
 #endif
 
 /* The masks of the 64 bytes at p from four sixteen-byte comparisons;
- * with nls, for '\n' only their count, into its lanes. */
+ * with nls, for '\n' only their count, into its lanes, and for '\r' only
+ * whether there is one (masks_base(c, p, NULL) finds them). */
 static inline dv_cutmasks masks_base(const dv_cut *c, const char *p,
 				     dv_cut_u8x16 *nls)
 {
@@ -167,7 +206,7 @@ static inline uint64_t popcount_base(uint64_t x)
 
 /* ---- x86-64: AVX2 and AVX-512BW masks, carry-less multiply ---- */
 
-#if defined(__x86_64__)
+#if CUT_X86
 #define CUT_TARGET_AVX2 __attribute__((target("avx2,pclmul,popcnt,bmi")))
 #define CUT_TARGET_AVX512 \
 	__attribute__((target("avx512f,avx512bw,avx2,pclmul,popcnt,bmi")))
@@ -280,12 +319,12 @@ static inline dv_cutmasks masks_avx2(const dv_cut *c, const char *p,
 				     dv_cut_u8x32 *nls)
 {
 	(void)nls;
-	return masks_base(c, p);
+	return masks_base(c, p, NULL);
 }
 
 static inline dv_cutmasks masks_avx512(const dv_cut *c, const char *p)
 {
-	return masks_base(c, p);
+	return masks_base(c, p, NULL);
 }
 
 static inline uint64_t cr_avx2(const char *p)
@@ -383,9 +422,8 @@ typedef struct dv_cutblk {
 
 static inline uint64_t hits64(const dv_cut *c, const char *q)
 {
-	dv_cutmasks m = masks_base(c, q, NULL);
-
-	return m.q | m.nl | m.cr;
+	return hits16(c, q) | hits16(c, q + 16) << 16 | hits16(c, q + 32) << 32 |
+	       hits16(c, q + 48) << 48;
 }
 
 /* The next block with a hit from b->next on (the range's last bytes:
@@ -587,11 +625,14 @@ CUT_TEMPLATE uint64_t nl_sum(const dv_cutlanes *l, int simd)
 }
 
 /* The '\r' and '\n' of the block at p (the input's bytes), when its
- * masks (`lanes`: counted '\n') lack them: looked for again. */
-CUT_TEMPLATE uint64_t cr_of(const dv_cutmasks *m, const char *p, int simd,
-			    bool lanes)
+ * masks (`lanes`: counted '\n', told whether there is a '\r') lack them:
+ * looked for again. */
+CUT_TEMPLATE uint64_t cr_of(const dv_cut *c, const dv_cutmasks *m,
+			    const char *p, int simd, bool lanes)
 {
-	return lanes && simd == DV_CUT_SIMD_AVX2 ? cr_avx2(p) : m->cr;
+	if (!lanes)
+		return m->cr;
+	return simd == DV_CUT_SIMD_AVX2 ? cr_avx2(p) : masks_base(c, p, NULL).cr;
 }
 
 CUT_TEMPLATE uint64_t nl_of(const dv_cut *c, const dv_cutmasks *m,
@@ -663,7 +704,7 @@ CUT_TEMPLATE bool fast_block(dv_cutrun *r, const dv_cut *c,
 		return false;
 	if (__builtin_expect(m->cr != 0, 0)) {
 		nl = nl_of(c, m, b, simd, lanes);
-		cr = cr_of(m, b, simd, lanes);
+		cr = cr_of(c, m, b, simd, lanes);
 		r->lines += popcount(line_ends(nl, cr, 0), simd) -
 			    popcount(nl, simd);
 		r->lines -= (cr >> top & 1) && b + top + 1 < end &&

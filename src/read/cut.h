@@ -29,9 +29,10 @@ enum dv_cut_state {
 };
 
 /*
- * How a csv scan without first_row finds its bytes (dv_cut.simd). All
- * give the same cuts, lines and state; dv_cut_init() picks the fastest
- * the CPU has, and a test may set another one that
+ * How a csv scan finds its bytes (dv_cut.simd); a first_row scan, and
+ * any with quoting off, takes the per-hit state machine whatever it
+ * says. All give the same cuts, lines and state; dv_cut_init() picks the
+ * fastest the CPU has, and a test may set another one that
  * dv_cut_simd_supported() accepts.
  */
 enum dv_cut_simd {

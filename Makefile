@@ -79,7 +79,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) $(HARNESS) $(HEADERS) $(wildcard tests/u
 ALLOC_LIB := $(BUILD)/libdcval-alloctest.a
 ALLOC_OBJ := $(BUILD)/obj/src/util/alloc_testing.o
 INJECT_SO := $(BUILD)/tests/inject.so
-FUZZ_TARGETS := contract csv csvdiff jsonl json jsondiff jsonfast sketch decomp profdoc expr
+FUZZ_TARGETS := contract csv csvdiff jsonl json jsondiff jsonfast sketch decomp profdoc expr cut
 FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%)
 CSVDUMP := $(BUILD)/tests/diff/csvdump
 EMBED := $(BUILD)/examples/embed

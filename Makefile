@@ -83,7 +83,27 @@ FUZZ_TARGETS := contract csv csvdiff jsonl json jsondiff jsonfast sketch decomp 
 FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/replay_%)
 CSVDUMP := $(BUILD)/tests/diff/csvdump
 EMBED := $(BUILD)/examples/embed
-TEST_EXTRA := $(BUILD)/tests/test_alloc_fail $(INJECT_SO) $(FUZZ_REPLAY) $(CSVDUMP) $(EMBED)
+# Code paths other machines take, built here too and run by check: the
+# boundary scan's portable masks (no SSE2 or AVX: GCC's vector extension)
+# and Eisel-Lemire without unsigned __int128, each test linked against
+# that one object rebuilt with the switch (it comes before the library).
+PORTABLE_TESTS := $(BUILD)/tests/test_cut_portable $(BUILD)/tests/test_eisel_lemire_portable
+TEST_EXTRA := $(BUILD)/tests/test_alloc_fail $(INJECT_SO) $(FUZZ_REPLAY) $(CSVDUMP) $(EMBED) \
+	$(PORTABLE_TESTS)
+
+$(BUILD)/obj/portable/cut.o: src/read/cut.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -DDV_CUT_PORTABLE -c -o $@ $<
+
+$(BUILD)/obj/portable/eisel_lemire.o: src/value/eisel_lemire.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -DDV_NO_INT128 -c -o $@ $<
+
+$(BUILD)/tests/test_%_portable: tests/unit/test_%.c $(BUILD)/obj/portable/%.o $(LIB) $(HARNESS) \
+		$(HEADERS) $(wildcard tests/unit/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit $(LDFLAGS_ALL) -o $@ $< $(BUILD)/obj/portable/$*.o $(HARNESS) \
+		$(LIB) $(DEP_LIBS) -lcmocka
 
 $(ALLOC_OBJ): src/util/alloc.c $(HEADERS)
 	@mkdir -p $(dir $@)

@@ -91,7 +91,7 @@ static char *temp_name(const char *final, const char *dir)
 	if (base + sizeof(DV_TEMP_SUFFIX) - 1 <= NAME_MAX)
 		snprintf(t, n, "%s%s", final, DV_TEMP_SUFFIX);
 	else
-		snprintf(t, n, "%s/.%s", dir, DV_TEMP_SUFFIX + 1);
+		snprintf(t, n, "%s/.%s", dir, &DV_TEMP_SUFFIX[1]);
 	return t;
 }
 

@@ -108,10 +108,10 @@ dcval_status dv_engine_stats_record(dv_engine *e)
 		else
 			dv_colstats_prepare(s, t, v->s, v->len, any_tag(v));
 	}
-	for (k = 0; k < c->n_columns; k++)
-		if (e->stats[k]->pend && st == DV_SKETCH_OK)
-			st = dv_colstats_add_prepared(e->stats[k]);
-		else
+	if (st == DV_SKETCH_OK)
+		st = dv_colstats_add_pending(e->stats, c->n_columns);
+	else
+		for (k = 0; k < c->n_columns; k++)
 			e->stats[k]->pend = false;
 	if (st == DV_SKETCH_ENOMEM)
 		return DCVAL_ENOMEM;

@@ -274,6 +274,23 @@ static dv_sketch_status distinct_key(dv_colstats *s, const dv_typed *t,
 	return DV_SKETCH_OK;
 }
 
+/* dv_typed_cmp(type, a, b) < 0, written out: it runs for every value of
+ * an ordered column, twice, and the call cost more than the comparison.
+ * Same order: numbers by d, instants by (i, ns), the rest by i. */
+static inline bool typed_less(dv_type type, const dv_typed *a,
+			      const dv_typed *b)
+{
+	switch (type) {
+	case DV_T_NUMBER:
+		return a->d < b->d;
+	case DV_T_DATETIME:
+	case DV_T_TIME:
+		return a->i < b->i || (a->i == b->i && a->ns < b->ns);
+	default:
+		return a->i < b->i;
+	}
+}
+
 static void track_minmax(dv_colstats *s, const dv_typed *t)
 {
 	if (!s->has_minmax) {
@@ -282,9 +299,9 @@ static void track_minmax(dv_colstats *s, const dv_typed *t)
 		s->has_minmax = true;
 		return;
 	}
-	if (dv_typed_cmp(s->type, t, &s->min) < 0)
+	if (typed_less(s->type, t, &s->min))
 		s->min = *t;
-	if (dv_typed_cmp(s->type, t, &s->max) > 0)
+	if (typed_less(s->type, &s->max, t))
 		s->max = *t;
 }
 
@@ -312,7 +329,7 @@ void dv_colstats_prepare(dv_colstats *s, const dv_typed *t, const char *text,
 		dv_ss_prefetch(s->top, s->pend_hash);
 }
 
-dv_sketch_status dv_colstats_add_prepared(dv_colstats *s)
+static inline dv_sketch_status add_prepared(dv_colstats *s)
 {
 	const dv_typed *t = &s->pend_t;
 	dv_sketch_status st = s->pend_st;
@@ -348,6 +365,24 @@ dv_sketch_status dv_colstats_add_prepared(dv_colstats *s)
 		return DV_SKETCH_OK;
 	/* integer, boolean, date, string: the top key is the distinct key */
 	return dv_ss_add_hash(s->top, s->pend_key, s->pend_klen, s->pend_hash, 1);
+}
+
+dv_sketch_status dv_colstats_add_prepared(dv_colstats *s)
+{
+	return add_prepared(s);
+}
+
+dv_sketch_status dv_colstats_add_pending(dv_colstats *const *s, size_t n)
+{
+	dv_sketch_status st = DV_SKETCH_OK;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (s[k]->pend && st == DV_SKETCH_OK)
+			st = add_prepared(s[k]);
+		else
+			s[k]->pend = false;
+	return st;
 }
 
 dv_sketch_status dv_colstats_add(dv_colstats *s, const dv_typed *t,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "stats/colstats.h"
+#include "stats/colstats_prep.h"
 #include "stats/hash64.h"
 #include "value/decimal.h"
 #include "util/alloc.h"
@@ -119,19 +120,9 @@ double dv_colstats_num(dv_type type, const dv_typed *t)
 size_t dv_colstats_key(dv_type type, const dv_typed *t, unsigned char key[8])
 {
 	int64_t v = type == DV_T_BOOLEAN ? (t->i != 0) : t->i;
-	uint64_t u = (uint64_t)v;
 
-	/* little-endian, so a profile reads the same on any machine;
-	 * written out, so that the compiler merges the stores into one on
-	 * a little-endian machine (a loop of eight stayed eight stores) */
-	key[0] = (unsigned char)u;
-	key[1] = (unsigned char)(u >> 8);
-	key[2] = (unsigned char)(u >> 16);
-	key[3] = (unsigned char)(u >> 24);
-	key[4] = (unsigned char)(u >> 32);
-	key[5] = (unsigned char)(u >> 40);
-	key[6] = (unsigned char)(u >> 48);
-	key[7] = (unsigned char)(u >> 56);
+	/* little-endian, so a profile reads the same on any machine */
+	dv_colstats_le64(key, (uint64_t)v);
 	return 8;
 }
 
@@ -208,40 +199,21 @@ size_t dv_colstats_numkey(const char *text, size_t len,
 }
 
 /*
- * Distinct key of a value, as `unique` compares values: its bytes in
- * *key (k8, s->key or the text itself), its length returned. The key of
- * an integer, boolean, date or string is also its key in the top list
+ * Distinct key of a number or an `any` value, as `unique` compares
+ * values: its bytes in *key (k8 or s->key), its length returned. The
+ * other types' keys are built in dv_colstats_prepare_inline(); the key
+ * of an integer, boolean, date or string is also its key in the top list
  * (dv_colstats_key() or the text), so one hash serves both.
  */
-static dv_sketch_status distinct_key(dv_colstats *s, const dv_typed *t,
-				     const char *text, size_t len, char tag,
-				     unsigned char k8[DV_COLSTATS_KEYBUF],
-				     const void **key,
-				     size_t *klen)
+dv_sketch_status dv_colstats_key_slow(dv_colstats *s, const dv_typed *t,
+				      const char *text, size_t len, char tag,
+				      unsigned char k8[DV_COLSTATS_KEYBUF],
+				      const void **key, size_t *klen)
 {
-	dcval_status st = DCVAL_OK;
+	dcval_status st;
 
-	switch (s->type) {
-	case DV_T_INTEGER:
-	case DV_T_BOOLEAN:
-	case DV_T_DATE:
-		*key = k8;
-		*klen = dv_colstats_key(s->type, t, k8);
-		return DV_SKETCH_OK;
-	case DV_T_DATETIME:
-	case DV_T_TIME: {
-		uint32_t ns = (uint32_t)t->ns;
-
-		dv_colstats_key(s->type, t, k8);
-		k8[8] = (unsigned char)ns;
-		k8[9] = (unsigned char)(ns >> 8);
-		k8[10] = (unsigned char)(ns >> 16);
-		k8[11] = (unsigned char)(ns >> 24);
-		*key = k8;
-		*klen = 12;
-		return DV_SKETCH_OK;
-	}
-	case DV_T_NUMBER:
+	(void)t;
+	if (s->type == DV_T_NUMBER) {
 		*klen = dv_colstats_numkey(text, len, k8);
 		if (*klen) {
 			*key = k8;
@@ -249,8 +221,7 @@ static dv_sketch_status distinct_key(dv_colstats *s, const dv_typed *t,
 		}
 		dv_buf_reset(&s->key);
 		st = dv_dec_key(text, len, &s->key);
-		break;
-	case DV_T_ANY:
+	} else {
 		dv_buf_reset(&s->key);
 		st = dv_buf_putc(&s->key, tag ? tag : 's');
 		if (st == DCVAL_OK && tag == 'n')
@@ -259,11 +230,6 @@ static dv_sketch_status distinct_key(dv_colstats *s, const dv_typed *t,
 			st = dv_dec_key_json(text, len, &s->key);
 		else if (st == DCVAL_OK)
 			st = dv_buf_append(&s->key, text ? text : "", len);
-		break;
-	default:
-		*key = text ? text : "";
-		*klen = len;
-		return DV_SKETCH_OK;
 	}
 	if (st == DCVAL_ENOMEM)
 		return DV_SKETCH_ENOMEM;
@@ -309,24 +275,13 @@ static void track_minmax(dv_colstats *s, const dv_typed *t)
  * The value is hashed once (distinct and the top list share the hash)
  * and the cache lines the two will touch (a HyperLogLog register, a
  * table slot) are asked for as soon as the hash is known: by
- * dv_colstats_prepare() a whole record ahead when the caller can.
+ * dv_colstats_prepare() a whole record ahead when the caller can
+ * (colstats_prep.h).
  */
 void dv_colstats_prepare(dv_colstats *s, const dv_typed *t, const char *text,
 			 size_t len, char tag)
 {
-	s->pend = true;
-	s->pend_t = *t;
-	dv_colstats_norm_time(s->type, &s->pend_t);
-	s->pend_text = text;
-	s->pend_len = len;
-	s->pend_st = distinct_key(s, &s->pend_t, text, len, tag, s->pend_kb,
-				  &s->pend_key, &s->pend_klen);
-	if (s->pend_st != DV_SKETCH_OK)
-		return;
-	s->pend_hash = dv_hash64(s->pend_key, s->pend_klen, 0);
-	dv_distinct_prefetch(s->dist, s->pend_hash);
-	if (s->top)
-		dv_ss_prefetch(s->top, s->pend_hash);
+	dv_colstats_prepare_inline(s, t, text, len, tag);
 }
 
 static inline dv_sketch_status add_prepared(dv_colstats *s)

@@ -306,12 +306,14 @@ static inline dv_sketch_status add_prepared(dv_colstats *s)
 			return st;
 	}
 	if (s->type == DV_T_INTEGER || s->type == DV_T_NUMBER) {
-		st = dv_moments_add(&s->mom, dv_colstats_num(s->type, t));
+		st = dv_moments_add_inline(&s->mom,
+					   dv_colstats_num(s->type, t));
 		if (st != DV_SKETCH_OK && st != DV_SKETCH_EINVAL)
 			return st;
 	}
 	if (s->type == DV_T_STRING)
-		dv_moments_add(&s->len, (double)dv_utf8_count(s->pend_text,
+		dv_moments_add_inline(&s->len,
+				      (double)dv_utf8_count(s->pend_text,
 							      s->pend_len));
 	if (hll)
 		dv_distinct_add_hash(s->dist, s->pend_hash);

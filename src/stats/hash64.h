@@ -10,7 +10,7 @@
  * what a profile hashes, once a value) take the spec's short path, here
  * inline: the call, the stripe loop and the length dispatch of the out-of-
  * line function cost about as much as the hashing itself. Both paths give
- * the same digest (tests/unit/test_hll.c checks every length 0..40).
+ * the same digest (tests/unit/test_hll.c checks every length 0..71).
  */
 #ifndef DV_STATS_HASH64_H
 #define DV_STATS_HASH64_H

@@ -6,6 +6,7 @@
 #include "engine/colstats.h"
 #include "engine/drift.h"
 #include "engine/engine_impl.h"
+#include "stats/colstats_prep.h"
 #include "util/alloc.h"
 
 dcval_status dv_engine_stats_enable(dv_engine *e, uint32_t top_n)
@@ -103,15 +104,16 @@ dcval_status dv_engine_stats_record(dv_engine *e)
 						    t->ns ? NAN : t->d, v->s,
 						    v->len);
 		else if (v->kind == DV_V_JBOOL && c->columns[k].type == DV_T_ANY)
-			dv_colstats_prepare(s, t, v->i ? "true" : "false",
+			dv_colstats_prepare_inline(s, t, v->i ? "true" : "false",
 					    v->i ? 4 : 5, 'b');
 		else
-			dv_colstats_prepare(s, t, v->s, v->len, any_tag(v));
+			dv_colstats_prepare_inline(s, t, v->s, v->len,
+						   any_tag(v));
 	}
-	for (k = 0; k < c->n_columns; k++)
-		if (e->stats[k]->pend && st == DV_SKETCH_OK)
-			st = dv_colstats_add_prepared(e->stats[k]);
-		else
+	if (st == DV_SKETCH_OK)
+		st = dv_colstats_add_pending(e->stats, c->n_columns);
+	else
+		for (k = 0; k < c->n_columns; k++)
 			e->stats[k]->pend = false;
 	if (st == DV_SKETCH_ENOMEM)
 		return DCVAL_ENOMEM;

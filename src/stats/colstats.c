@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "stats/colstats.h"
+#include "stats/colstats_prep.h"
 #include "stats/hash64.h"
 #include "value/decimal.h"
 #include "util/alloc.h"
@@ -119,19 +120,9 @@ double dv_colstats_num(dv_type type, const dv_typed *t)
 size_t dv_colstats_key(dv_type type, const dv_typed *t, unsigned char key[8])
 {
 	int64_t v = type == DV_T_BOOLEAN ? (t->i != 0) : t->i;
-	uint64_t u = (uint64_t)v;
 
-	/* little-endian, so a profile reads the same on any machine;
-	 * written out, so that the compiler merges the stores into one on
-	 * a little-endian machine (a loop of eight stayed eight stores) */
-	key[0] = (unsigned char)u;
-	key[1] = (unsigned char)(u >> 8);
-	key[2] = (unsigned char)(u >> 16);
-	key[3] = (unsigned char)(u >> 24);
-	key[4] = (unsigned char)(u >> 32);
-	key[5] = (unsigned char)(u >> 40);
-	key[6] = (unsigned char)(u >> 48);
-	key[7] = (unsigned char)(u >> 56);
+	/* little-endian, so a profile reads the same on any machine */
+	dv_colstats_le64(key, (uint64_t)v);
 	return 8;
 }
 
@@ -208,40 +199,21 @@ size_t dv_colstats_numkey(const char *text, size_t len,
 }
 
 /*
- * Distinct key of a value, as `unique` compares values: its bytes in
- * *key (k8, s->key or the text itself), its length returned. The key of
- * an integer, boolean, date or string is also its key in the top list
+ * Distinct key of a number or an `any` value, as `unique` compares
+ * values: its bytes in *key (k8 or s->key), its length returned. The
+ * other types' keys are built in dv_colstats_prepare_inline(); the key
+ * of an integer, boolean, date or string is also its key in the top list
  * (dv_colstats_key() or the text), so one hash serves both.
  */
-static dv_sketch_status distinct_key(dv_colstats *s, const dv_typed *t,
-				     const char *text, size_t len, char tag,
-				     unsigned char k8[DV_COLSTATS_KEYBUF],
-				     const void **key,
-				     size_t *klen)
+dv_sketch_status dv_colstats_key_slow(dv_colstats *s, const dv_typed *t,
+				      const char *text, size_t len, char tag,
+				      unsigned char k8[DV_COLSTATS_KEYBUF],
+				      const void **key, size_t *klen)
 {
-	dcval_status st = DCVAL_OK;
+	dcval_status st;
 
-	switch (s->type) {
-	case DV_T_INTEGER:
-	case DV_T_BOOLEAN:
-	case DV_T_DATE:
-		*key = k8;
-		*klen = dv_colstats_key(s->type, t, k8);
-		return DV_SKETCH_OK;
-	case DV_T_DATETIME:
-	case DV_T_TIME: {
-		uint32_t ns = (uint32_t)t->ns;
-
-		dv_colstats_key(s->type, t, k8);
-		k8[8] = (unsigned char)ns;
-		k8[9] = (unsigned char)(ns >> 8);
-		k8[10] = (unsigned char)(ns >> 16);
-		k8[11] = (unsigned char)(ns >> 24);
-		*key = k8;
-		*klen = 12;
-		return DV_SKETCH_OK;
-	}
-	case DV_T_NUMBER:
+	(void)t;
+	if (s->type == DV_T_NUMBER) {
 		*klen = dv_colstats_numkey(text, len, k8);
 		if (*klen) {
 			*key = k8;
@@ -249,8 +221,7 @@ static dv_sketch_status distinct_key(dv_colstats *s, const dv_typed *t,
 		}
 		dv_buf_reset(&s->key);
 		st = dv_dec_key(text, len, &s->key);
-		break;
-	case DV_T_ANY:
+	} else {
 		dv_buf_reset(&s->key);
 		st = dv_buf_putc(&s->key, tag ? tag : 's');
 		if (st == DCVAL_OK && tag == 'n')
@@ -259,11 +230,6 @@ static dv_sketch_status distinct_key(dv_colstats *s, const dv_typed *t,
 			st = dv_dec_key_json(text, len, &s->key);
 		else if (st == DCVAL_OK)
 			st = dv_buf_append(&s->key, text ? text : "", len);
-		break;
-	default:
-		*key = text ? text : "";
-		*klen = len;
-		return DV_SKETCH_OK;
 	}
 	if (st == DCVAL_ENOMEM)
 		return DV_SKETCH_ENOMEM;
@@ -274,6 +240,23 @@ static dv_sketch_status distinct_key(dv_colstats *s, const dv_typed *t,
 	return DV_SKETCH_OK;
 }
 
+/* dv_typed_cmp(type, a, b) < 0, written out: it runs for every value of
+ * an ordered column, twice, and the call cost more than the comparison.
+ * Same order: numbers by d, instants by (i, ns), the rest by i. */
+static inline bool typed_less(dv_type type, const dv_typed *a,
+			      const dv_typed *b)
+{
+	switch (type) {
+	case DV_T_NUMBER:
+		return a->d < b->d;
+	case DV_T_DATETIME:
+	case DV_T_TIME:
+		return a->i < b->i || (a->i == b->i && a->ns < b->ns);
+	default:
+		return a->i < b->i;
+	}
+}
+
 static void track_minmax(dv_colstats *s, const dv_typed *t)
 {
 	if (!s->has_minmax) {
@@ -282,9 +265,9 @@ static void track_minmax(dv_colstats *s, const dv_typed *t)
 		s->has_minmax = true;
 		return;
 	}
-	if (dv_typed_cmp(s->type, t, &s->min) < 0)
+	if (typed_less(s->type, t, &s->min))
 		s->min = *t;
-	if (dv_typed_cmp(s->type, t, &s->max) > 0)
+	if (typed_less(s->type, &s->max, t))
 		s->max = *t;
 }
 
@@ -292,27 +275,16 @@ static void track_minmax(dv_colstats *s, const dv_typed *t)
  * The value is hashed once (distinct and the top list share the hash)
  * and the cache lines the two will touch (a HyperLogLog register, a
  * table slot) are asked for as soon as the hash is known: by
- * dv_colstats_prepare() a whole record ahead when the caller can.
+ * dv_colstats_prepare() a whole record ahead when the caller can
+ * (colstats_prep.h).
  */
 void dv_colstats_prepare(dv_colstats *s, const dv_typed *t, const char *text,
 			 size_t len, char tag)
 {
-	s->pend = true;
-	s->pend_t = *t;
-	dv_colstats_norm_time(s->type, &s->pend_t);
-	s->pend_text = text;
-	s->pend_len = len;
-	s->pend_st = distinct_key(s, &s->pend_t, text, len, tag, s->pend_kb,
-				  &s->pend_key, &s->pend_klen);
-	if (s->pend_st != DV_SKETCH_OK)
-		return;
-	s->pend_hash = dv_hash64(s->pend_key, s->pend_klen, 0);
-	dv_distinct_prefetch(s->dist, s->pend_hash);
-	if (s->top)
-		dv_ss_prefetch(s->top, s->pend_hash);
+	dv_colstats_prepare_inline(s, t, text, len, tag);
 }
 
-dv_sketch_status dv_colstats_add_prepared(dv_colstats *s)
+static inline dv_sketch_status add_prepared(dv_colstats *s)
 {
 	const dv_typed *t = &s->pend_t;
 	dv_sketch_status st = s->pend_st;
@@ -334,12 +306,14 @@ dv_sketch_status dv_colstats_add_prepared(dv_colstats *s)
 			return st;
 	}
 	if (s->type == DV_T_INTEGER || s->type == DV_T_NUMBER) {
-		st = dv_moments_add(&s->mom, dv_colstats_num(s->type, t));
+		st = dv_moments_add_inline(&s->mom,
+					   dv_colstats_num(s->type, t));
 		if (st != DV_SKETCH_OK && st != DV_SKETCH_EINVAL)
 			return st;
 	}
 	if (s->type == DV_T_STRING)
-		dv_moments_add(&s->len, (double)dv_utf8_count(s->pend_text,
+		dv_moments_add_inline(&s->len,
+				      (double)dv_utf8_count(s->pend_text,
 							      s->pend_len));
 	if (hll)
 		dv_distinct_add_hash(s->dist, s->pend_hash);
@@ -348,6 +322,24 @@ dv_sketch_status dv_colstats_add_prepared(dv_colstats *s)
 		return DV_SKETCH_OK;
 	/* integer, boolean, date, string: the top key is the distinct key */
 	return dv_ss_add_hash(s->top, s->pend_key, s->pend_klen, s->pend_hash, 1);
+}
+
+dv_sketch_status dv_colstats_add_prepared(dv_colstats *s)
+{
+	return add_prepared(s);
+}
+
+dv_sketch_status dv_colstats_add_pending(dv_colstats *const *s, size_t n)
+{
+	dv_sketch_status st = DV_SKETCH_OK;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (s[k]->pend && st == DV_SKETCH_OK)
+			st = add_prepared(s[k]);
+		else
+			s[k]->pend = false;
+	return st;
 }
 
 dv_sketch_status dv_colstats_add(dv_colstats *s, const dv_typed *t,

@@ -130,6 +130,13 @@ dv_sketch_status dv_colstats_add(dv_colstats *s, const dv_typed *t,
 void dv_colstats_prepare(dv_colstats *s, const dv_typed *t, const char *text,
 			 size_t len, char tag);
 dv_sketch_status dv_colstats_add_prepared(dv_colstats *s);
+/*
+ * dv_colstats_add_prepared() of every s[k] (k < n) that holds a prepared
+ * value, in order; after a failure the rest are dropped (pend cleared,
+ * nothing added). The first failure's status, else OK. One call a record
+ * rather than one a column.
+ */
+dv_sketch_status dv_colstats_add_pending(dv_colstats *const *s, size_t n);
 
 /*
  * The dv_dec_key() bytes of plain decimal text (-?[0-9]+(.[0-9]+)?) into

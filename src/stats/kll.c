@@ -217,22 +217,52 @@ static void radix_sort(double *a, uint32_t n)
 #define KLL_MAX_RUNS 16
 #define KLL_SMALL 64
 
-/* Merge the sorted runs a[x..y) and a[y..z) into out[x..z): the smaller
- * head goes first, chosen by a conditional move (a branch on random
- * interleavings would mispredict about every other item). Equal items
- * are equal doubles, so which run gives one first does not matter. */
+/* Merge the sorted runs a[x..y) and a[y..z) into out[x..z), stably
+ * (of equal items the left run's first). The smaller head goes first,
+ * chosen by a conditional move (a branch on random interleavings would
+ * mispredict about every other item); at the same time the larger tail
+ * goes last (ties: the right run's), so that two independent chains of
+ * load, compare and select run side by side: each step waits for the
+ * previous one's choice, and one chain alone leaves the core idle most
+ * of the time (the "bidirectional" or parity merge, e.g. Igor van den
+ * Hoven's quadsort). Both ends stop while each run still holds two
+ * items, so neither reads past its run; the rest merges from the front.
+ * Same output as a front-only stable merge, bit for bit. */
 static void merge2(const double *a, uint32_t x, uint32_t y, uint32_t z,
 		   double *out)
 {
 	uint32_t i = x, j = y, o = x;
 
-	while (i < y && j < z) {
-		double u = a[i], v = a[j];
-		bool right = v < u;
+	if (y > x && z > y) {
+		uint32_t ii = y - 1, jj = z - 1, oo = z - 1;
 
-		out[o++] = right ? v : u;
-		j += right;
-		i += !right;
+		while (i < ii && j < jj) {
+			double u = a[i], v = a[j], p = a[ii], q = a[jj];
+			bool right = v < u, left = q < p;
+
+			out[o++] = right ? v : u;
+			j += right;
+			i += !right;
+			out[oo--] = left ? p : q;
+			ii -= left;
+			jj -= !left;
+		}
+		/* the rest: a[i..ii] and a[j..jj] into out[o..oo] */
+		y = ii + 1;
+		z = jj + 1;
+		while (i < y && j < z) {
+			double u = a[i], v = a[j];
+			bool right = v < u;
+
+			out[o++] = right ? v : u;
+			j += right;
+			i += !right;
+		}
+		while (i < y)
+			out[o++] = a[i++];
+		while (j < z)
+			out[o++] = a[j++];
+		return;
 	}
 	while (i < y)
 		out[o++] = a[i++];

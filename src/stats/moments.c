@@ -12,38 +12,9 @@ void dv_moments_init(dv_moments *m)
 	memset(m, 0, sizeof(*m));
 }
 
-/* sum += v with Neumaier's compensation: the exact sum is sum + c. */
-static void add_comp(double *sum, double *c, double v)
-{
-	double t = *sum + v;
-
-	if (fabs(*sum) >= fabs(v))
-		*c += (*sum - t) + v;
-	else
-		*c += (v - t) + *sum;
-	*sum = t;
-}
-
 dv_sketch_status dv_moments_add(dv_moments *m, double x)
 {
-	double d;
-
-	if (!isfinite(x))
-		return DV_SKETCH_EINVAL;
-	if (m->n == UINT64_MAX)
-		return DV_SKETCH_ELIMIT;
-	if (m->n == 0 || x < m->min)
-		m->min = x;
-	if (m->n == 0 || x > m->max)
-		m->max = x;
-	if (m->n == 0)
-		m->shift = x;
-	m->n++;
-	x -= m->shift;
-	d = (x - m->mean) - m->mean_c;
-	add_comp(&m->mean, &m->mean_c, d / (double)m->n);
-	add_comp(&m->m2, &m->m2_c, d * ((x - m->mean) - m->mean_c));
-	return DV_SKETCH_OK;
+	return dv_moments_add_inline(m, x);
 }
 
 dv_sketch_status dv_moments_merge(dv_moments *dst, const dv_moments *src)
@@ -64,9 +35,9 @@ dv_sketch_status dv_moments_merge(dv_moments *dst, const dv_moments *src)
 	/* src's mean in dst's shifted frame, less dst's mean */
 	d = (src->shift - dst->shift) +
 	    ((src->mean - dst->mean) + (src->mean_c - dst->mean_c));
-	add_comp(&dst->mean, &dst->mean_c, d * (nb / n));
-	add_comp(&dst->m2, &dst->m2_c, src->m2);
-	add_comp(&dst->m2, &dst->m2_c, src->m2_c + d * d * (na * nb / n));
+	dv_moments_add_comp(&dst->mean, &dst->mean_c, d * (nb / n));
+	dv_moments_add_comp(&dst->m2, &dst->m2_c, src->m2);
+	dv_moments_add_comp(&dst->m2, &dst->m2_c, src->m2_c + d * d * (na * nb / n));
 	dst->n += src->n;
 	if (src->min < dst->min)
 		dst->min = src->min;

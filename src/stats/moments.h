@@ -30,6 +30,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <math.h>
+
 #include "stats/sketch.h"
 
 typedef struct dv_moments {
@@ -48,6 +50,42 @@ void dv_moments_init(dv_moments *m);
 
 /* Add one value; NaN and infinities are refused (EINVAL), ELIMIT at 2^64 - 1. */
 dv_sketch_status dv_moments_add(dv_moments *m, double x);
+
+/* sum += v with Neumaier's compensation: the exact sum is sum + c. */
+static inline void dv_moments_add_comp(double *sum, double *c, double v)
+{
+	double t = *sum + v;
+
+	if (fabs(*sum) >= fabs(v))
+		*c += (*sum - t) + v;
+	else
+		*c += (v - t) + *sum;
+	*sum = t;
+}
+
+/* dv_moments_add() inline, for the profile's per-value path (one call a
+ * value cost about a fifth of the update). */
+static inline dv_sketch_status dv_moments_add_inline(dv_moments *m, double x)
+{
+	double d;
+
+	if (!isfinite(x))
+		return DV_SKETCH_EINVAL;
+	if (m->n == UINT64_MAX)
+		return DV_SKETCH_ELIMIT;
+	if (m->n == 0 || x < m->min)
+		m->min = x;
+	if (m->n == 0 || x > m->max)
+		m->max = x;
+	if (m->n == 0)
+		m->shift = x;
+	m->n++;
+	x -= m->shift;
+	d = (x - m->mean) - m->mean_c;
+	dv_moments_add_comp(&m->mean, &m->mean_c, d / (double)m->n);
+	dv_moments_add_comp(&m->m2, &m->m2_c, d * ((x - m->mean) - m->mean_c));
+	return DV_SKETCH_OK;
+}
 
 /* Merge src into dst (Chan et al.). ELIMIT when n would overflow. */
 dv_sketch_status dv_moments_merge(dv_moments *dst, const dv_moments *src);

@@ -167,6 +167,18 @@ static uint32_t lookup(const dv_ss *s, const void *key, size_t len, uint64_t has
 	return i;
 }
 
+/* Table position where a key known to be absent goes: the first empty
+ * cell of its probe run (what lookup() returns for it, without reading
+ * a slot or a key). */
+static uint32_t vacancy(const dv_ss *s, uint64_t hash)
+{
+	uint32_t mask = s->tsize - 1, i = (uint32_t)hash & mask;
+
+	while (s->table[i])
+		i = (i + 1) & mask;
+	return i;
+}
+
 /* The entry at a used table position; entry i (hash set) into one. */
 static uint32_t held(const dv_ss *s, uint32_t pos)
 {
@@ -363,7 +375,9 @@ dv_sketch_status dv_ss_add_hash(dv_ss *s, const void *key, size_t len,
 	s->slot[i].err = s->slot[i].count;
 	s->slot[i].count += weight;
 	place(s, i, s->slot[i].bucket);
-	put(s, lookup(s, key, len, hash), i);
+	/* the key was not found above; the delete may have emptied a cell
+	 * earlier in its probe run, so probe again, for a vacancy only */
+	put(s, vacancy(s, hash), i);
 	return DV_SKETCH_OK;
 }
 

@@ -132,7 +132,7 @@ $(INJECT_SO): tests/faults/inject.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -fPIC -shared -O2 $(WARN) -o $@ $< -ldl
 
-$(BUILD)/tests/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(LIB) $(HEADERS)
+$(BUILD)/tests/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h tests/fuzz/fuzz_assert.h $(LIB) $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_$*.c $(LIB) $(DEP_LIBS) $(ORACLE_LIBS)
 
@@ -170,7 +170,7 @@ $(FUZZ_BUILD)/obj/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
-$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_LIB_OBJ) $(HEADERS)
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h tests/fuzz/fuzz_assert.h $(FUZZ_LIB_OBJ) $(HEADERS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) $(DEP_LIBS) $(ORACLE_LIBS)
 
 fuzz-build: $(FUZZ_BIN)

@@ -25,14 +25,7 @@
 
 #include "dcval/dcval.h"
 
-#define FUZZ_ASSERT(cond)                                                   \
-	do {                                                                \
-		if (!(cond)) {                                              \
-			fprintf(stderr, "%s:%d: invariant failed: %s\n",    \
-				__FILE__, __LINE__, #cond);                 \
-			abort();                                            \
-		}                                                           \
-	} while (0)
+#include "fuzz_assert.h"
 
 /* Most distinct invalid record numbers tracked exactly. */
 #define FUZZ_MAX_TRACK 4096

@@ -21,14 +21,7 @@
 #include "../unit/cut_oracle.h"
 #include "read/cut.h"
 
-#define FUZZ_ASSERT(cond)                                                   \
-	do {                                                                \
-		if (!(cond)) {                                              \
-			fprintf(stderr, "%s:%d: invariant failed: %s\n",    \
-				__FILE__, __LINE__, #cond);                 \
-			abort();                                            \
-		}                                                           \
-	} while (0)
+#include "fuzz_assert.h"
 
 /* A number below bound (a linear congruential generator). */
 static unsigned next(unsigned *seed, unsigned bound)

@@ -15,14 +15,7 @@
 #include "profile/profile.h"
 #include "stats/profdoc.h"
 
-#define FUZZ_ASSERT(cond)                                                   \
-	do {                                                                \
-		if (!(cond)) {                                              \
-			fprintf(stderr, "%s:%d: invariant failed: %s\n",    \
-				__FILE__, __LINE__, #cond);                 \
-			abort();                                            \
-		}                                                           \
-	} while (0)
+#include "fuzz_assert.h"
 
 static char *write_back(const dv_profdoc *d, size_t *len)
 {

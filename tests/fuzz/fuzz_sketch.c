@@ -28,14 +28,7 @@
 #include "stats/spacesaving.h"
 #include "util/alloc.h"
 
-#define FUZZ_ASSERT(cond)                                                   \
-	do {                                                                \
-		if (!(cond)) {                                              \
-			fprintf(stderr, "%s:%d: invariant failed: %s\n",    \
-				__FILE__, __LINE__, #cond);                 \
-			abort();                                            \
-		}                                                           \
-	} while (0)
+#include "fuzz_assert.h"
 
 /* An accepted text serializes back to itself. */
 static void same_text(const char *a, size_t la, dv_sketch_status st, char *b,

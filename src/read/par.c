@@ -90,7 +90,7 @@ typedef struct dv_par {
 	uint64_t resolved;   /* slots whose keys were looked up */
 	uint64_t reduced;    /* slots replayed (by the calling thread) */
 	dcval_error *err;    /* the caller's, for the replay's statuses */
-	dcval_status drain_st; /* a live input's replay while it waited failed */
+	dcval_status wait_st; /* live: a replay done while waiting failed (or stopped the run) */
 	int wake[2];         /* live: a byte per chunk done, for the waiting
 				calling thread (else -1) */
 	bool resolving;      /* a worker is looking a slot's keys up */
@@ -313,7 +313,7 @@ static int fill_slot(dv_par *p, dv_slot *s, bool first_row)
 				break; /* take() waits for the writer */
 			}
 			if (!live_wait(p))
-				return FILL_LAST; /* p->drain_st */
+				return FILL_LAST; /* p->wait_st */
 		}
 		want = s->fill < p->target ? p->target - s->fill
 		       : s->fill < p->cap  ? p->cap - s->fill
@@ -435,7 +435,7 @@ static dcval_status reduce(dv_par *p, dv_slot *s, dcval_error *err)
 /*
  * A live input with chunks in flight and no bytes to read: replay the
  * oldest chunk if it is done, else wait for the writer or a worker.
- * False (p->drain_st set) when a replay fails or stops the run.
+ * False (p->wait_st set) when a replay fails or stops the run.
  */
 static bool live_wait(dv_par *p)
 {
@@ -456,7 +456,7 @@ static bool live_wait(dv_par *p)
 	p->reduced++;
 	st = reduce(p, s, p->err);
 	if (st != DCVAL_OK)
-		p->drain_st = st;
+		p->wait_st = st;
 	return st == DCVAL_OK;
 }
 
@@ -496,8 +496,8 @@ static dcval_status pump(dv_par *p, const dv_slot *prev, dv_slot **big,
 			s = &p->slots[p->filled % p->n_slots];
 			slot_start(p, s, prev);
 			r = fill_slot(p, s, false);
-			if (p->drain_st != DCVAL_OK)
-				return p->drain_st;
+			if (p->wait_st != DCVAL_OK)
+				return p->wait_st;
 			if (r == FILL_BIG) {
 				*big = s;
 				reading = false;

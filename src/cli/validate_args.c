@@ -33,7 +33,7 @@ static const dv_opt validate_opts[] = {
 	{ "help", 'h', no_argument, NULL, "show this help" },
 	{ "invalid-out", OPT_INVALID_OUT, required_argument, "FILE",
 	  "copy invalid records there ('-': standard output)" },
-	{ "jobs", 'j', required_argument, "N", "threads checking one large input (default: cores)" },
+	{ "jobs", 'j', required_argument, "N", "threads checking one large or live input (default: cores)" },
 	{ "max-field-bytes", OPT_MAX_FIELD, required_argument, "N",
 	  "largest csv record or field in bytes (default 16777216)" },
 	{ "max-line-bytes", OPT_MAX_LINE, required_argument, "N",

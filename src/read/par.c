@@ -24,13 +24,12 @@
  * of a writer that trickles (nothing in flight, nothing to read) is
  * checked on the calling thread itself, by a worker validator of its
  * own: a handoff to a worker would only add a thread's wake-up to each
- * record's latency. A live
- * csv chunk with a line end but no cut (a row ended by a lone '\r',
- * which only the next byte tells from "\r\n", or a quoted line end) ends
- * the parallel part, as a record too large does: the reader on this
- * thread waits for that byte as it does on one thread. Compressed live
- * input stays on one thread (its decompressor may hold bytes no poll
- * sees).
+ * record's latency. A live csv chunk with a line end but no cut (a row
+ * ended by a lone '\r', which only the next byte tells from "\r\n", or
+ * a quoted line end) ends the parallel part, as a record too large does:
+ * the reader on this thread waits for that byte as it does on one
+ * thread. Compressed live input stays on one thread (its decompressor
+ * may hold bytes no poll sees).
  */
 #include <fcntl.h>
 #include <pthread.h>
@@ -89,8 +88,9 @@ typedef struct dv_par {
 	uint64_t taken;      /* slots a worker took */
 	uint64_t resolved;   /* slots whose keys were looked up */
 	uint64_t reduced;    /* slots replayed (by the calling thread) */
-	dcval_error *err;    /* the caller's, for the replay's statuses */
-	dcval_status wait_st; /* live: a replay done while waiting failed (or stopped the run) */
+	dcval_error *err;    /* the caller's: the readers' and replays' faults */
+	dcval_status wait_st; /* live: a replay done while it waited failed
+				 (or stopped the run) */
 	int wake[2];         /* live: a byte per chunk done, for the waiting
 				calling thread (else -1) */
 	bool resolving;      /* a worker is looking a slot's keys up */
@@ -349,7 +349,7 @@ static void slot_start(dv_par *p, dv_slot *s, const dv_slot *prev)
  * the source's unread ones are given back to the source, which the
  * reader then reads from s's first record (with its line), as usual.
  */
-static dcval_status read_rest(dv_par *p, dv_slot *s, dcval_error *err)
+static dcval_status read_rest(dv_par *p, dv_slot *s)
 {
 	dv_source *src = p->src;
 	size_t rest = src->len - p->src_pos;
@@ -367,7 +367,7 @@ static dcval_status read_rest(dv_par *p, dv_slot *s, dcval_error *err)
 	src->line0 = s->line0;
 	st = dv_source_next(src);
 	if (st == DCVAL_OK)
-		st = p->rd->read(p->e, src, err);
+		st = p->rd->read(p->e, src, p->err);
 	return st;
 }
 
@@ -377,7 +377,7 @@ static dcval_status read_rest(dv_par *p, dv_slot *s, dcval_error *err)
  * FILL_CHUNK when chunks follow (slot 0's carry), else the input was read
  * here to its end with status *st.
  */
-static int read_head(dv_par *p, dcval_error *err, dcval_status *st)
+static int read_head(dv_par *p, dcval_status *st)
 {
 	dv_slot *s = &p->slots[0];
 	size_t bom = dv_source_bom(p->src);
@@ -392,11 +392,11 @@ static int read_head(dv_par *p, dcval_error *err, dcval_status *st)
 	else
 		chunk_at(p, s, bom, 0, bom, FILL_CHUNK);
 	if (r != FILL_CHUNK) {
-		*st = read_rest(p, s, err);
+		*st = read_rest(p, s);
 		return r;
 	}
 	dv_source_init_mem(&hs, s->buf, s->len, p->src->path, 1, false);
-	*st = p->rd->read(p->e, &hs, err);
+	*st = p->rd->read(p->e, &hs, p->err);
 	return *st == DCVAL_OK ? FILL_CHUNK : FILL_LAST;
 }
 
@@ -412,7 +412,7 @@ static void submit(dv_par *p, dv_slot *s)
 }
 
 /* Wait for slot s, replay it, free it. */
-static dcval_status reduce(dv_par *p, dv_slot *s, dcval_error *err)
+static dcval_status reduce(dv_par *p, dv_slot *s)
 {
 	dcval_status st;
 
@@ -424,8 +424,8 @@ static dcval_status reduce(dv_par *p, dv_slot *s, dcval_error *err)
 	st = dv_engine_replay(p->e, s->log.data, s->log.len, s->buf);
 	if (st == DCVAL_OK && s->st != DCVAL_OK) {
 		st = s->st;
-		if (err)
-			*err = s->err;
+		if (p->err)
+			*p->err = s->err;
 	}
 	if (st == DCVAL_OK && dv_engine_wants_progress(p->e))
 		dv_engine_progress(p->e, s->src_bytes);
@@ -454,7 +454,7 @@ static bool live_wait(dv_par *p)
 		return true;
 	}
 	p->reduced++;
-	st = reduce(p, s, p->err);
+	st = reduce(p, s);
 	if (st != DCVAL_OK)
 		p->wait_st = st;
 	return st == DCVAL_OK;
@@ -475,15 +475,14 @@ static dcval_status run_inline(dv_par *p, dv_slot *s)
 	resolve_ready(p); /* next in input order: resolved here and now */
 	pthread_mutex_unlock(&p->mu);
 	p->reduced++;
-	return reduce(p, s, p->err);
+	return reduce(p, s);
 }
 
 /*
  * Fill, submit and reduce until the input ends: *big is set to the slot
  * a record did not fit (read on this thread afterwards), NULL if none.
  */
-static dcval_status pump(dv_par *p, const dv_slot *prev, dv_slot **big,
-			 dcval_error *err)
+static dcval_status pump(dv_par *p, const dv_slot *prev, dv_slot **big)
 {
 	dcval_status st = DCVAL_OK;
 	bool reading = true;
@@ -515,7 +514,7 @@ static dcval_status pump(dv_par *p, const dv_slot *prev, dv_slot **big,
 		}
 		if (p->reduced == p->filled)
 			break;
-		st = reduce(p, &p->slots[p->reduced++ % p->n_slots], err);
+		st = reduce(p, &p->slots[p->reduced++ % p->n_slots]);
 	}
 	return st;
 }
@@ -539,20 +538,21 @@ static dcval_status slots_new(dv_par *p)
 	return DCVAL_OK;
 }
 
-/* A live input's wake pipe: both ends non-blocking, not inherited. */
-static dcval_status wake_new(dv_par *p)
+/* A live input's wake pipe: both ends non-blocking, not inherited;
+ * false when the process has no descriptor to spare. */
+static bool wake_new(dv_par *p)
 {
 	int i;
 
 	if (pipe(p->wake) != 0) {
 		p->wake[0] = p->wake[1] = -1;
-		return DCVAL_ENOMEM;
+		return false;
 	}
 	for (i = 0; i < 2; i++)
 		if (fcntl(p->wake[i], F_SETFL, O_NONBLOCK) != 0 ||
 		    fcntl(p->wake[i], F_SETFD, FD_CLOEXEC) != 0)
-			return DCVAL_ENOMEM;
-	return DCVAL_OK;
+			return false;
+	return true;
 }
 
 static dcval_status workers_start(dv_par *p)
@@ -654,19 +654,23 @@ dcval_status dv_par_read(dv_engine *e, dv_source *src, dcval_format f,
 	par_init(&p, e, src, f);
 	p.err = err;
 	st = slots_new(&p);
-	if (st == DCVAL_OK && src->live)
-		st = wake_new(&p);
+	if (st == DCVAL_OK && src->live && !wake_new(&p)) {
+		/* nothing read yet: the reader takes the input on this
+		 * thread, as without -j (not "out of memory") */
+		par_release(&p);
+		return p.rd->read(e, src, err);
+	}
 	if (st == DCVAL_OK && p.cut.csv) {
-		if (read_head(&p, err, &st) != FILL_CHUNK || st != DCVAL_OK)
+		if (read_head(&p, &st) != FILL_CHUNK || st != DCVAL_OK)
 			goto out;
 		prev = &p.slots[0];
 	}
 	if (st == DCVAL_OK)
 		st = workers_start(&p);
 	if (st == DCVAL_OK)
-		st = pump(&p, prev, &big, err);
+		st = pump(&p, prev, &big);
 	if (st == DCVAL_OK && big)
-		st = read_rest(&p, big, err);
+		st = read_rest(&p, big);
 out:
 	if (st == DCVAL_ENOMEM)
 		dv_error_set(err, st, src->path, 0, 0, "out of memory");

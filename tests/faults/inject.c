@@ -6,10 +6,12 @@
  *
  *   DV_FAULT_PATH   fnmatch(3) pattern of the paths to fail (required);
  *                   a file created by mkstemp() matches by its final name
- *   DV_FAULT_OP     read, write, fsync or close (comma list; default write)
+ *   DV_FAULT_OP     read, write, fsync, close or pipe (comma list; default
+ *                   write); pipe fails every pipe(2), whatever the path
+ *                   (a process out of descriptors: DV_FAULT_ERRNO=EMFILE)
  *   DV_FAULT_AFTER  bytes that succeed on each matching file before reads
  *                   or writes fail (default 0)
- *   DV_FAULT_ERRNO  EIO (default), ENOSPC, EBADF or a number
+ *   DV_FAULT_ERRNO  EIO (default), ENOSPC, EBADF, EMFILE or a number
  *
  * open, openat, creat, mkstemp and friends remember the descriptors of
  * matching files. glibc's stdio reads and writes through internal calls
@@ -80,6 +82,8 @@ static int fault_errno(void)
 		return ENOSPC;
 	if (!strcmp(e, "EBADF"))
 		return EBADF;
+	if (!strcmp(e, "EMFILE"))
+		return EMFILE;
 	return atoi(e) > 0 ? atoi(e) : EIO;
 }
 
@@ -142,6 +146,17 @@ ssize_t write(int fd, const void *buf, size_t n)
 	if (r > 0 && is_tracked(fd))
 		moved[fd] += (unsigned long long)r;
 	return r;
+}
+
+int pipe(int fds[2])
+{
+	REAL(pipe);
+
+	if (op_on("pipe")) {
+		errno = fault_errno();
+		return -1;
+	}
+	return real_pipe(fds);
 }
 
 int fsync(int fd)

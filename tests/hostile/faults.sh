@@ -126,6 +126,11 @@ else
 	fault read_error_first_byte 3 "read error" \
 		env LD_PRELOAD="$INJECT" DV_FAULT_PATH='*small.csv' DV_FAULT_OP=read \
 		"$DCVAL" validate -c "$C" -q small.csv
+	# -j on a pipe wants a wake pipe of its own: with no descriptor to
+	# spare, the input is read on one thread (not "out of memory")
+	fault live_par_no_pipe 1 "1 error, 0 warnings in 3 records" \
+		sh -c 'cat small.csv | env LD_PRELOAD="$1" DV_FAULT_OP=pipe DV_FAULT_ERRNO=EMFILE \
+			"$2" validate -c "$3" -j 2 -f csv -' sh "$INJECT" "$DCVAL" "$C"
 	echo "old bytes" >"$fd/q.csv"
 	fault write_error_quarantine 3 "q.csv: write error" \
 		env LD_PRELOAD="$INJECT" DV_FAULT_PATH='*q.csv' DV_FAULT_OP=write DV_FAULT_AFTER=100000 DV_FAULT_ERRNO=ENOSPC \

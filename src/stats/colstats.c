@@ -240,23 +240,6 @@ dv_sketch_status dv_colstats_key_slow(dv_colstats *s, const dv_typed *t,
 	return DV_SKETCH_OK;
 }
 
-/* dv_typed_cmp(type, a, b) < 0, written out: it runs for every value of
- * an ordered column, twice, and the call cost more than the comparison.
- * Same order: numbers by d, instants by (i, ns), the rest by i. */
-static inline bool typed_less(dv_type type, const dv_typed *a,
-			      const dv_typed *b)
-{
-	switch (type) {
-	case DV_T_NUMBER:
-		return a->d < b->d;
-	case DV_T_DATETIME:
-	case DV_T_TIME:
-		return a->i < b->i || (a->i == b->i && a->ns < b->ns);
-	default:
-		return a->i < b->i;
-	}
-}
-
 static void track_minmax(dv_colstats *s, const dv_typed *t)
 {
 	if (!s->has_minmax) {
@@ -265,9 +248,9 @@ static void track_minmax(dv_colstats *s, const dv_typed *t)
 		s->has_minmax = true;
 		return;
 	}
-	if (typed_less(s->type, t, &s->min))
+	if (dv_typed_cmp(s->type, t, &s->min) < 0)
 		s->min = *t;
-	if (typed_less(s->type, &s->max, t))
+	if (dv_typed_cmp(s->type, &s->max, t) < 0)
 		s->max = *t;
 }
 

@@ -559,23 +559,6 @@ bool dv_parse_time(const char *s, size_t len, int64_t *secs, int32_t *ns)
 }
 
 /* Three-way compare of two scalars. */
-#define DV_CMP(a, b) (((a) > (b)) - ((a) < (b)))
-
-int dv_typed_cmp(dv_type t, const dv_typed *a, const dv_typed *b)
-{
-	switch (t) {
-	case DV_T_NUMBER:
-		return DV_CMP(a->d, b->d);
-	case DV_T_DATETIME:
-	case DV_T_TIME:
-		if (a->i != b->i)
-			return DV_CMP(a->i, b->i);
-		return DV_CMP(a->ns, b->ns);
-	default:
-		return DV_CMP(a->i, b->i);
-	}
-}
-
 size_t dv_format_double(double d, char *buf, size_t cap)
 {
 	int prec, n = 0;

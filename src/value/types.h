@@ -117,8 +117,24 @@ const char *dv_format_field_name(const char *directive, const char *other);
 int64_t dv_days_from_civil(int64_t y, unsigned m, unsigned d);
 
 /* Compare two typed values of the same type: <0, 0, >0. Numbers compare
- * by d, booleans, integers, dates by i, datetimes and times by (i, ns). */
-int dv_typed_cmp(dv_type t, const dv_typed *a, const dv_typed *b);
+ * by d, booleans, integers, dates by i, datetimes and times by (i, ns).
+ * Inline: a profile runs it for every value of an ordered column. */
+#define DV_CMP(a, b) (((a) > (b)) - ((a) < (b)))
+static inline int dv_typed_cmp(dv_type t, const dv_typed *a,
+			       const dv_typed *b)
+{
+	switch (t) {
+	case DV_T_NUMBER:
+		return DV_CMP(a->d, b->d);
+	case DV_T_DATETIME:
+	case DV_T_TIME:
+		if (a->i != b->i)
+			return DV_CMP(a->i, b->i);
+		return DV_CMP(a->ns, b->ns);
+	default:
+		return DV_CMP(a->i, b->i);
+	}
+}
 
 /*
  * Calendar and clock helpers shared by types.c and timefmt.c; not meant
